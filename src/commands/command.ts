@@ -1,0 +1,62 @@
+import type { z } from 'zod';
+import type { Clock } from '../core/clock.js';
+import type { Corpus } from '../core/document.js';
+import type { QuoteBook } from '../core/quotes/quote-types.js';
+import type { Reply } from '../core/reply.js';
+import type { SearchEngine } from '../core/search/search-types.js';
+import type { Store } from '../core/store/store-types.js';
+
+/** What every command may use; built once by the composition root. */
+export interface Services {
+  corpus: Corpus;
+  search: SearchEngine;
+  quotes: QuoteBook;
+  store: Store;
+  /** Default IANA zone for channels without a subscription. */
+  defaultTimezone: string;
+  /** Days either side for "nearby" anniversaries. */
+  nearbyWindow: number;
+}
+
+/** Who asks, where, and with what: the platform-neutral context of one invocation. */
+export interface CommandContext {
+  platform: 'slack' | 'discord' | 'console' | 'cli';
+  /** Slack team id, Discord guild id, `local` for console/CLI. */
+  workspace: string;
+  channel: string;
+  user: string;
+  /** The asking channel's time zone (its subscription's, else the default). */
+  timezone: string;
+  clock: Clock;
+  /** Random source in [0, 1) for quote draws; seedable in tests. */
+  random: () => number;
+  services: Services;
+}
+
+/** Where a platform offers choices while the user types (Discord autocomplete). */
+export type AutocompleteSource = 'speaker' | 'person' | 'country' | 'place' | 'document' | 'timezone';
+
+/**
+ * A command, declared once. Adapters derive Slack usage text, Discord option JSON and
+ * CLI flags from `options` (each field `.describe()`d); the text parser uses `positional`.
+ */
+export interface CommandDeclaration<Shape extends z.ZodRawShape = z.ZodRawShape> {
+  name: string;
+  description: string;
+  options: z.ZodObject<Shape>;
+  /** Options filled, in order, by bare words; the last one listed in `rest` takes all remaining words. */
+  positional: (keyof Shape & string)[];
+  rest?: keyof Shape & string;
+  autocomplete?: Partial<Record<keyof Shape & string, AutocompleteSource>>;
+  /** Typed examples without the leading slash, e.g. `lookup belt and road`. */
+  examples: string[];
+  run(options: z.infer<z.ZodObject<Shape>>, ctx: CommandContext): Reply | Promise<Reply>;
+}
+
+/** Declares a command with its option types inferred. */
+export function defineCommand<Shape extends z.ZodRawShape>(declaration: CommandDeclaration<Shape>): CommandDeclaration<Shape> {
+  return declaration;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list of declarations
+export type AnyCommand = CommandDeclaration<any>;

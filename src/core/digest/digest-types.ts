@@ -1,0 +1,32 @@
+import type { Reply } from '../reply.js';
+import type { ChannelRef } from '../store/store-types.js';
+
+export interface PostResult {
+  /** Slack `ts` or Discord message id. */
+  messageId: string;
+}
+
+/** How a platform post failed, so the digest runner knows whether to retry, wait or pause. */
+export class PostError extends Error {
+  readonly kind: 'rate_limited' | 'transient' | 'gone' | 'fatal';
+  /** For `rate_limited`: how long the platform asked us to wait. */
+  readonly retryAfterMs: number | undefined;
+  /** Short machine reason: `channel_not_found`, `not_in_channel`, `http_403`, `timeout`, ... */
+  readonly reason: string;
+  constructor(kind: PostError['kind'], reason: string, retryAfterMs?: number) {
+    super(`${kind}: ${reason}`);
+    this.name = 'PostError';
+    this.kind = kind;
+    this.reason = reason;
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
+/** What the digest runner needs from a platform: post once, tagged, and find an earlier uncertain post. */
+export interface DigestPoster {
+  platform: ChannelRef['platform'];
+  /** Posts the digest into the channel, tagged with the slot key (Slack metadata, Discord nonce). Throws PostError. */
+  post(ref: ChannelRef, reply: Reply, slotKey: string): Promise<PostResult>;
+  /** Finds a message already posted for this slot key, to settle an attempt whose outcome is unknown. */
+  findPosted(ref: ChannelRef, slotKey: string): Promise<PostResult | undefined>;
+}

@@ -1,0 +1,72 @@
+/**
+ * The platform-neutral reply model: it describes content, never markup.
+ * Renderers in each adapter turn it into Block Kit, Discord embeds or terminal text,
+ * and escape corpus/user text for their platform.
+ */
+
+/** A run of text; `match` marks words that matched a query (renderers make them bold). */
+export interface Span {
+  text: string;
+  match?: boolean;
+  emphasis?: 'strong' | 'em' | 'code';
+}
+
+export type RichText = Span[];
+
+/** Where a piece of text comes from. */
+export interface Citation {
+  docId: string;
+  title: string;
+  /** 0-based paragraph index, when the text is one paragraph. */
+  paragraph?: number;
+  date?: string | null;
+  place?: string | null;
+  source?: string | null;
+}
+
+export interface Field {
+  label: string;
+  value: string;
+}
+
+/** Re-invokes a command with text arguments, exactly as a user could type it. */
+export interface Action {
+  command: string;
+  args: string;
+}
+
+export interface Button {
+  /** Stable id of the button's purpose: `more`, `shuffle`, `post`, `open`, `share`. */
+  id: 'more' | 'shuffle' | 'post' | 'open' | 'share';
+  label: string;
+  action: Action;
+  style?: 'primary' | 'danger';
+}
+
+export type Block =
+  | { kind: 'heading'; text: string }
+  | { kind: 'text'; text: RichText }
+  /** Muted, secondary text (counts, hints, "nearby" markers). */
+  | { kind: 'note'; text: string }
+  | { kind: 'fields'; fields: Field[] }
+  | { kind: 'list'; items: RichText[] }
+  /** A search hit or a document item: a title, a body and its citation. */
+  | { kind: 'result'; title: string; body: RichText; citation: Citation; fields?: Field[] }
+  /** An attributed statement. */
+  | { kind: 'quote'; speaker: string; text: RichText; citation: Citation };
+
+export interface Reply {
+  /** `ephemeral`: only the asker sees it; `public`: the whole channel. */
+  visibility: 'ephemeral' | 'public';
+  blocks: Block[];
+  buttons: Button[];
+  /** One plain line for notifications and platforms that cannot show blocks. */
+  fallback: string;
+  /** True when the reply reports a user error (bad input, nothing found). */
+  isError?: boolean;
+}
+
+/** Plain text of a rich text, for fallbacks and tests. */
+export function plainText(text: RichText): string {
+  return text.map((span) => span.text).join('');
+}

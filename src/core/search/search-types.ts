@@ -1,0 +1,38 @@
+import type { Outcome } from '../user-error.js';
+
+export interface SearchOptions {
+  /** Hits per page (default 5, at most 50). */
+  limit?: number;
+  /** Hits to skip, for "More results". */
+  offset?: number;
+}
+
+/** One matching paragraph. */
+export interface SearchHit {
+  docId: string;
+  title: string;
+  eventDate: string | null;
+  place: string | null;
+  source: string | null;
+  /** 0-based index into the document's paragraphs. */
+  paragraph: number;
+  /** Bounded excerpt of the paragraph, cut at word boundaries. */
+  snippet: string;
+  /** [start, end) character ranges of matched words within `snippet`. */
+  highlights: [number, number][];
+  score: number;
+}
+
+export type SearchResult = Outcome<{
+  query: string;
+  total: number;
+  hits: SearchHit[];
+  /** Query words that were corrected against the vocabulary. */
+  corrections: { from: string; to: string }[];
+}>;
+
+export interface SearchEngine {
+  search(query: string, options?: SearchOptions): SearchResult;
+  /** Fuzzy suggestions for an option value, for autocomplete (names, countries, places, document ids/titles). */
+  suggest(kind: 'person' | 'country' | 'place' | 'document', prefix: string, limit?: number): string[];
+}
