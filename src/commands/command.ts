@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Clock } from '../core/clock.js';
 import type { Corpus } from '../core/document.js';
+import type { Logger } from '../core/logger.js';
 import type { QuoteBook } from '../core/quotes/quote-types.js';
 import type { Reply } from '../core/reply.js';
 import type { SearchEngine } from '../core/search/search-types.js';
@@ -16,6 +17,7 @@ export interface Services {
   defaultTimezone: string;
   /** Days either side for "nearby" anniversaries. */
   nearbyWindow: number;
+  logger: Logger;
 }
 
 /** Who asks, where, and with what: the platform-neutral context of one invocation. */
@@ -51,6 +53,8 @@ export interface CommandDeclaration<Shape extends z.ZodRawShape = z.ZodRawShape>
   /** Typed examples without the leading slash, e.g. `lookup belt and road`. */
   examples: string[];
   run(options: z.infer<z.ZodObject<Shape>>, ctx: CommandContext): Reply | Promise<Reply>;
+  /** The command's public `--json` shape for the CLI, when it has one. */
+  json?(options: z.infer<z.ZodObject<Shape>>, ctx: CommandContext): unknown;
 }
 
 /** Declares a command with its option types inferred. */

@@ -70,3 +70,14 @@ export interface Reply {
 export function plainText(text: RichText): string {
   return text.map((span) => span.text).join('');
 }
+
+/** A reply that is one line of text: confirmations, user errors. */
+export function textReply(text: string, options: { visibility?: Reply['visibility']; isError?: boolean } = {}): Reply {
+  return {
+    visibility: options.visibility ?? 'ephemeral',
+    blocks: [{ kind: 'text', text: [{ text }] }],
+    buttons: [],
+    fallback: text,
+    ...(options.isError ? { isError: true } : {}),
+  };
+}

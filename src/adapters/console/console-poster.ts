@@ -1,0 +1,21 @@
+import { randomUUID } from 'node:crypto';
+import type { DigestPoster, PostResult } from '../../core/digest/digest-types.js';
+import type { Reply } from '../../core/reply.js';
+import type { ChannelRef } from '../../core/store/store-types.js';
+import { renderText } from './render-text.js';
+
+/** Posts digests to the terminal; the ledger keeps the message ids, so a console post is exactly-once too. */
+export function createConsolePoster(print: (text: string) => void, color: boolean): DigestPoster {
+  return {
+    platform: 'console',
+    async post(ref: ChannelRef, reply: Reply, slotKey: string): Promise<PostResult> {
+      const messageId = `console-${randomUUID().slice(0, 8)}`;
+      print(`${renderText(reply, { color })}\n(digest ${slotKey} → #${ref.channel}, message ${messageId})`);
+      return { messageId };
+    },
+    // The terminal keeps no history to search; the ledger's record is the only trace of a console post.
+    async findPosted(): Promise<PostResult | undefined> {
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import { createInterface, type Interface } from 'node:readline';
+import type { AnyCommand, CommandContext } from '../../commands/command.js';
+import { dispatch } from '../../commands/dispatch.js';
+import type { Reply } from '../../core/reply.js';
+import { renderText } from './render-text.js';
+
+export interface ConsoleOptions {
+  commands: readonly AnyCommand[];
+  /** Builds the context for each line (the console channel, with the store's time zone for it). */
+  context: () => CommandContext;
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  /** Colour and an interactive prompt; only on a TTY. */
+  color: boolean;
+  terminal: boolean;
+  history?: string[];
+}
+
+export interface ConsoleSession {
+  /** Prints text between prompts (digest posts arrive this way). */
+  print(text: string): void;
+  /** Resolves when the user quits or input ends. */
+  closed: Promise<void>;
+  close(): void;
+}
+
+const QUIT = new Set(['/quit', '/exit', 'quit', 'exit', '/q']);
+
+/** The interactive console: type `/lookup belt and road` exactly as in chat, with history and tab completion. */
+export function startConsole(options: ConsoleOptions): ConsoleSession {
+  const names = options.commands.map((c) => `/${c.name}`);
+  const rl: Interface = createInterface({
+    input: options.input,
+    output: options.output,
+    terminal: options.terminal,
+    historySize: 500,
+    ...(options.history ? { history: options.history } : {}),
+    completer: (line: string): [string[], string] => {
+      if (line.includes(' ')) return [[], line];
+      const hits = [...names, '/quit'].filter((name) => name.startsWith(line.startsWith('/') ? line : `/${line}`));
+      return [hits, line];
+    },
+    prompt: options.terminal ? 'readout> ' : '',
+  });
+  const write = (text: string) => options.output.write(`${text}\n`);
+  let queue = Promise.resolve();
+  let resolveClosed: () => void = () => {};
+  const closed = new Promise<void>((resolve) => {
+    resolveClosed = resolve;
+  });
+  let ended = false;
+
+  write(
+    options.color
+      ? `\u001b[1mreadout\u001b[0m console. Type /help for the commands, /quit to leave.`
+      : 'readout console. Type /help for the commands, /quit to leave.',
+  );
+  rl.prompt();
+
+  rl.on('line', (line) => {
+    const text = line.trim();
+    if (!text) {
+      rl.prompt();
+      return;
+    }
+    if (QUIT.has(text.toLowerCase())) {
+      rl.close();
+      return;
+    }
+    // Lines run one after another, so a paste of several commands answers in order.
+    queue = queue.then(async () => {
+      const reply = await runLine(options, text);
+      write(renderText(reply, { color: options.color }));
+      if (!ended) rl.prompt();
+    });
+  });
+  rl.on('close', () => {
+    ended = true;
+    void queue.then(() => resolveClosed());
+  });
+
+  return {
+    print(text: string) {
+      write(text);
+      if (!ended) rl.prompt(true);
+    },
+    closed,
+    close: () => rl.close(),
+  };
+}
+
+function runLine(options: ConsoleOptions, text: string): Promise<Reply> {
+  const body = text.startsWith('/') ? text.slice(1) : text;
+  const space = body.search(/\s/);
+  const name = space === -1 ? body : body.slice(0, space);
+  const args = space === -1 ? '' : body.slice(space + 1);
+  return dispatch(options.commands, { command: name.toLowerCase(), text: args }, options.context());
+}

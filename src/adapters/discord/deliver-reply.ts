@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import { type ButtonInteraction, type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
+import { type Reply, textReply } from '../../core/reply.js';
+import { buildMessage, type DiscordMessage } from './build-message.js';
+import { discordMessages } from './discord-messages.js';
+import type { InteractionDeps } from './interaction-deps.js';
+
+/** Every message the bot sends may ping nobody, whatever the text says. */
+export const NO_MENTIONS = { parse: [] } as const;
+
+export type RepliableInteraction = ChatInputCommandInteraction | ButtonInteraction;
+
+/**
+ * Answers an interaction with a command's reply. Discord wants an answer within 3 seconds: a reply that is
+ * ready within `deferAfterMs` goes out in one response with its own visibility; slower work is deferred
+ * with the visibility guessed for it, then edited in. When the guess was wrong, the answer moves to a
+ * follow-up, since a deferred response's visibility cannot change.
+ * `update` edits the message that carries the clicked button instead of answering with a new one.
+ */
+export async function deliverReply(
+  interaction: RepliableInteraction,
+  work: Promise<Reply>,
+  options: { mode: 'reply' | 'update'; guess: Reply['visibility'] },
+  deps: InteractionDeps,
+): Promise<void> {
+  const safeWork = work.catch((error: unknown) => {
+    const refId = randomBytes(4).toString('hex');
+    deps.logger.error({ refId, err: error }, 'discord command failed');
+    return textReply(discordMessages.internalError(refId), { isError: true });
+  });
+  const quick = await within(safeWork, deps.deferAfterMs);
+  if (quick) {
+    const message = buildMessage(quick, deps.tables);
+    if (options.mode === 'update' && interaction.isButton()) {
+      await interaction.update({ ...message, allowedMentions: NO_MENTIONS });
+    } else {
+      await interaction.reply({ ...message, allowedMentions: NO_MENTIONS, ...flagsFor(quick.visibility) });
+    }
+    return;
+  }
+  if (options.mode === 'update' && interaction.isButton()) {
+    await interaction.deferUpdate();
+    const reply = await safeWork;
+    await interaction.editReply({ ...buildMessage(reply, deps.tables), allowedMentions: NO_MENTIONS });
+    return;
+  }
+  await interaction.deferReply(flagsFor(options.guess));
+  const reply = await safeWork;
+  const message = buildMessage(reply, deps.tables);
+  if (reply.visibility === options.guess) {
+    await interaction.editReply({ ...message, allowedMentions: NO_MENTIONS });
+  } else if (reply.visibility === 'public') {
+    await interaction.editReply({ ...noteMessage(discordMessages.postedToChannel), allowedMentions: NO_MENTIONS });
+    await interaction.followUp({ ...message, allowedMentions: NO_MENTIONS });
+  } else {
+    await interaction.deleteReply();
+    await interaction.followUp({ ...message, allowedMentions: NO_MENTIONS, flags: MessageFlags.Ephemeral });
+  }
+}
+
+function flagsFor(visibility: Reply['visibility']): { flags?: MessageFlags.Ephemeral } {
+  return visibility === 'ephemeral' ? { flags: MessageFlags.Ephemeral } : {};
+}
+
+function noteMessage(text: string): DiscordMessage {
+  return { embeds: [{ description: text }], components: [] };
+}
+
+/** The work's result if it settles within `ms`, else undefined; 0 means "do not wait". */
+async function within(work: Promise<Reply>, ms: number): Promise<Reply | undefined> {
+  if (ms <= 0) return undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

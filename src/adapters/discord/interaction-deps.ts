@@ -1,0 +1,16 @@
+import type { Clock } from '../../core/clock.js';
+import type { Logger } from '../../core/logger.js';
+import type { AnyCommand, Services } from '../../commands/command.js';
+import type { MessageTables } from './build-message.js';
+
+/** What the interaction handlers share; built once by startDiscordAdapter. */
+export interface InteractionDeps {
+  commands: readonly AnyCommand[];
+  services: Services;
+  logger: Logger;
+  clock: Clock;
+  random?: () => number;
+  tables: MessageTables;
+  /** How long a command may run before the interaction is deferred; 0 always defers. */
+  deferAfterMs: number;
+}

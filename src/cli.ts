@@ -1,0 +1,53 @@
+import type { AnyCommand } from './commands/command.js';
+import { commands } from './commands/registry.js';
+import { ConfigError } from './config.js';
+import { UserError } from './core/user-error.js';
+
+const USAGE = `readout: a corpus of diplomatic readouts in Slack, Discord and the terminal.
+
+Usage: readout <command> [options]
+
+  start                      Run the configured chat adapters, or the console when none is configured (npm start)
+  corpus [--json]            List the documents with their metadata and warnings
+  lookup <query...>          Search: --limit N --offset N --json; no query + piped stdin = one JSON line per query
+  quote [--speaker NAME]     Quotes: --about TEXT --random --limit N --all --json
+  speakers [--json]          Speakers with their quote counts
+  onthisday                  On this day: --date YYYY-MM-DD --tz ZONE --window N --json
+  doc <id> [range]           One document, e.g. readout doc 002 2-4
+  digest <action>            subscribe HH:MM ZONE | unsubscribe | pause | resume | status | list | preview | run [--date]
+                             (--platform slack|discord|console --workspace ID --channel ID pick the channel)
+  discord register           Register the slash commands with Discord: --guild ID for one server (instant)
+  help                       This text
+
+Every command takes --seeds DIR (default ./seeds, or READOUT_SEEDS).`;
+
+/** Routes `readout <command>` to its handler and turns every expected failure into a message and an exit code. */
+async function run(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  // Routes load lazily: a one-shot lookup should not pay for loading the Slack and Discord SDKs.
+  if (!name || name === 'start') return (await import('./main.js')).main();
+  if (name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (name === 'corpus') return (await import('./cli/corpus-cli.js')).runCorpusCommand(rest);
+  if (name === 'lookup') return (await import('./cli/lookup-cli.js')).runLookupCli(rest);
+  if (name === 'digest') return (await import('./cli/digest-cli.js')).runDigestCli(rest);
+  if (name === 'discord') return (await import('./cli/discord-cli.js')).runDiscordCli(rest);
+  const command = commands.find((c: AnyCommand) => c.name === name);
+  if (command) return (await import('./cli/run-declared-command.js')).runDeclaredCommand(commands, command, rest);
+  process.stderr.write(`readout has no command "${name}".\n\n${USAGE}\n`);
+  return 2;
+}
+
+try {
+  process.exitCode = await run(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UserError || error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(`readout failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 70;
+  }
+}

@@ -1,0 +1,33 @@
+import { buildServices } from '../build-services.js';
+import type { Services } from '../commands/command.js';
+import { type Config, isInteractive, loadConfig } from '../config.js';
+import type { Logger } from '../core/logger.js';
+import { createLogger } from '../logging/create-logger.js';
+import { createProgressBar } from './progress-bar.js';
+
+export interface CliRuntime {
+  config: Config;
+  logger: Logger;
+  services: Services;
+}
+
+/** Config, logger and services for a one-shot CLI command; logs go to stderr, quiet unless something is wrong. */
+export async function openCliRuntime(overrides: { seeds?: string | undefined; json: boolean }): Promise<CliRuntime> {
+  const config = loadConfig(undefined, overrides.seeds ? { READOUT_SEEDS: overrides.seeds } : {});
+  const logger = createLogger({
+    level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL,
+    format: config.LOG_FORMAT === 'json' ? 'json' : 'pretty',
+  });
+  const progress = !overrides.json && process.stderr.isTTY && isInteractive() ? createProgressBar(process.stderr) : undefined;
+  const services = await buildServices({
+    seedsDir: config.READOUT_SEEDS,
+    databaseUrl: config.DATABASE_URL,
+    cacheDir: config.READOUT_CACHE_DIR,
+    defaultTimezone: config.READOUT_TIMEZONE,
+    nearbyWindow: config.READOUT_NEARBY_DAYS,
+    logger,
+    ...(progress ? { onProgress: progress.update } : {}),
+  });
+  progress?.done();
+  return { config, logger, services };
+}

@@ -1,0 +1,61 @@
+import { userInfo } from 'node:os';
+import { renderText } from '../adapters/console/render-text.js';
+import type { AnyCommand } from '../commands/command.js';
+import { createContext } from '../commands/create-context.js';
+import { dispatch } from '../commands/dispatch.js';
+import { usageOf } from '../commands/usage.js';
+import { validateOptions } from '../commands/validate-options.js';
+import { isInteractive } from '../config.js';
+import { UserError } from '../core/user-error.js';
+import { parseCliArgs } from './cli-args.js';
+import { openCliRuntime } from './cli-runtime.js';
+import { printJson } from './print-json.js';
+
+export interface CliChannel {
+  platform: 'slack' | 'discord' | 'console' | 'cli';
+  workspace: string;
+  channel: string;
+}
+
+/** Runs one declared command from shell arguments: text through the console renderer, or its `--json` shape. Returns the exit code. */
+export async function runDeclaredCommand(
+  commands: readonly AnyCommand[],
+  command: AnyCommand,
+  argv: string[],
+  channel: CliChannel = { platform: 'cli', workspace: 'local', channel: 'cli' },
+): Promise<number> {
+  const args = parseCliArgs(command, argv);
+  if (args.help) {
+    process.stdout.write(`${usageOf(command).replace(/^\//, 'readout ')} [--json] [--seeds DIR]\n${command.description}\n`);
+    return 0;
+  }
+  const runtime = await openCliRuntime({ seeds: args.seeds, json: args.json });
+  try {
+    const ctx = createContext({ ...channel, user: safeUser() }, runtime.services);
+    if (args.json && command.json) {
+      try {
+        printJson(command.json(validateOptions(command, args.options), ctx));
+        return 0;
+      } catch (error) {
+        if (error instanceof UserError) {
+          printJson({ error: { code: error.code, message: error.message } });
+          return 1;
+        }
+        throw error;
+      }
+    }
+    const reply = await dispatch(commands, { command: command.name, options: args.options }, ctx);
+    process.stdout.write(`${renderText(reply, { color: isInteractive() })}\n`);
+    return reply.isError ? 1 : 0;
+  } finally {
+    runtime.services.store.close();
+  }
+}
+
+function safeUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'cli';
+  }
+}

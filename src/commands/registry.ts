@@ -1,0 +1,19 @@
+import type { AnyCommand } from './command.js';
+import { digestCommand } from './digest-command.js';
+import { docCommand } from './doc-command.js';
+import { createHelpCommand } from './help-command.js';
+import { lookupCommand } from './lookup-command.js';
+import { onThisDayCommand } from './onthisday-command.js';
+import { quoteCommand } from './quote-command.js';
+import { speakersCommand } from './speakers-command.js';
+
+/** Every command readout offers, declared once; adapters, help and registration data all read this list. */
+export const commands: readonly AnyCommand[] = [
+  lookupCommand,
+  quoteCommand,
+  onThisDayCommand,
+  digestCommand,
+  docCommand,
+  speakersCommand,
+  createHelpCommand(() => commands),
+];

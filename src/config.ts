@@ -1,0 +1,100 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+
+const url = (name: string) =>
+  optionalText.refine((value) => value === undefined || /^https?:\/\/[^\s]+$/.test(value), { message: `${name} must be an http(s) URL` });
+
+/** Every environment variable readout reads, with what it expects; `.env.example` documents the same list. */
+export const configSchema = z
+  .object({
+    READOUT_SEEDS: z.string().default('./seeds'),
+    DATABASE_URL: z
+      .string()
+      .default('sqlite:./data/readout.db')
+      .refine((value) => /^(sqlite:|postgres(ql)?:\/\/)/.test(value), {
+        message: 'expected sqlite:PATH (or sqlite::memory:) or postgres://...',
+      }),
+    READOUT_CACHE_DIR: z.string().default('./.readout-cache'),
+    READOUT_TIMEZONE: z
+      .string()
+      .default('UTC')
+      .refine(isTimeZone, { message: 'expected an IANA time zone such as Europe/London or Asia/Almaty' }),
+    READOUT_NEARBY_DAYS: z.coerce.number().int().min(0).max(183).default(7),
+    READOUT_DIGEST_GRACE_HOURS: z.coerce.number().min(0).max(48).default(6),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    SLACK_BOT_TOKEN: optionalText,
+    SLACK_SIGNING_SECRET: optionalText,
+    SLACK_APP_TOKEN: optionalText,
+    SLACK_API_URL: url('SLACK_API_URL'),
+    DISCORD_TOKEN: optionalText,
+    DISCORD_APPLICATION_ID: optionalText.refine((value) => value === undefined || /^\d{5,25}$/.test(value), {
+      message: 'expected the numeric application id from the Discord developer portal',
+    }),
+    DISCORD_API_URL: url('DISCORD_API_URL'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message:
+          "is required in HTTP mode (SLACK_BOT_TOKEN set without SLACK_APP_TOKEN); copy it from your Slack app's Basic Information page",
+      });
+    }
+    if (env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_BOT_TOKEN'],
+        message: 'is required when SLACK_APP_TOKEN is set (Socket Mode needs both)',
+      });
+    }
+    if (env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID) {
+      ctx.addIssue({ code: 'custom', path: ['DISCORD_APPLICATION_ID'], message: 'is required when DISCORD_TOKEN is set' });
+    }
+  });
+
+export type Config = z.infer<typeof configSchema>;
+
+/** A configuration problem, reported by variable name before anything connects. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the configuration from the environment (and `.env` when present); the only reader of process.env. */
+export function loadConfig(
+  env: Record<string, string | undefined> = readEnvironment(),
+  overrides: Partial<Record<keyof Config, string>> = {},
+): Config {
+  const parsed = configSchema.safeParse({ ...env, ...overrides });
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`));
+}
+
+function readEnvironment(): Record<string, string | undefined> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  return process.env;
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the process runs in a terminal (colour, progress bars, pretty logs). Read here so nothing else touches process state for it. */
+export function isInteractive(): boolean {
+  return Boolean(process.stdout.isTTY) && process.env['CI'] !== 'true';
+}

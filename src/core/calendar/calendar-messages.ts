@@ -1,0 +1,51 @@
+/** Every user-facing sentence of "on this day", so wording changes in one place. */
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+/** `24 April 2026` from `2026-04-24`. */
+export function formatLongDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-');
+  return `${Number(day)} ${MONTHS[Number(month) - 1] ?? month} ${year}`;
+}
+
+/** `24 April` from `2026-04-24`. */
+export function formatDayMonth(isoDate: string): string {
+  const [, month, day] = isoDate.split('-');
+  return `${Number(day)} ${MONTHS[Number(month) - 1] ?? month}`;
+}
+
+export const calendarMessages = {
+  notIsoDate: (text: string) => `“${text}” is not a date I can read. Use YYYY-MM-DD, for example 2026-04-24.`,
+  noSuchDay: (text: string, monthName: string, year: number, days: number) =>
+    `“${text}” does not exist: ${monthName} ${year} has ${days} days. Use YYYY-MM-DD, for example ${year}-${text.slice(5, 7)}-${String(days).padStart(2, '0')}.`,
+  noSuchMonth: (text: string) => `“${text}” has no month ${text.slice(5, 7)}. Months run from 01 to 12, for example 2026-04-24.`,
+  unknownTimeZone: (zone: string) =>
+    `“${zone}” is not a time zone I know. Use an IANA name such as Europe/London, Asia/Almaty or America/New_York.`,
+  unknownTimeZoneWithSuggestions: (zone: string, suggestions: string[]) =>
+    `“${zone}” is not a time zone I know. Did you mean ${suggestions.join(', ')}?`,
+  badWindow: (text: string) => `The window must be a whole number of days from 0 to 31, not “${text}”.`,
+  yearsAgo: (years: number) => (years === 1 ? '1 year ago' : `${years} years ago`),
+  daysAway: (days: number) =>
+    days === 0 ? 'same day' : days > 0 ? `${days} day${days === 1 ? '' : 's'} later` : `${-days} day${days === -1 ? '' : 's'} earlier`,
+  dateFieldNote: (field: 'eventDate' | 'publishedDate') => (field === 'eventDate' ? 'event date' : 'published date (no event date known)'),
+  heading: (isoDate: string) => `On this day, ${formatLongDate(isoDate)}`,
+  nothingOnThisDay: (isoDate: string) => `Nothing in the readouts happened on ${formatDayMonth(isoDate)} in earlier years.`,
+  nothingNearby: (window: number) => `Nothing within ${window} day${window === 1 ? '' : 's'} either side either.`,
+  nearbyIntro: (window: number) => `Nearby anniversaries (within ${window} day${window === 1 ? '' : 's'}), not on this day:`,
+  nearbyMarker: 'nearby',
+  leapDayIntro: (year: number) => `${year} has no 29 February, so here is what happened on 29 February too:`,
+  leapDayMarker: '29 February',
+} as const;

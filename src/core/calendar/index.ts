@@ -1,0 +1,10 @@
+export { calendarMessages, formatDayMonth, formatLongDate } from './calendar-messages.js';
+export type { OnThisDayJson, OnThisDayJsonItem, OnThisDayJsonNearby } from './describe-on-this-day.js';
+export { describeOnThisDay } from './describe-on-this-day.js';
+export { DEFAULT_NEARBY_WINDOW, onThisDay } from './on-this-day.js';
+export type { NearbyItem, OnThisDay, OnThisDayItem, OnThisDayLead, OnThisDayOptions } from './on-this-day-types.js';
+export type { IsoDate } from './parse-iso-date.js';
+export { daysInMonth, isLeapYear, parseIsoDate } from './parse-iso-date.js';
+export { checkTimeZone, isValidTimeZone } from './time-zone.js';
+export { todayIn } from './today-in.js';
+export { buildOnThisDayReply, onThisDayBlocks, onThisDayFallback, onThisDayItemBlock } from './build-on-this-day-reply.js';

@@ -1,0 +1,34 @@
+/** Every user-facing sentence of the digest and its ledger reasons, in one place. */
+
+const HOUR_MS = 3_600_000;
+
+function hours(ms: number): string {
+  const h = ms / HOUR_MS;
+  return Number.isInteger(h) ? `${h}h` : `${Math.round(ms / 60_000)} min`;
+}
+
+export const digestMessages = {
+  badTimeOfDay: (text: string) => `“${text}” is not a time of day. Use HH:MM in 24-hour form, for example 09:00 or 17:30.`,
+  emptyDayLine: 'Nothing in the readouts happened on this day in earlier years.',
+  reasonEmptyDay: 'nothing on this day (the subscription does not post empty days)',
+  reasonLate: (dueLocal: string, dueUtc: string, graceMs: number, nowUtc: string) =>
+    `missed: due ${dueLocal} (${dueUtc}) but not attempted until ${nowUtc}, after the ${hours(graceMs)} grace period (was the bot down?)`,
+  reasonGaveUp: (attempts: number, lastReason: string | null) =>
+    `gave up after ${attempts} attempt${attempts === 1 ? '' : 's'} within the grace period; last error: ${lastReason ?? 'unknown'}`,
+  reasonGone: (reason: string) => `the platform says the channel is gone or the bot was removed (${reason})`,
+  reasonFatal: (reason: string) => `the platform refused the post (${reason})`,
+  reasonRetry: (reason: string, retryAt: string) => `${reason}; retrying at ${retryAt}`,
+  reasonUnknownOutcome: (message: string) => `post outcome unknown (${message}); the next attempt checks the channel for it first`,
+  reasonStopped: 'shutting down before posting; the slot is left for the next run',
+  /** What `digest list` shows for a paused subscription. */
+  pausedBecause: (reason: string | null) => {
+    if (!reason) return 'Paused.';
+    if (/channel_not_found|http_404|unknown_channel/.test(reason)) {
+      return `Paused: the channel no longer exists (${reason}). Subscribe again from a channel that exists.`;
+    }
+    if (/not_in_channel|http_403|missing_access|missing_permissions/.test(reason)) {
+      return `Paused: the bot was removed from the channel or may not post there (${reason}). Invite it back, then resume the digest.`;
+    }
+    return `Paused: ${reason}.`;
+  },
+} as const;

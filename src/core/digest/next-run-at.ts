@@ -1,0 +1,27 @@
+import { DateTime } from 'luxon';
+import type { Subscription } from '../store/store-types.js';
+import { slotFor } from './due-slots.js';
+
+export interface NextRun {
+  localDate: string;
+  /** `2026-03-29 09:00 BST`: in the subscription's zone, for `digest status`. */
+  local: string;
+  /** ISO instant in UTC. */
+  utc: string;
+  at: Date;
+}
+
+/** When a subscription fires next after `now`, in its local time and UTC; undefined for a bad time or zone. */
+export function nextRunAt(sub: Pick<Subscription, 'time' | 'timezone'>, now: Date): NextRun | undefined {
+  const today = DateTime.fromJSDate(now, { zone: sub.timezone });
+  if (!today.isValid) return undefined;
+  for (let offset = 0; offset <= 2; offset++) {
+    const localDate = today.plus({ days: offset }).toISODate();
+    const slot = localDate ? slotFor(sub, localDate) : undefined;
+    if (!slot) return undefined;
+    if (slot.dueAt.getTime() <= now.getTime()) continue;
+    const local = DateTime.fromJSDate(slot.dueAt, { zone: sub.timezone });
+    return { localDate: slot.localDate, local: `${local.toFormat('yyyy-MM-dd HH:mm')} ${local.offsetNameShort ?? ''}`.trim(), utc: slot.dueAt.toISOString(), at: slot.dueAt };
+  }
+  return undefined;
+}

@@ -1,0 +1,126 @@
+import type { Document, Gazetteer, Paragraph, Sentence } from '../document.js';
+import { findMentions } from '../names/find-mentions.js';
+import { continuesStatement, opensContinuation } from './continues-statement.js';
+import { type Attribution, findAttributions } from './find-attributions.js';
+import type { Quote, QuoteCue } from './quote-types.js';
+import { readSpeaker } from './read-speaker.js';
+
+export interface ExtractOptions {
+  /**
+   * Credit capitalised names that are not in the people table ("Mr. Smith said") to the name as written.
+   * Off by default: the bot's speakers come from the people table, so "China commends ..." never counts.
+   */
+  keepUnknownSpeakers?: boolean;
+}
+
+/** What the document has said so far about who is speaking, for pronouns and continuations. */
+interface Discourse {
+  /** Speaker of the most recent quote in the document. */
+  lastSpeaker: string | null;
+  /**
+   * The one person named by narration since the last quote: a name, `null` when narration named
+   * several people (then a pronoun falls back to the last speaker), `undefined` when none.
+   */
+  namedSince: string | null | undefined;
+  /** The statement in progress, which continuation sentences are credited to. */
+  voice: { speaker: string; cue: QuoteCue } | null;
+}
+
+/** Finds the attributed statements of one document: who said what, where, and which cue said so. */
+export function extractQuotes(doc: Document, gazetteer: Gazetteer, options: ExtractOptions = {}): Quote[] {
+  const quotes: Quote[] = [];
+  const state: Discourse = { lastSpeaker: null, namedSince: undefined, voice: null };
+  for (const paragraph of doc.paragraphs) {
+    // A statement carries into the next paragraph only if it was still going at this paragraph's end.
+    const carried = state.voice;
+    state.voice = null;
+    paragraph.sentences.forEach((sentence, index) => {
+      const attributed = attribute(sentence.text, gazetteer, state, options);
+      if (attributed) {
+        quotes.push(toQuote(doc, paragraph, sentence, attributed.speaker, attributed.cue));
+        state.lastSpeaker = attributed.speaker;
+        state.namedSince = undefined;
+        state.voice = attributed;
+        return;
+      }
+      const continued =
+        state.voice && continuesStatement(sentence.text, gazetteer)
+          ? state.voice
+          : index === 0 && carried && opensContinuation(sentence.text, gazetteer)
+            ? carried
+            : null;
+      if (continued) {
+        quotes.push(toQuote(doc, paragraph, sentence, continued.speaker, { ...continued.cue, position: 'continuation' }));
+        state.voice = continued;
+        return;
+      }
+      state.voice = null;
+      noteNarration(sentence.text, gazetteer, state);
+    });
+  }
+  return quotes;
+}
+
+function attribute(
+  text: string,
+  gazetteer: Gazetteer,
+  state: Discourse,
+  options: ExtractOptions,
+): { speaker: string; cue: QuoteCue } | undefined {
+  let best: { speaker: string; cue: QuoteCue; rank: number } | undefined;
+  for (const attribution of findAttributions(text)) {
+    const found = speakerOf(attribution, gazetteer, state, options);
+    if (found && (!best || found.rank > best.rank)) {
+      best = { speaker: found.speaker, rank: found.rank, cue: cueOf(attribution) };
+    }
+  }
+  return best;
+}
+
+/** The speaker an attribution names, ranked: a known person beats a pronoun, which beats an unknown name. */
+function speakerOf(
+  attribution: Attribution,
+  gazetteer: Gazetteer,
+  state: Discourse,
+  options: ExtractOptions,
+): { speaker: string; rank: number } | undefined {
+  const reading = readSpeaker(attribution, gazetteer);
+  switch (reading.kind) {
+    case 'person':
+      return { speaker: reading.name, rank: 3 };
+    case 'pronoun': {
+      const referent = typeof state.namedSince === 'string' ? state.namedSince : state.lastSpeaker;
+      return referent ? { speaker: referent, rank: 2 } : undefined;
+    }
+    case 'unknown':
+      return options.keepUnknownSpeakers ? { speaker: reading.name, rank: 1 } : undefined;
+    case 'none':
+      return undefined;
+  }
+}
+
+function cueOf(attribution: Attribution): QuoteCue {
+  return { verb: attribution.verb, position: attribution.position, speakerText: attribution.speakerText };
+}
+
+/** Narration that names exactly one person makes that person the referent of a following "he". */
+function noteNarration(text: string, gazetteer: Gazetteer, state: Discourse): void {
+  const people = new Set(findMentions(text, gazetteer).flatMap((mention) => (mention.kind === 'person' ? [mention.name] : [])));
+  if (people.size === 1) state.namedSince = [...people][0];
+  else if (people.size > 1) state.namedSince = null;
+}
+
+function toQuote(doc: Document, paragraph: Paragraph, sentence: Sentence, speaker: string, cue: QuoteCue): Quote {
+  return {
+    id: sentence.id,
+    speaker,
+    text: sentence.text,
+    docId: doc.id,
+    eventDate: doc.eventDate,
+    paragraph: paragraph.index,
+    sentence: sentence.index,
+    start: sentence.start,
+    end: sentence.end,
+    cue,
+  };
+}

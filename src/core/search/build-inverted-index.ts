@@ -1,0 +1,102 @@
+import { isStopword } from './stopwords.js';
+import { tokenTerms } from './tokenize.js';
+
+/**
+ * Postings in compressed-sparse-row form: the passages of term t are
+ * `postings[offsets[t] .. offsets[t + 1])`, ascending, with their term frequencies in `freqs`.
+ * Typed arrays instead of one JS array per term keep a million passages in a few hundred MB.
+ */
+export interface InvertedIndex {
+  terms: string[];
+  termIds: Map<string, number>;
+  offsets: Uint32Array;
+  postings: Uint32Array;
+  /** Term frequency in the passage, capped at 255. */
+  freqs: Uint8Array;
+  /** Indexed (non-stopword) words per passage, capped at 65535. */
+  lengths: Uint16Array;
+  passageCount: number;
+  averageLength: number;
+}
+
+function grow<T extends Uint32Array | Uint8Array | Int32Array>(array: T, needed: number, make: (size: number) => T): T {
+  if (needed <= array.length) return array;
+  const bigger = make(Math.max(needed, array.length * 2));
+  bigger.set(array);
+  return bigger;
+}
+
+/** Builds the inverted index over `count` passages whose text `textOf` returns. */
+export function buildInvertedIndex(
+  count: number,
+  textOf: (passage: number) => string,
+  onProgress?: (done: number, total: number) => void,
+): InvertedIndex {
+  const terms: string[] = [];
+  const termIds = new Map<string, number>();
+  // (term, tf) pairs in passage order; passage p owns pairs [pairEnd[p-1], pairEnd[p]).
+  let pairTerm = new Uint32Array(1 << 16);
+  let pairFreq = new Uint8Array(1 << 16);
+  const pairEnd = new Uint32Array(count);
+  let pairCount = 0;
+  // Per-term scratch: the passage that last saw the term (plus one) and its pair slot.
+  let lastSeen = new Int32Array(1 << 12);
+  let slot = new Int32Array(1 << 12);
+  const lengths = new Uint16Array(count);
+  let totalLength = 0;
+  const progressStep = Math.max(1, Math.floor(count / 100));
+
+  for (let passage = 0; passage < count; passage++) {
+    const words = tokenTerms(textOf(passage));
+    let length = 0;
+    for (const word of words) {
+      if (isStopword(word)) continue;
+      length++;
+      let id = termIds.get(word);
+      if (id === undefined) {
+        id = terms.length;
+        terms.push(word);
+        termIds.set(word, id);
+        lastSeen = grow(lastSeen, id + 1, (n) => new Int32Array(n));
+        slot = grow(slot, id + 1, (n) => new Int32Array(n));
+      }
+      if (lastSeen[id] !== passage + 1) {
+        lastSeen[id] = passage + 1;
+        pairTerm = grow(pairTerm, pairCount + 1, (n) => new Uint32Array(n));
+        pairFreq = grow(pairFreq, pairCount + 1, (n) => new Uint8Array(n));
+        slot[id] = pairCount;
+        pairTerm[pairCount] = id;
+        pairFreq[pairCount] = 1;
+        pairCount++;
+      } else {
+        const at = slot[id]!;
+        if (pairFreq[at]! < 255) pairFreq[at]! += 1;
+      }
+    }
+    lengths[passage] = Math.min(length, 65535);
+    totalLength += length;
+    pairEnd[passage] = pairCount;
+    if (onProgress && (passage + 1) % progressStep === 0) onProgress(passage + 1, count);
+  }
+
+  // Counting sort of the pairs by term; walking passages in order keeps each posting list ascending.
+  const offsets = new Uint32Array(terms.length + 1);
+  for (let k = 0; k < pairCount; k++) offsets[pairTerm[k]! + 1]! += 1;
+  for (let t = 0; t < terms.length; t++) offsets[t + 1]! += offsets[t]!;
+  const cursor = offsets.slice(0, terms.length);
+  const postings = new Uint32Array(pairCount);
+  const freqs = new Uint8Array(pairCount);
+  let k = 0;
+  for (let passage = 0; passage < count; passage++) {
+    const end = pairEnd[passage]!;
+    for (; k < end; k++) {
+      const term = pairTerm[k]!;
+      const at = cursor[term]!;
+      postings[at] = passage;
+      freqs[at] = pairFreq[k]!;
+      cursor[term] = at + 1;
+    }
+  }
+  onProgress?.(count, count);
+  return { terms, termIds, offsets, postings, freqs, lengths, passageCount: count, averageLength: count > 0 ? totalLength / count : 0 };
+}

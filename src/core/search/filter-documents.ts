@@ -1,0 +1,189 @@
+import Fuse from 'fuse.js';
+import type { Document, Gazetteer } from '../document.js';
+import type { Outcome } from '../user-error.js';
+import { foldText } from './fold-text.js';
+import type { Filter, FilterKey } from './parse-query.js';
+import { searchMessages } from './search-messages.js';
+
+export type NameKind = 'person' | 'country' | 'place' | 'source';
+
+/** One way of writing a name (canonical or alias), folded for matching. */
+interface NameEntry {
+  label: string;
+  canonical: string;
+}
+
+export interface DocumentFilter {
+  /** Folded text of one filter value resolved to the canonical names it stands for, best first. */
+  resolve(kind: NameKind, value: string): string[];
+  /** Which documents pass all filters: one byte per document, or null when there are no filters. */
+  apply(filters: readonly Filter[]): Outcome<{ allowed: Uint8Array | null }>;
+  /** Canonical names of a kind with their aliases, for suggestions. */
+  entries(kind: NameKind): readonly NameEntry[];
+  fuse(kind: NameKind): Fuse<NameEntry>;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `value` is a real YYYY-MM-DD calendar date (2023-02-30 is not). */
+export function isCalendarDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** The date a document is filed under: the event, else the publication. */
+export function documentDate(document: Document): string | null {
+  return document.eventDate ?? document.publishedDate;
+}
+
+/**
+ * Resolves fuzzy filter values (person:tokaev) to canonical names through fuse.js over the gazetteer's
+ * names and aliases and the documents' own metadata: short fields, where fuse.js is strongest.
+ */
+export function createDocumentFilter(documents: readonly Document[], gazetteer: Gazetteer): DocumentFilter {
+  const lists = new Map<NameKind, NameEntry[]>();
+  const fuses = new Map<NameKind, Fuse<NameEntry>>();
+
+  const entries = (kind: NameKind): NameEntry[] => {
+    const cached = lists.get(kind);
+    if (cached) return cached;
+    const seen = new Set<string>();
+    const list: NameEntry[] = [];
+    const add = (name: string | null | undefined, canonical: string | null | undefined) => {
+      if (!name || !canonical) return;
+      const label = foldText(name);
+      const key = `${label}\u0000${canonical}`;
+      if (label.length === 0 || seen.has(key)) return;
+      seen.add(key);
+      list.push({ label, canonical });
+    };
+    if (kind === 'person') {
+      for (const person of gazetteer.people) {
+        add(person.name, person.name);
+        for (const alias of person.aliases) add(alias, person.name);
+      }
+      for (const document of documents) for (const name of document.people) add(name, name);
+    } else if (kind === 'country') {
+      for (const country of gazetteer.countries) {
+        add(country.name, country.name);
+        for (const alias of country.aliases) add(alias, country.name);
+      }
+      for (const document of documents) for (const name of document.countries) add(name, name);
+    } else if (kind === 'place') {
+      for (const place of gazetteer.places) {
+        add(place.name, place.name);
+        for (const alias of place.aliases) add(alias, place.name);
+      }
+      for (const document of documents) add(document.place, document.place);
+    } else {
+      for (const document of documents) add(document.source, document.source);
+    }
+    lists.set(kind, list);
+    return list;
+  };
+
+  const fuse = (kind: NameKind): Fuse<NameEntry> => {
+    let instance = fuses.get(kind);
+    if (!instance) {
+      instance = new Fuse(entries(kind), { keys: ['label'], includeScore: true, ignoreLocation: true, threshold: 0.34 });
+      fuses.set(kind, instance);
+    }
+    return instance;
+  };
+
+  const resolve = (kind: NameKind, value: string): string[] => {
+    const folded = foldText(value);
+    if (folded.length === 0) return [];
+    const list = entries(kind);
+    const names: string[] = [];
+    const push = (name: string) => {
+      if (!names.includes(name)) names.push(name);
+    };
+    // Exact spelling first, then a whole word of a name (person:ruto), then fuse.js for typos.
+    for (const entry of list) if (entry.label === folded) push(entry.canonical);
+    if (names.length > 0) return names;
+    for (const entry of list) if (` ${entry.label} `.includes(` ${folded} `)) push(entry.canonical);
+    if (names.length > 0) return names;
+    for (const result of fuse(kind).search(folded, { limit: 5 })) {
+      if ((result.score ?? 1) <= 0.34) push(result.item.canonical);
+    }
+    return names.slice(0, 1);
+  };
+
+  const matchesName = (document: Document, kind: NameKind, names: readonly string[]): boolean => {
+    switch (kind) {
+      case 'person':
+        return names.some((name) => document.people.includes(name));
+      case 'country':
+        return names.some((name) => document.countries.includes(name));
+      case 'place': {
+        const place = foldText(document.place ?? '');
+        return names.some((name) => place.length > 0 && ` ${place} `.includes(` ${foldText(name)} `));
+      }
+      case 'source': {
+        const source = foldText(document.source ?? '');
+        return names.some((name) => source.length > 0 && source.includes(foldText(name)));
+      }
+    }
+  };
+
+  return {
+    resolve,
+    entries,
+    fuse,
+    apply(filters) {
+      if (filters.length === 0) return { ok: true, allowed: null };
+      const tests: ((document: Document) => boolean)[] = [];
+      const years: string[] = [];
+      let from: string | null = null;
+      let to: string | null = null;
+      const byKind = new Map<NameKind, string[][]>();
+      for (const filter of filters) {
+        const key: FilterKey = filter.key;
+        if (key === 'year') {
+          if (!/^\d{4}$/.test(filter.value)) return { ok: false, problem: searchMessages.badYear(filter.value) };
+          years.push(filter.value);
+        } else if (key === 'from' || key === 'to') {
+          if (!isCalendarDate(filter.value)) return { ok: false, problem: searchMessages.badDate(key, filter.value) };
+          if (key === 'from') from = filter.value;
+          else to = filter.value;
+        } else {
+          const names = resolve(key, filter.value);
+          if (names.length === 0) {
+            const suggestions = fuse(key)
+              .search(foldText(filter.value).slice(0, 32), { limit: 3 })
+              .map((result) => result.item.canonical);
+            return { ok: false, problem: searchMessages.unknownValue(key, filter.value, [...new Set(suggestions)]) };
+          }
+          byKind.set(key, [...(byKind.get(key) ?? []), names]);
+        }
+      }
+      if (from !== null && to !== null && from > to) return { ok: false, problem: searchMessages.reversedRange(from, to) };
+      // A document has one date, place and source, so repeated year:/place:/source: widen; person:/country: narrow.
+      if (years.length > 0) tests.push((document) => years.some((year) => documentDate(document)?.startsWith(year) === true));
+      if (from !== null) {
+        const start = from;
+        tests.push((document) => (documentDate(document) ?? '') >= start);
+      }
+      if (to !== null) {
+        const end = to;
+        tests.push((document) => {
+          const date = documentDate(document);
+          return date !== null && date <= end;
+        });
+      }
+      for (const [kind, groups] of byKind) {
+        if (kind === 'place' || kind === 'source') tests.push((document) => matchesName(document, kind, groups.flat()));
+        else for (const names of groups) tests.push((document) => matchesName(document, kind, names));
+      }
+      const allowed = new Uint8Array(documents.length);
+      documents.forEach((document, at) => {
+        allowed[at] = tests.every((test) => test(document)) ? 1 : 0;
+      });
+      return { ok: true, allowed };
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import type { Document } from '../document.js';
+import type { DocumentFilter, NameKind } from './filter-documents.js';
+import { foldText } from './fold-text.js';
+
+export type SuggestKind = NameKind | 'document';
+
+/** Above this many candidates only prefix matching runs: a fuzzy scan would miss the autocomplete budget. */
+const FUZZY_LIMIT = 20_000;
+
+/**
+ * Autocomplete for option values: prefix matches on a name or any of its words first (fast, what a
+ * typing user expects), then fuse.js fuzzy matches to forgive typos. Returns canonical names, or
+ * `id — title` for documents.
+ */
+export function createSuggester(documents: readonly Document[], filter: DocumentFilter) {
+  let documentLabels: { label: string; value: string }[] | null = null;
+  const labelsFor = (kind: SuggestKind): { label: string; value: string }[] => {
+    if (kind !== 'document') return filter.entries(kind).map((entry) => ({ label: entry.label, value: entry.canonical }));
+    documentLabels ??= documents.map((document) => ({
+      label: foldText(`${document.id} ${document.title}`),
+      value: `${document.id} — ${document.title}`,
+    }));
+    return documentLabels;
+  };
+
+  return function suggest(kind: SuggestKind, prefix: string, limit = 10): string[] {
+    const wanted = Math.max(0, Math.min(limit, 50));
+    const folded = foldText(prefix);
+    const labels = labelsFor(kind);
+    const out: string[] = [];
+    const push = (value: string) => {
+      if (out.length < wanted && !out.includes(value)) out.push(value);
+    };
+    if (folded.length === 0) {
+      const values = [...new Set(labels.map((entry) => entry.value))];
+      if (kind !== 'document') values.sort((a, b) => a.localeCompare(b));
+      for (const value of values) push(value);
+      return out;
+    }
+    for (const entry of labels) if (entry.label.startsWith(folded)) push(entry.value);
+    for (const entry of labels) if (entry.label.includes(` ${folded}`)) push(entry.value);
+    if (out.length < wanted && kind !== 'document' && labels.length <= FUZZY_LIMIT) {
+      for (const result of filter.fuse(kind).search(folded.slice(0, 32), { limit: wanted * 2 })) push(result.item.canonical);
+    }
+    return out;
+  };
+}

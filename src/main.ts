@@ -1,0 +1,136 @@
+import { userInfo } from 'node:os';
+import { createConsolePoster } from './adapters/console/console-poster.js';
+import { startConsole } from './adapters/console/start-console.js';
+import { startDiscordAdapter } from './adapters/discord/start-discord-adapter.js';
+import { startDigestScheduler } from './adapters/scheduler/start-digest-scheduler.js';
+import { startSlackAdapter } from './adapters/slack/start-slack-adapter.js';
+import { buildServices } from './build-services.js';
+import { createContext } from './commands/create-context.js';
+import { commands } from './commands/registry.js';
+import { isInteractive, loadConfig } from './config.js';
+import { systemClock } from './core/clock.js';
+import type { DigestPoster } from './core/digest/digest-types.js';
+import { createLogger } from './logging/create-logger.js';
+
+interface RunningPart {
+  name: string;
+  state(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The composition root: reads config, builds the core, starts every adapter whose credentials are set
+ * (or the console when none is), runs the digest scheduler, and shuts down cleanly on SIGTERM/SIGINT.
+ * Resolves with the exit code.
+ */
+export async function main(): Promise<number> {
+  const config = loadConfig();
+  const chatConfigured = Boolean(config.SLACK_BOT_TOKEN || config.DISCORD_TOKEN);
+  const interactive = isInteractive();
+  const format = config.LOG_FORMAT === 'auto' ? (interactive ? 'pretty' : 'json') : config.LOG_FORMAT;
+  // In console mode the terminal is the user's: only problems are logged there unless asked for more.
+  const level = !chatConfigured && config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL;
+  const logger = createLogger({ level, format });
+  const services = await buildServices({
+    seedsDir: config.READOUT_SEEDS,
+    databaseUrl: config.DATABASE_URL,
+    cacheDir: config.READOUT_CACHE_DIR,
+    defaultTimezone: config.READOUT_TIMEZONE,
+    nearbyWindow: config.READOUT_NEARBY_DAYS,
+    logger,
+  });
+
+  const parts: RunningPart[] = [];
+  const posters: DigestPoster[] = [];
+  const health = () => ({
+    status: 'ok',
+    documents: services.corpus.documents.length,
+    quotes: services.quotes.all().length,
+    adapters: Object.fromEntries(parts.map((part) => [part.name, part.state()])),
+  });
+
+  let consoleSession: ReturnType<typeof startConsole> | undefined;
+  try {
+    if (config.SLACK_BOT_TOKEN) {
+      const slack = await startSlackAdapter({
+        botToken: config.SLACK_BOT_TOKEN,
+        ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
+        ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
+        ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+        port: config.PORT,
+        services,
+        commands,
+        logger: logger.child({ platform: 'slack' }),
+        health,
+      });
+      parts.push({ name: 'slack', state: slack.state, stop: slack.stop });
+      posters.push(slack.poster);
+      logger.info({ mode: config.SLACK_APP_TOKEN ? 'socket' : 'http', port: slack.port }, 'slack adapter running');
+    }
+    if (config.DISCORD_TOKEN && config.DISCORD_APPLICATION_ID) {
+      const discord = await startDiscordAdapter({
+        token: config.DISCORD_TOKEN,
+        applicationId: config.DISCORD_APPLICATION_ID,
+        ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
+        services,
+        commands,
+        logger: logger.child({ platform: 'discord' }),
+      });
+      parts.push({ name: 'discord', state: discord.state, stop: discord.stop });
+      posters.push(discord.poster);
+      logger.info({}, 'discord adapter running');
+    }
+  } catch (error) {
+    logger.error({ err: error }, 'an adapter failed to start');
+    await Promise.allSettled(parts.map((part) => part.stop()));
+    services.store.close();
+    return 1;
+  }
+
+  if (!chatConfigured) {
+    consoleSession = startConsole({
+      commands,
+      context: () => createContext({ platform: 'console', workspace: 'local', channel: 'console', user: consoleUser() }, services),
+      input: process.stdin,
+      output: process.stdout,
+      color: interactive,
+      terminal: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    });
+    posters.push(createConsolePoster((text) => consoleSession?.print(text), interactive));
+  }
+
+  const scheduler = startDigestScheduler({
+    store: services.store,
+    posters,
+    corpus: services.corpus,
+    strongestQuote: (docId) => services.quotes.strongestIn(docId),
+    clock: systemClock,
+    logger: logger.child({ part: 'digest' }),
+    graceMs: config.READOUT_DIGEST_GRACE_HOURS * 3_600_000,
+  });
+
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const shutdown = async (reason: string) => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ reason }, 'shutting down');
+      consoleSession?.close();
+      await scheduler.stop();
+      await Promise.allSettled(parts.map((part) => part.stop()));
+      services.store.close();
+      resolve(0);
+    };
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+    void consoleSession?.closed.then(() => shutdown('console closed'));
+  });
+}
+
+function consoleUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'console';
+  }
+}

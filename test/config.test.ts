@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+describe('loadConfig', () => {
+  it('has working defaults with nothing set (console mode)', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      READOUT_SEEDS: './seeds',
+      DATABASE_URL: 'sqlite:./data/readout.db',
+      READOUT_TIMEZONE: 'UTC',
+      PORT: 3000,
+      READOUT_NEARBY_DAYS: 7,
+    });
+    expect(config.SLACK_BOT_TOKEN).toBeUndefined();
+    expect(config.DISCORD_TOKEN).toBeUndefined();
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '  ' }).SLACK_BOT_TOKEN).toBeUndefined();
+  });
+
+  it.each([
+    [{ SLACK_BOT_TOKEN: 'xoxb-1' }, /SLACK_SIGNING_SECRET is required in HTTP mode/],
+    [{ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: '' }, /SLACK_SIGNING_SECRET is required/],
+    [{ SLACK_APP_TOKEN: 'xapp-1' }, /SLACK_BOT_TOKEN is required when SLACK_APP_TOKEN is set/],
+    [{ DISCORD_TOKEN: 'abc' }, /DISCORD_APPLICATION_ID is required/],
+    [{ DISCORD_TOKEN: 'abc', DISCORD_APPLICATION_ID: 'app' }, /DISCORD_APPLICATION_ID expected the numeric application id/],
+    [{ PORT: 'eighty' }, /PORT/],
+    [{ READOUT_TIMEZONE: 'Mars/Olympus' }, /READOUT_TIMEZONE expected an IANA time zone/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL expected sqlite:PATH/],
+    [{ SLACK_API_URL: 'not a url' }, /SLACK_API_URL must be an http\(s\) URL/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+  ])('reports %j by name', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('accepts Slack HTTP mode, Socket Mode and Discord together', () => {
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: 's',
+      SLACK_APP_TOKEN: 'xapp-1',
+      DISCORD_TOKEN: 't',
+      DISCORD_APPLICATION_ID: '123456789012345678',
+      SLACK_API_URL: 'http://127.0.0.1:9/api/',
+    });
+    expect(config.SLACK_APP_TOKEN).toBe('xapp-1');
+    expect(config.DISCORD_APPLICATION_ID).toBe('123456789012345678');
+  });
+});

@@ -1,0 +1,103 @@
+import { type DigestPoster, PostError, type PostResult } from '../../src/core/digest/digest-types.js';
+import type { Reply } from '../../src/core/reply.js';
+import type { ChannelRef } from '../../src/core/store/store-types.js';
+
+/** How the next post call should go wrong. */
+export type FakeFailure =
+  /** 429 with Retry-After. */
+  | { kind: 'rate_limited'; retryAfterMs: number }
+  /** 5xx: refused, nothing posted. */
+  | { kind: 'server_error' }
+  /** Timed out after the platform accepted it: posted, but the caller cannot know. */
+  | { kind: 'timeout_after_post' }
+  /** Timed out before reaching the platform: nothing posted. */
+  | { kind: 'timeout' }
+  | { kind: 'gone'; reason?: 'channel_not_found' | 'not_in_channel' | 'http_403' | 'http_404' }
+  | { kind: 'fatal'; reason?: string }
+  /** The platform accepted the post, then the process died before the ledger write (modelled as a non-PostError throw). */
+  | { kind: 'crash_after_post' };
+
+export interface FakePost {
+  ref: ChannelRef;
+  reply: Reply;
+  slotKey: string;
+  messageId: string;
+}
+
+function channelKey(ref: ChannelRef): string {
+  return `${ref.platform}:${ref.workspace}:${ref.channel}`;
+}
+
+/** A platform that records posts, finds them by slot key, and fails on request. */
+export class FakePoster implements DigestPoster {
+  readonly platform: ChannelRef['platform'];
+  /** Messages that exist in channels (including ones whose post call failed afterwards). */
+  readonly posts: FakePost[] = [];
+  /** Every post call, in order, with how it ended. */
+  readonly calls: { slotKey: string; result: 'ok' | FakeFailure['kind'] }[] = [];
+  readonly findCalls: string[] = [];
+  private readonly failures: FakeFailure[] = [];
+  private readonly goneChannels = new Map<string, NonNullable<Extract<FakeFailure, { kind: 'gone' }>['reason']>>();
+  private nextId = 1;
+
+  constructor(platform: ChannelRef['platform'] = 'slack') {
+    this.platform = platform;
+  }
+
+  /** Queues failures for the next post calls, in order. */
+  failNext(...failures: FakeFailure[]): this {
+    this.failures.push(...failures);
+    return this;
+  }
+
+  /** From now on every post to this channel fails as gone. */
+  removeChannel(ref: ChannelRef, reason: 'channel_not_found' | 'not_in_channel' | 'http_403' | 'http_404' = 'channel_not_found'): void {
+    this.goneChannels.set(channelKey(ref), reason);
+  }
+
+  postsFor(slotKey: string): FakePost[] {
+    return this.posts.filter((post) => post.slotKey === slotKey);
+  }
+
+  private record(ref: ChannelRef, reply: Reply, slotKey: string): PostResult {
+    const messageId = `m${this.nextId++}`;
+    this.posts.push({ ref: { ...ref }, reply, slotKey, messageId });
+    return { messageId };
+  }
+
+  async post(ref: ChannelRef, reply: Reply, slotKey: string): Promise<PostResult> {
+    const gone = this.goneChannels.get(channelKey(ref));
+    if (gone) {
+      this.calls.push({ slotKey, result: 'gone' });
+      throw new PostError('gone', gone);
+    }
+    const failure = this.failures.shift();
+    this.calls.push({ slotKey, result: failure?.kind ?? 'ok' });
+    switch (failure?.kind) {
+      case undefined:
+        return this.record(ref, reply, slotKey);
+      case 'rate_limited':
+        throw new PostError('rate_limited', 'ratelimited', failure.retryAfterMs);
+      case 'server_error':
+        throw new PostError('transient', 'http_503');
+      case 'timeout':
+        throw new PostError('transient', 'timeout');
+      case 'timeout_after_post':
+        this.record(ref, reply, slotKey);
+        throw new PostError('transient', 'timeout');
+      case 'gone':
+        throw new PostError('gone', failure.reason ?? 'channel_not_found');
+      case 'fatal':
+        throw new PostError('fatal', failure.reason ?? 'invalid_blocks');
+      case 'crash_after_post':
+        this.record(ref, reply, slotKey);
+        throw new Error('process died after the platform accepted the post');
+    }
+  }
+
+  async findPosted(ref: ChannelRef, slotKey: string): Promise<PostResult | undefined> {
+    this.findCalls.push(slotKey);
+    const found = this.posts.find((post) => post.slotKey === slotKey && channelKey(post.ref) === channelKey(ref));
+    return found ? { messageId: found.messageId } : undefined;
+  }
+}
