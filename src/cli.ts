@@ -25,7 +25,11 @@ Every command takes --seeds DIR (default ./seeds, or READOUT_SEEDS).`;
 async function run(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   // Routes load lazily: a one-shot lookup should not pay for loading the Slack and Discord SDKs.
-  if (!name || name === 'start') return (await import('./main.js')).main();
+  if (!name || name === 'start') {
+    const code = await (await import('./main.js')).main();
+    // A clean shutdown is complete here; stdin or a library's idle handle must not keep the process alive.
+    process.exit(code);
+  }
   if (name === 'help' || name === '--help' || name === '-h') {
     process.stdout.write(`${USAGE}\n`);
     return 0;

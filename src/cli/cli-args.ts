@@ -21,7 +21,7 @@ export interface CliArgs {
 
 /**
  * Parses shell arguments for a declared command: its options become `--flags` (camelCase or kebab-case),
- * bare words fill its positional options, and words with spaces keep their phrase by being re-quoted.
+ * bare words fill its positional options, the rest option joins the remaining words.
  */
 export function parseCliArgs(
   command: AnyCommand,
@@ -43,7 +43,8 @@ export function parseCliArgs(
     const value = values[kebab(spec.name)];
     if (value !== undefined) options[spec.name] = value;
   }
-  const words = parsed.positionals.map((word) => (/\s/.test(word) && !/^["“]/.test(word) ? `"${word}"` : word));
+  // Shell quoting only groups words; a phrase search is asked for with quotes inside: '"shared future"'.
+  const words = parsed.positionals;
   const positional = specs.filter((spec) => spec.positional && options[spec.name] === undefined);
   let index = 0;
   for (const spec of positional) {

@@ -5,6 +5,7 @@ export const commandMessages = {
   unknownOption: (command: string, option: string, known: string[]) =>
     `\`/${command}\` has no option \`--${option}\`. It accepts: ${known.map((k) => `--${k}`).join(', ')}.`,
   missingValue: (command: string, option: string) => `\`--${option}\` needs a value, e.g. \`/${command} --${option} ...\`.`,
+  emptyValue: (command: string, option: string) => `\`${option}\` is empty; give it a value, or leave it out. See \`/help ${command}\`.`,
   notANumber: (option: string, value: string) => `\`${option}\` takes a whole number; \`${truncate(value, 40)}\` is not one.`,
   notABoolean: (option: string, value: string) => `\`${option}\` is a yes/no switch; \`${truncate(value, 40)}\` is neither.`,
   tooManyWords: (command: string, extra: string) => `\`/${command}\` did not expect \`${truncate(extra, 60)}\`. See \`/help ${command}\`.`,

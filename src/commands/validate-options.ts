@@ -13,7 +13,10 @@ export function validateOptions(command: AnyCommand, raw: Record<string, unknown
   const coerced: Record<string, unknown> = {};
   for (const spec of specs) {
     const value = raw[spec.name];
-    if (value === undefined || value === null || value === '') continue;
+    if (value === undefined || value === null) continue;
+    if (typeof value === 'string' && value.trim() === '' && spec.type === 'string') {
+      throw new UserError('missing_value', commandMessages.emptyValue(command.name, spec.name));
+    }
     coerced[spec.name] = coerce(spec, value);
   }
   const parsed = command.options.safeParse(coerced);

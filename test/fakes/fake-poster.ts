@@ -1,4 +1,5 @@
 import { type DigestPoster, PostError, type PostResult } from '../../src/core/digest/digest-types.js';
+import type { Clock } from '../../src/core/clock.js';
 import type { Reply } from '../../src/core/reply.js';
 import type { ChannelRef } from '../../src/core/store/store-types.js';
 
@@ -22,6 +23,8 @@ export interface FakePost {
   reply: Reply;
   slotKey: string;
   messageId: string;
+  /** When the platform accepted it (ISO), if the poster has a clock. */
+  at: string | null;
 }
 
 function channelKey(ref: ChannelRef): string {
@@ -40,8 +43,11 @@ export class FakePoster implements DigestPoster {
   private readonly goneChannels = new Map<string, NonNullable<Extract<FakeFailure, { kind: 'gone' }>['reason']>>();
   private nextId = 1;
 
-  constructor(platform: ChannelRef['platform'] = 'slack') {
+  private readonly clock: Clock | undefined;
+
+  constructor(platform: ChannelRef['platform'] = 'slack', options: { clock?: Clock } = {}) {
     this.platform = platform;
+    this.clock = options.clock;
   }
 
   /** Queues failures for the next post calls, in order. */
@@ -61,7 +67,7 @@ export class FakePoster implements DigestPoster {
 
   private record(ref: ChannelRef, reply: Reply, slotKey: string): PostResult {
     const messageId = `m${this.nextId++}`;
-    this.posts.push({ ref: { ...ref }, reply, slotKey, messageId });
+    this.posts.push({ ref: { ...ref }, reply, slotKey, messageId, at: this.clock?.now().toISOString() ?? null });
     return { messageId };
   }
 

@@ -1,6 +1,7 @@
 import { createInterface, type Interface } from 'node:readline';
 import type { AnyCommand, CommandContext } from '../../commands/command.js';
 import { dispatch } from '../../commands/dispatch.js';
+import { dispatchPlatform, UMBRELLA } from '../../commands/platform-commands.js';
 import type { Reply } from '../../core/reply.js';
 import { renderText } from './render-text.js';
 
@@ -94,5 +95,8 @@ function runLine(options: ConsoleOptions, text: string): Promise<Reply> {
   const space = body.search(/\s/);
   const name = space === -1 ? body : body.slice(0, space);
   const args = space === -1 ? '' : body.slice(space + 1);
-  return dispatch(options.commands, { command: name.toLowerCase(), text: args }, options.context());
+  const command = name.toLowerCase();
+  // `/readout doc 002` works here as in Slack and Discord; `/doc 002` works too.
+  if (command === UMBRELLA) return dispatchPlatform(options.commands, { name: UMBRELLA, text: args }, options.context());
+  return dispatch(options.commands, { command, text: args }, options.context());
 }

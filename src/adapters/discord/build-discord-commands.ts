@@ -1,8 +1,8 @@
 import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type SharedSlashCommandOptions,
   SlashCommandBuilder,
   SlashCommandSubcommandBuilder,
-  type SharedSlashCommandOptions,
 } from 'discord.js';
 import type { AnyCommand } from '../../commands/command.js';
 import { describeOptions, type OptionSpec } from '../../commands/describe-options.js';
@@ -50,16 +50,11 @@ function addOption(builder: SharedSlashCommandOptions<any>, spec: OptionSpec): v
       builder.addBooleanOption((o) => o.setName(name).setDescription(description).setRequired(spec.required));
       return;
     case 'integer':
-    case 'number': {
-      const add = spec.type === 'integer' ? builder.addIntegerOption.bind(builder) : builder.addNumberOption.bind(builder);
-      add((o) => {
-        o.setName(name).setDescription(description).setRequired(spec.required);
-        if (spec.min !== undefined) o.setMinValue(spec.min);
-        if (spec.max !== undefined) o.setMaxValue(spec.max);
-        return o;
-      });
+      builder.addIntegerOption((o) => withRange(o.setName(name).setDescription(description).setRequired(spec.required), spec));
       return;
-    }
+    case 'number':
+      builder.addNumberOption((o) => withRange(o.setName(name).setDescription(description).setRequired(spec.required), spec));
+      return;
     case 'string':
       builder.addStringOption((o) => {
         o.setName(name).setDescription(description).setRequired(spec.required);
@@ -71,4 +66,10 @@ function addOption(builder: SharedSlashCommandOptions<any>, spec: OptionSpec): v
       });
       return;
   }
+}
+
+function withRange<T extends { setMinValue(value: number): T; setMaxValue(value: number): T }>(option: T, spec: OptionSpec): T {
+  if (spec.min !== undefined) option.setMinValue(spec.min);
+  if (spec.max !== undefined) option.setMaxValue(spec.max);
+  return option;
 }

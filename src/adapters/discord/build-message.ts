@@ -40,7 +40,11 @@ export function buildPage(paged: PagedReply, pagesKey: string, page: number, tab
   return { embeds: paged.pages[index] ?? [], components: buttonRows(buttons, next, tables) };
 }
 
-function buttonRows(buttons: Button[], next: { key: string; page: number; pages: number } | undefined, tables: MessageTables): DiscordMessage['components'] {
+function buttonRows(
+  buttons: Button[],
+  next: { key: string; page: number; pages: number } | undefined,
+  tables: MessageTables,
+): DiscordMessage['components'] {
   const rendered: APIButtonComponent[] = [];
   const used = new Set<string>();
   if (next) {

@@ -29,7 +29,10 @@ export function decodeButtonTarget(customId: string, table: ActionTable<ButtonTa
     const second = body.indexOf(':', first + 1);
     const button = body.slice(0, first) as Button['id'];
     if (first < 0 || second < 0 || !BUTTON_IDS.includes(button)) return { ok: false, reason: 'unknown' };
-    return { ok: true, target: { kind: 'action', button, action: { command: body.slice(first + 1, second), args: body.slice(second + 1) } } };
+    return {
+      ok: true,
+      target: { kind: 'action', button, action: { command: body.slice(first + 1, second), args: body.slice(second + 1) } },
+    };
   }
   if (kind === 't') {
     const target = table.get(body);

@@ -14,7 +14,5 @@ export function escapeDiscordText(text: string): string {
     numberedList: true,
     maskedLink: true,
   });
-  return escaped
-    .replace(/@(everyone|here)/gi, `@${ZERO_WIDTH_SPACE}$1`)
-    .replace(/<(?=[@#/:at])/g, `<${ZERO_WIDTH_SPACE}`);
+  return escaped.replace(/@(everyone|here)/gi, `@${ZERO_WIDTH_SPACE}$1`).replace(/<(?=[@#/:at])/g, `<${ZERO_WIDTH_SPACE}`);
 }

@@ -1,6 +1,7 @@
+import type { AnyCommand, Services } from '../../commands/command.js';
 import type { Clock } from '../../core/clock.js';
 import type { Logger } from '../../core/logger.js';
-import type { AnyCommand, Services } from '../../commands/command.js';
+import type { Reply } from '../../core/reply.js';
 import type { MessageTables } from './build-message.js';
 
 /** What the interaction handlers share; built once by startDiscordAdapter. */
@@ -13,4 +14,6 @@ export interface InteractionDeps {
   tables: MessageTables;
   /** How long a command may run before the interaction is deferred; 0 always defers. */
   deferAfterMs: number;
+  /** Visibility each command last answered with: the guess for a deferral, which must pick one up front. */
+  visibilityGuesses: Map<string, Reply['visibility']>;
 }

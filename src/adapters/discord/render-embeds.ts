@@ -18,7 +18,8 @@ export type EmbedPage = APIEmbed[];
 export function renderEmbeds(reply: Reply): EmbedPage[] {
   const color = reply.isError ? COLOR.error : COLOR.normal;
   const embeds = blocksToEmbeds(reply.blocks, color);
-  if (embeds.length === 0) embeds.push({ color, description: truncateText(escapeDiscordText(reply.fallback || ' '), limits.embedDescription) });
+  if (embeds.length === 0)
+    embeds.push({ color, description: truncateText(escapeDiscordText(reply.fallback || ' '), limits.embedDescription) });
   return paginate(embeds.map(fitEmbed));
 }
 

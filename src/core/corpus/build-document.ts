@@ -77,7 +77,13 @@ function toParagraphs(id: string, raw: string, spans: readonly { start: number; 
     const pid = `${id}:p${index}`;
     const sentences = splitSentences(text)
       .filter((s) => HAS_WORD.test(text.slice(s.start, s.end)))
-      .map((s, j) => ({ id: `${pid}:s${j}`, index: j, text: text.slice(s.start, s.end), start: span.start + s.start, end: span.start + s.end }));
+      .map((s, j) => ({
+        id: `${pid}:s${j}`,
+        index: j,
+        text: text.slice(s.start, s.end),
+        start: span.start + s.start,
+        end: span.start + s.end,
+      }));
     paragraphs.push({ id: pid, index, text, start: span.start, end: span.end, sentences });
   }
   return paragraphs;

@@ -52,9 +52,7 @@ function cleanLine(raw: string, lineStart: number, lineEnd: number, published: s
         return { kind: 'dropped', start, end: start, cutStart: true, cutEnd: true, heading: false };
       }
       const span =
-        rule.kind === 'prefix'
-          ? trimSpan(raw, start + match.index + match[0].length, end)
-          : trimSpan(raw, start, start + match.index);
+        rule.kind === 'prefix' ? trimSpan(raw, start + match.index + match[0].length, end) : trimSpan(raw, start, start + match.index);
       if (rule.kind === 'prefix') cutStart = true;
       else cutEnd = true;
       if (rule.name === 'markdown heading') heading = true;

@@ -2,7 +2,8 @@
 export const corpusMessages = {
   seedsMissing: (dir: string) =>
     `The documents folder ${dir} does not exist. Create it and put .txt or .md files in it, or point READOUT_SEEDS or --seeds at a folder that has them.`,
-  seedsNotFolder: (dir: string) => `${dir} is a file, not a folder. Point READOUT_SEEDS or --seeds at the folder that holds the .txt or .md files.`,
+  seedsNotFolder: (dir: string) =>
+    `${dir} is a file, not a folder. Point READOUT_SEEDS or --seeds at the folder that holds the .txt or .md files.`,
   seedsUnreadable: (dir: string, reason: string) =>
     `The documents folder ${dir} cannot be read (${reason}). Check its permissions, or point READOUT_SEEDS or --seeds at another folder.`,
   empty: () => 'the file is empty',
@@ -15,7 +16,8 @@ export const corpusMessages = {
   noSentences: () => 'the file has no sentences once site chrome is removed',
   duplicateId: (id: string, other: string) => `another file, ${other}, already has the id ${id}; rename one of them`,
   sidecarNotJson: (file: string, reason: string) => `${file} is not valid JSON (${reason}); the document loads without it`,
-  sidecarInvalid: (file: string, field: string, reason: string) => `${file}: field ${field} ${reason}; the document loads without the sidecar`,
+  sidecarInvalid: (file: string, field: string, reason: string) =>
+    `${file}: field ${field} ${reason}; the document loads without the sidecar`,
   sidecarUnreadable: (file: string, reason: string) => `${file} cannot be read (${reason}); the document loads without it`,
   sidecarTooLarge: (file: string, bytes: number, limit: number) =>
     `${file} is ${formatBytes(bytes)}, over the ${formatBytes(limit)} limit for a sidecar; the document loads without it`,

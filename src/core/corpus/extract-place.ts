@@ -8,7 +8,10 @@ export function extractPlace(leads: readonly string[], gazetteer: Gazetteer): st
   if (dateline?.[1]) return canonicalPlace(dateline[1], gazetteer);
   for (const lead of leads) {
     for (const mention of findMentions(lead, gazetteer)) {
-      if (mention.kind === 'place' && /\b(?:in|at)\s+(?:the\s+city\s+of\s+)?$/i.test(lead.slice(Math.max(0, mention.start - 24), mention.start))) {
+      if (
+        mention.kind === 'place' &&
+        /\b(?:in|at)\s+(?:the\s+city\s+of\s+)?$/i.test(lead.slice(Math.max(0, mention.start - 24), mention.start))
+      ) {
         return mention.name;
       }
     }
@@ -26,5 +29,8 @@ function canonicalPlace(written: string, gazetteer: Gazetteer): string {
 }
 
 function fold(text: string): string {
-  return text.toLowerCase().replace(/['\u2019\u02bc]/g, "'").replace(/\s+/g, ' ');
+  return text
+    .toLowerCase()
+    .replace(/['\u2019\u02bc]/g, "'")
+    .replace(/\s+/g, ' ');
 }

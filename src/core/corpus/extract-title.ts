@@ -1,5 +1,6 @@
 import type { CleanLine } from './clean-lines.js';
 import { DATELINE } from './date-patterns.js';
+import { hasBlankBetweenContent } from './split-paragraphs.js';
 
 const MAX_HEADLINE = 200;
 const TITLE_TARGET = 80;
@@ -14,6 +15,8 @@ export function findHeadline(raw: string, lines: readonly CleanLine[]): number {
   const hasMore = lines.some((other, i) => i > first && other.kind === 'content');
   if (!hasMore) return -1;
   if (line.heading) return first;
+  // In a file of blank-line paragraphs, a headline stands alone; a first line that wraps on is the lead.
+  if (hasBlankBetweenContent(lines) && lines[first + 1]?.kind === 'content') return -1;
   const text = raw.slice(line.start, line.end);
   if (text.length > MAX_HEADLINE || text.includes('\n')) return -1;
   if (/[.!?:;,\u3002\uff01\uff1f]["'\u201d\u2019)]*$/u.test(text)) return -1;

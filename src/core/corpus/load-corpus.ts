@@ -49,7 +49,10 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
     const read = await readTextFile(join(dir, file), file, SIDECAR_MAX_BYTES);
     stamps.push(read.stamp);
     const id = file.slice(0, -SIDECAR_SUFFIX.length);
-    sidecars.set(id, { file, read: read.ok ? parseSidecar(file, read.text) : { ok: false, reason: sidecarReadFailure(file, read.reason, read.stamp.size) } });
+    sidecars.set(id, {
+      file,
+      read: read.ok ? parseSidecar(file, read.text) : { ok: false, reason: sidecarReadFailure(file, read.reason, read.stamp.size) },
+    });
   });
 
   const outcomes: FileOutcome[] = new Array(documentFiles.length);
@@ -112,7 +115,9 @@ function idOf(file: string): string {
 }
 
 function sidecarReadFailure(file: string, reason: string, size: number): string {
-  return size > SIDECAR_MAX_BYTES ? corpusMessages.sidecarTooLarge(file, size, SIDECAR_MAX_BYTES) : corpusMessages.sidecarUnreadable(file, reason);
+  return size > SIDECAR_MAX_BYTES
+    ? corpusMessages.sidecarTooLarge(file, size, SIDECAR_MAX_BYTES)
+    : corpusMessages.sidecarUnreadable(file, reason);
 }
 
 async function listFolder(dir: string): Promise<Dirent[]> {

@@ -19,7 +19,17 @@ export function parseSidecar(file: string, text: string): SidecarRead {
   if (parsed.success) return { ok: true, sidecar: parsed.data };
   const issue = parsed.error.issues[0];
   if (issue?.code === 'unrecognized_keys') {
-    return { ok: false, reason: corpusMessages.sidecarInvalid(file, issue.keys.join(', '), 'is not a known field (use title, eventDate, publishedDate, place, source, people, countries)') };
+    return {
+      ok: false,
+      reason: corpusMessages.sidecarInvalid(
+        file,
+        issue.keys.join(', '),
+        'is not a known field (use title, eventDate, publishedDate, place, source, people, countries)',
+      ),
+    };
   }
-  return { ok: false, reason: corpusMessages.sidecarInvalid(file, issue ? formatPath(issue.path) : '(root)', issue?.message ?? 'is invalid') };
+  return {
+    ok: false,
+    reason: corpusMessages.sidecarInvalid(file, issue ? formatPath(issue.path) : '(root)', issue?.message ?? 'is invalid'),
+  };
 }

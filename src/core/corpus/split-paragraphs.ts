@@ -28,7 +28,8 @@ export function splitParagraphs(lines: readonly CleanLine[]): TextSpan[] {
   return spans;
 }
 
-function hasBlankBetweenContent(lines: readonly CleanLine[]): boolean {
+/** Whether the file separates paragraphs by blank lines (some content line follows a blank one). */
+export function hasBlankBetweenContent(lines: readonly CleanLine[]): boolean {
   let seenContent = false;
   let blankAfterContent = false;
   for (const line of lines) {

@@ -50,5 +50,5 @@ function endsSentence(text: string, at: number, terminator: string, end: number)
 function wordBefore(text: string, at: number): string {
   let start = at;
   while (start > 0 && !/\s/.test(text.charAt(start - 1))) start--;
-  return text.slice(start, at).replace(/^["'\u201c\u2018(\[]+/u, '');
+  return text.slice(start, at).replace(/^["'\u201c\u2018([]+/u, '');
 }

@@ -8,3 +8,4 @@ export { type ResolvedLocalTime, resolveLocalTime } from './resolve-local-time.j
 export { backoffMs, DEFAULT_LEASE_MS, DEFAULT_MAX_ATTEMPTS, runDigests } from './run-digests.js';
 export type { DigestRunSummary, RunDigestsDeps, SlotOutcome, SlotOutcomeKind } from './run-digests-types.js';
 export { slotKey } from '../store/slot-key.js';
+export { formatLocalTime } from './format-local-time.js';

@@ -1,10 +1,11 @@
 import { DateTime } from 'luxon';
 import type { Subscription } from '../store/store-types.js';
 import { slotFor } from './due-slots.js';
+import { formatLocalTime } from './format-local-time.js';
 
 export interface NextRun {
   localDate: string;
-  /** `2026-03-29 09:00 BST`: in the subscription's zone, for `digest status`. */
+  /** `2026-03-29 09:00 UTC+01:00`: in the subscription's zone, for `digest status`. */
   local: string;
   /** ISO instant in UTC. */
   utc: string;
@@ -20,8 +21,7 @@ export function nextRunAt(sub: Pick<Subscription, 'time' | 'timezone'>, now: Dat
     const slot = localDate ? slotFor(sub, localDate) : undefined;
     if (!slot) return undefined;
     if (slot.dueAt.getTime() <= now.getTime()) continue;
-    const local = DateTime.fromJSDate(slot.dueAt, { zone: sub.timezone });
-    return { localDate: slot.localDate, local: `${local.toFormat('yyyy-MM-dd HH:mm')} ${local.offsetNameShort ?? ''}`.trim(), utc: slot.dueAt.toISOString(), at: slot.dueAt };
+    return { localDate: slot.localDate, local: formatLocalTime(slot.dueAt, sub.timezone), utc: slot.dueAt.toISOString(), at: slot.dueAt };
   }
   return undefined;
 }

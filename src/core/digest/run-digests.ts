@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { onThisDay } from '../calendar/on-this-day.js';
 import { isValidTimeZone } from '../calendar/time-zone.js';
 import { slotKey } from '../store/slot-key.js';
@@ -8,6 +7,7 @@ import { buildDigestReply } from './build-digest-reply.js';
 import { digestMessages } from './digest-messages.js';
 import { PostError } from './digest-types.js';
 import { DEFAULT_GRACE_MS, type DueSlot, dueSlots } from './due-slots.js';
+import { formatLocalTime } from './format-local-time.js';
 import { parseTimeOfDay } from './parse-time-of-day.js';
 import type { DigestRunSummary, RunDigestsDeps, SlotOutcome } from './run-digests-types.js';
 
@@ -156,7 +156,7 @@ async function settleClaim(
     if (claim.attempts > 1 && claim.reason) {
       return finish('failed', { state: 'failed', reason: digestMessages.reasonGaveUp(claim.attempts - 1, claim.reason) });
     }
-    const dueLocal = DateTime.fromJSDate(plan.dueAt, { zone: sub.timezone }).toFormat('yyyy-MM-dd HH:mm ZZZZ');
+    const dueLocal = formatLocalTime(plan.dueAt, sub.timezone);
     return finish('skipped_late', {
       state: 'skipped_late',
       reason: digestMessages.reasonLate(dueLocal, plan.dueAt.toISOString(), graceMs, clock.now().toISOString()),

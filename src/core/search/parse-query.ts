@@ -2,7 +2,7 @@ import type { Outcome } from '../user-error.js';
 import { boundedEditDistance } from './edit-distance.js';
 import { searchMessages } from './search-messages.js';
 import { isStopword } from './stopwords.js';
-import { tokenize } from './tokenize.js';
+import { type Token, tokenize } from './tokenize.js';
 
 export const FILTER_KEYS = ['person', 'country', 'place', 'source', 'year', 'from', 'to'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
@@ -67,10 +67,30 @@ export function parseQuery(text: string): Outcome<{ query: ParsedQuery }> {
         addWords(terms);
       }
     } else if (bare !== undefined) {
-      addWords(tokenize(bare).map((token) => token.term));
+      for (const run of splitCjkRuns(tokenize(bare))) {
+        // Chinese is indexed one character at a time, so a run of characters must match as a phrase.
+        if (run.length > 1) phrases.push(run.slice(0, MAX_QUERY_WORDS));
+        addWords(run);
+      }
     }
   }
   return { ok: true, query: { words, phrases, filters, onlyStopwords: words.length === 0 && sawStopword } };
+}
+
+const CJK_CHAR = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
+
+/** Groups adjacent Chinese/Japanese characters into runs; every other word is a run of one. */
+function splitCjkRuns(tokens: Token[]): string[][] {
+  const runs: string[][] = [];
+  let previous: Token | null = null;
+  for (const token of tokens) {
+    const joins = previous !== null && CJK_CHAR.test(token.term) && CJK_CHAR.test(previous.term) && previous.end === token.start;
+    const last = runs[runs.length - 1];
+    if (joins && last) last.push(token.term);
+    else runs.push([token.term]);
+    previous = token;
+  }
+  return runs;
 }
 
 function isFilterKey(name: string): name is FilterKey {

@@ -6,6 +6,8 @@ export type SuggestKind = NameKind | 'document';
 
 /** Above this many candidates only prefix matching runs: a fuzzy scan would miss the autocomplete budget. */
 const FUZZY_LIMIT = 20_000;
+/** fuse.js score (0 exact, 1 anything) above which a fuzzy suggestion is noise rather than a typo. */
+const FUZZY_THRESHOLD = 0.34;
 
 /**
  * Autocomplete for option values: prefix matches on a name or any of its words first (fast, what a
@@ -40,7 +42,9 @@ export function createSuggester(documents: readonly Document[], filter: Document
     for (const entry of labels) if (entry.label.startsWith(folded)) push(entry.value);
     for (const entry of labels) if (entry.label.includes(` ${folded}`)) push(entry.value);
     if (out.length < wanted && kind !== 'document' && labels.length <= FUZZY_LIMIT) {
-      for (const result of filter.fuse(kind).search(folded.slice(0, 32), { limit: wanted * 2 })) push(result.item.canonical);
+      for (const result of filter.fuse(kind).search(folded.slice(0, 32), { limit: wanted * 2 })) {
+        if ((result.score ?? 1) <= FUZZY_THRESHOLD) push(result.item.canonical);
+      }
     }
     return out;
   };

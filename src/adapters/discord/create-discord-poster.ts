@@ -1,0 +1,123 @@
+import { DiscordAPIError, HTTPError, type RateLimitData, RateLimitError, Routes } from 'discord.js';
+import type { Clock } from '../../core/clock.js';
+import { type DigestPoster, PostError, type PostResult } from '../../core/digest/digest-types.js';
+import type { Logger } from '../../core/logger.js';
+import type { Reply } from '../../core/reply.js';
+import type { ChannelRef } from '../../core/store/store-types.js';
+import { createActionTable } from './action-table.js';
+import type { PagedReply } from './build-message.js';
+import { buildMessage, buildPage, type MessageTables } from './build-message.js';
+import type { ButtonTarget } from './button-target.js';
+import { createDiscordRest } from './create-discord-rest.js';
+import { NO_MENTIONS } from './deliver-reply.js';
+import { slotNonce } from './slot-nonce.js';
+
+export interface DiscordPosterOptions {
+  token: string;
+  apiUrl?: string | undefined;
+  logger: Logger;
+  clock: Clock;
+  /** Longest rate-limit wait the library may sit out before the post fails as `rate_limited` (default 10 s). */
+  maxRateLimitWaitMs?: number;
+  /** How many 429s in a row one post may retry before giving up (default 2). */
+  maxRateLimitRetries?: number;
+  /** Per-request timeout (default 15 s); a timeout is `transient`. */
+  timeoutMs?: number;
+  /** Tables for button ids that do not fit inline; shared with the interaction handlers when given. */
+  tables?: MessageTables;
+}
+
+/**
+ * Posts digests through the REST client. The library's rate-limit handling stays on, but bounded: it
+ * waits out short limits itself and turns a long Retry-After (or a run of 429s) into
+ * PostError('rate_limited', retryAfterMs), because by default it would retry a 429 forever.
+ */
+export function createDiscordPoster(options: DiscordPosterOptions): DigestPoster {
+  const maxWait = options.maxRateLimitWaitMs ?? 10_000;
+  const maxRetries = options.maxRateLimitRetries ?? 2;
+  const hits = new Map<string, number>();
+  const rest = createDiscordRest({
+    token: options.token,
+    apiUrl: options.apiUrl,
+    rest: {
+      // Retries after 5xx/network errors; 429s are bounded by rejectOnRateLimit below.
+      retries: 1,
+      timeout: options.timeoutMs ?? 15_000,
+      rejectOnRateLimit: (data: RateLimitData) => {
+        const key = `${data.method} ${data.url}`;
+        const count = (hits.get(key) ?? 0) + 1;
+        hits.set(key, count);
+        return data.retryAfter > maxWait || count > maxRetries;
+      },
+    },
+  });
+  const tables = options.tables ?? {
+    actions: createActionTable<ButtonTarget>({ maxEntries: 2_000, ttlMs: 24 * 3_600_000, clock: options.clock }),
+    pages: createActionTable<PagedReply>({ maxEntries: 500, ttlMs: 24 * 3_600_000, clock: options.clock }),
+  };
+  const log = options.logger.child({ component: 'discord-poster' });
+
+  return {
+    platform: 'discord',
+    async post(ref: ChannelRef, reply: Reply, slotKey: string): Promise<PostResult> {
+      const first = buildMessage(reply, tables);
+      // A long digest goes out as one message per page; each page has its own nonce, so a retry repeats none.
+      const messages = [first];
+      const pagesKey = first.components.flatMap((row) => row.components).find((b) => 'custom_id' in b && b.custom_id.startsWith('p:'));
+      if (pagesKey && 'custom_id' in pagesKey) {
+        const key = pagesKey.custom_id.slice(2, pagesKey.custom_id.lastIndexOf(':'));
+        const paged = tables.pages.get(key);
+        messages.length = 0;
+        for (let page = 0; paged && page < paged.pages.length; page++) {
+          const message = buildPage(paged, key, page, tables);
+          messages.push({
+            ...message,
+            components: message.components
+              .map((row) => ({ ...row, components: row.components.filter((b) => !('custom_id' in b) || !b.custom_id.startsWith('p:')) }))
+              .filter((row) => row.components.length > 0),
+          });
+        }
+      }
+      let firstId: string | undefined;
+      for (const [page, message] of messages.entries()) {
+        const url = Routes.channelMessages(ref.channel);
+        try {
+          const posted = (await rest.post(url, {
+            body: { ...message, allowed_mentions: NO_MENTIONS, nonce: slotNonce(slotKey, page), enforce_nonce: true },
+          })) as { id: string };
+          firstId ??= posted.id;
+        } catch (error) {
+          const postError = toPostError(error);
+          log.warn({ channel: ref.channel, slotKey, kind: postError.kind, reason: postError.reason }, 'discord digest post failed');
+          throw postError;
+        } finally {
+          for (const key of hits.keys()) if (key.includes(`/channels/${ref.channel}/`)) hits.delete(key);
+        }
+      }
+      return { messageId: firstId ?? '' };
+    },
+    /**
+     * Discord cannot search a channel by nonce (fetched messages do not carry it), so an uncertain post
+     * is settled by posting again: the same nonce with enforce_nonce returns the first message for a few
+     * minutes instead of posting a duplicate.
+     */
+    async findPosted(): Promise<PostResult | undefined> {
+      return undefined;
+    },
+  };
+}
+
+/** Maps a REST failure to what the digest runner should do: wait, retry, pause the subscription, or give up. */
+export function toPostError(error: unknown): PostError {
+  if (error instanceof PostError) return error;
+  if (error instanceof RateLimitError) return new PostError('rate_limited', 'http_429', Math.max(0, Math.ceil(error.retryAfter)));
+  if (error instanceof DiscordAPIError || error instanceof HTTPError) {
+    const status = error.status;
+    if (status === 403 || status === 404) return new PostError('gone', `http_${status}`);
+    if (status === 429) return new PostError('rate_limited', 'http_429');
+    if (status >= 500) return new PostError('transient', `http_${status}`);
+    return new PostError('fatal', `http_${status}`);
+  }
+  if (error instanceof Error && error.name === 'AbortError') return new PostError('transient', 'timeout');
+  return new PostError('transient', error instanceof Error ? error.message.slice(0, 80) || 'network' : 'network');
+}

@@ -1,0 +1,54 @@
+import type { Clock } from '../../core/clock.js';
+import type { Action, Button, Reply } from '../../core/reply.js';
+import { type ActionTable, createActionTable } from './action-table.js';
+import { slackLimits } from './slack-limits.js';
+
+/** What a clicked button asks for: re-run a command, or show the rest of a cut message. */
+export type ButtonIntent = { kind: 'action'; action: Action } | { kind: 'page'; rest: Reply };
+
+export type DecodedButton = { ok: true; intent: ButtonIntent } | { ok: false; reason: 'expired' | 'unreadable' };
+
+/** Turns button intents into Slack button values and back; long ones are parked in an action table. */
+export interface ButtonCodec {
+  encode(button: Button): string;
+  encodePage(rest: Reply): string;
+  decode(value: string): DecodedButton;
+}
+
+type Wire = { k: 'a'; c: string; a: string } | { k: 't'; i: string };
+
+export function createButtonCodec(options: { clock: Clock; maxEntries?: number; ttlMs?: number }): ButtonCodec {
+  const table: ActionTable<ButtonIntent> = createActionTable({
+    maxEntries: options.maxEntries ?? 2000,
+    ttlMs: options.ttlMs ?? 6 * 60 * 60 * 1000,
+    clock: options.clock,
+  });
+  const park = (intent: ButtonIntent) => JSON.stringify({ k: 't', i: table.put(intent) } satisfies Wire);
+  return {
+    encode(button: Button): string {
+      const inline = JSON.stringify({ k: 'a', c: button.action.command, a: button.action.args } satisfies Wire);
+      return inline.length <= slackLimits.buttonValue ? inline : park({ kind: 'action', action: button.action });
+    },
+    encodePage(rest: Reply): string {
+      return park({ kind: 'page', rest });
+    },
+    decode(value: string): DecodedButton {
+      let wire: unknown;
+      try {
+        wire = JSON.parse(value);
+      } catch {
+        return { ok: false, reason: 'unreadable' };
+      }
+      if (!wire || typeof wire !== 'object') return { ok: false, reason: 'unreadable' };
+      const w = wire as Record<string, unknown>;
+      if (w['k'] === 'a' && typeof w['c'] === 'string' && typeof w['a'] === 'string') {
+        return { ok: true, intent: { kind: 'action', action: { command: w['c'], args: w['a'] } } };
+      }
+      if (w['k'] === 't' && typeof w['i'] === 'string') {
+        const intent = table.get(w['i']);
+        return intent ? { ok: true, intent } : { ok: false, reason: 'expired' };
+      }
+      return { ok: false, reason: 'unreadable' };
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import type { AnyCommand, Services } from '../../commands/command.js';
+import type { Clock } from '../../core/clock.js';
+import type { Logger } from '../../core/logger.js';
+import type { ButtonCodec } from './button-codec.js';
+
+/** What the Slack handlers share: the declarations, the services, and the button table of this process. */
+export interface SlackDeps {
+  commands: readonly AnyCommand[];
+  services: Services;
+  clock: Clock;
+  codec: ButtonCodec;
+  logger: Logger;
+}
+
+/** Who asks and where, as Slack's payloads name them. */
+export interface SlackWhere {
+  team: string;
+  channel: string;
+  user: string;
+}

@@ -1,0 +1,190 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { App, type BlockAction, type ButtonAction, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
+import type { AnyCommand, Services } from '../../commands/command.js';
+import { type Clock, systemClock } from '../../core/clock.js';
+import type { DigestPoster } from '../../core/digest/digest-types.js';
+import type { Logger } from '../../core/logger.js';
+import { createButtonCodec } from './button-codec.js';
+import { handleButton } from './handle-button.js';
+import { handleSlashCommand } from './handle-slash-command.js';
+import { ACTION_PREFIX } from './render-blocks.js';
+import { rejectFutureTimestamps } from './reject-future-timestamps.js';
+import { replayGuard } from './replay-guard.js';
+import { createSeenRequests } from './seen-requests.js';
+import type { SlackDeps } from './slack-deps.js';
+import { toSlackLogger } from './slack-logger.js';
+import { slackMessages } from './slack-messages.js';
+import { createSlackPoster } from './slack-poster.js';
+
+export interface SlackAdapterOptions {
+  botToken: string;
+  /** HTTP mode: verifies every request. Required when there is no appToken. */
+  signingSecret?: string;
+  /** Socket Mode: an `xapp-` token; when set, no HTTP endpoint is opened. */
+  appToken?: string;
+  /** HTTP mode port; 0 picks a free one (see `SlackAdapter.port`). */
+  port: number;
+  /** Web API base URL (GovSlack, tests); defaults to https://slack.com/api/. */
+  apiUrl?: string;
+  services: Services;
+  commands: readonly AnyCommand[];
+  logger: Logger;
+  clock?: Clock;
+  /** Extra fields for GET /healthz. */
+  health?: () => Record<string, unknown>;
+}
+
+export type SlackAdapterState = 'starting' | 'running' | 'stopped' | 'failed';
+
+export interface SlackAdapter {
+  /** The HTTP port actually listened on (HTTP mode), undefined in Socket Mode. */
+  port: number | undefined;
+  poster: DigestPoster;
+  state(): SlackAdapterState;
+  stop(): Promise<void>;
+}
+
+/** Requests remembered for replay detection: Slack retries within minutes, three times at most. */
+const SEEN_TTL_MS = 30 * 60 * 1000;
+/** Interactive calls may retry once, quickly: a user waits on them. Digest posts never retry here. */
+const INTERACTIVE_RETRIES = { retries: 1, factor: 1, minTimeout: 200, maxTimeout: 1000 };
+
+/**
+ * Starts the Slack app: HTTP mode (POST /slack/events, GET /healthz) with a signing secret, or Socket Mode
+ * with an app token. Every slash command and button is acknowledged first, then answered through respond().
+ */
+export async function startSlackAdapter(options: SlackAdapterOptions): Promise<SlackAdapter> {
+  if (!options.botToken) throw new Error(slackMessages.missingBotToken);
+  const socketMode = Boolean(options.appToken);
+  if (!socketMode && !options.signingSecret) throw new Error(slackMessages.missingSigningSecret);
+
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger.child({ adapter: 'slack', mode: socketMode ? 'socket' : 'http' });
+  const slackLogger = toSlackLogger(logger);
+  const slackApiUrl = options.apiUrl ? (options.apiUrl.endsWith('/') ? options.apiUrl : `${options.apiUrl}/`) : undefined;
+  let state: SlackAdapterState = 'starting';
+
+  const receiver = socketMode
+    ? new SocketModeReceiver({
+        appToken: options.appToken!,
+        logger: slackLogger,
+        ...(slackApiUrl ? { installerOptions: { clientOptions: { slackApiUrl } } } : {}),
+      })
+    : new HTTPReceiver({
+        signingSecret: options.signingSecret!,
+        endpoints: '/slack/events',
+        logger: slackLogger,
+        customRoutes: [
+          {
+            path: '/healthz',
+            method: ['GET'],
+            handler: (_req, res) => {
+              const body = JSON.stringify({ status: state, mode: 'http', ...(options.health?.() ?? {}) });
+              res.writeHead(state === 'running' ? 200 : 503, { 'content-type': 'application/json' });
+              res.end(body);
+            },
+          },
+        ],
+      });
+  if (receiver instanceof HTTPReceiver) receiver.requestListener = rejectFutureTimestamps(receiver.requestListener, clock, logger);
+
+  const app = new App({
+    token: options.botToken,
+    receiver,
+    logger: slackLogger,
+    // auth.test runs in init(), where a bad token is a start-up error rather than an unhandled rejection.
+    deferInitialization: true,
+    clientOptions: { ...(slackApiUrl ? { slackApiUrl } : {}), retryConfig: INTERACTIVE_RETRIES, timeout: 10_000 },
+  });
+
+  const deps: SlackDeps = {
+    commands: options.commands,
+    services: options.services,
+    clock,
+    codec: createButtonCodec({ clock }),
+    logger,
+  };
+  const inFlight = new Set<Promise<void>>();
+  const track = (work: Promise<void>, what: string) => {
+    const tracked = work.catch((error: unknown) => logger.error({ err: error, what }, 'slack reply failed'));
+    inFlight.add(tracked);
+    void tracked.finally(() => inFlight.delete(tracked));
+    return tracked;
+  };
+
+  app.use(replayGuard(createSeenRequests({ ttlMs: SEEN_TTL_MS, maxEntries: 10_000, clock }), logger));
+  app.command(/^\/.+/, async ({ command, ack, respond }) => {
+    await ack();
+    const where = { team: command.team_id, channel: command.channel_id, user: command.user_id };
+    await track(handleSlashCommand(deps, { command: command.command, text: command.text ?? '', where }, respond), command.command);
+  });
+  app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: new RegExp(`^${ACTION_PREFIX}:`) }, async ({ ack, body, action, respond }) => {
+    await ack();
+    const where = { team: body.team?.id ?? body.user.team_id ?? '', channel: body.channel?.id ?? '', user: body.user.id };
+    const click = {
+      buttonId: action.action_id.split(':')[1] ?? '',
+      value: action.value ?? '',
+      fromEphemeral: body.container?.['is_ephemeral'] === true,
+      where,
+    };
+    await track(handleButton(deps, click, respond), action.action_id);
+  });
+  app.error(async (error) => {
+    logger.error({ err: error }, 'slack listener error');
+  });
+
+  // The digest has its own client: no blind retries and 429s surface at once, since the ledger schedules retries.
+  const posterClient = new webApi.WebClient(options.botToken, {
+    ...(slackApiUrl ? { slackApiUrl } : {}),
+    logger: toSlackLogger(logger, 'slack-digest'),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: 15_000,
+  });
+
+  let port: number | undefined;
+  try {
+    await app.init();
+    if (receiver instanceof SocketModeReceiver) {
+      await app.start();
+      receiver.client.on('reconnecting', () => {
+        if (state === 'running') state = 'starting';
+      });
+      receiver.client.on('connected', () => {
+        if (state === 'starting') state = 'running';
+      });
+    } else {
+      const server = (await app.start(options.port)) as Server;
+      port = (server.address() as AddressInfo).port;
+    }
+    state = 'running';
+    logger.info({ port }, 'slack adapter started');
+  } catch (error) {
+    state = 'failed';
+    logger.error({ err: error }, 'slack adapter failed to start');
+    throw error;
+  }
+
+  return {
+    port,
+    poster: createSlackPoster(posterClient),
+    state: () => state,
+    async stop() {
+      if (state === 'stopped') return;
+      state = 'stopped';
+      // Let answers already being computed reach Slack before the connection goes.
+      await Promise.allSettled([...inFlight]);
+      if (receiver instanceof SocketModeReceiver) {
+        // app.stop() returns before the socket is closed; the client says when it is.
+        const client = receiver.client;
+        const disconnected = new Promise<void>((resolve) => client.once('disconnected', () => resolve()));
+        await app.stop();
+        await disconnected;
+      } else {
+        await app.stop();
+      }
+      logger.info({}, 'slack adapter stopped');
+    },
+  };
+}

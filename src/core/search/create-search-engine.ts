@@ -1,0 +1,163 @@
+import type { Corpus } from '../document.js';
+import { buildInvertedIndex, type InvertedIndex } from './build-inverted-index.js';
+import { containsPhrase } from './contains-phrase.js';
+import { createVocabularyCorrector } from './correct-word.js';
+import { createDocumentFilter, documentDate } from './filter-documents.js';
+import { createDocumentGrouper } from './group-by-document.js';
+import { indexCacheKey, loadIndexCache, saveIndexCache } from './index-cache.js';
+import { listPassages } from './list-passages.js';
+import { makeSnippet } from './make-snippet.js';
+import { parseQuery } from './parse-query.js';
+import { resolveQueryWords } from './resolve-query-words.js';
+import { createPassageScorer, rankKey } from './score-passages.js';
+import { searchMessages } from './search-messages.js';
+import type { SearchEngine, SearchHit, SearchOptions, SearchResult } from './search-types.js';
+import { isStopword } from './stopwords.js';
+import { createSuggester } from './suggest-names.js';
+
+export interface SearchEngineOptions {
+  /** Folder for the index cache (the app passes `.readout-cache/`); no cache when absent. */
+  cacheDir?: string;
+  onProgress?: (done: number, total: number) => void;
+  /** Tells whether the index was loaded from the cache or built, for logs and tests. */
+  onIndex?: (source: 'cache' | 'built') => void;
+}
+
+export const DEFAULT_LIMIT = 5;
+export const MAX_LIMIT = 50;
+const INVISIBLE_OR_SPACE = /^[\s\u00AD\u200B-\u200F\u2060-\u2064\uFEFF]*$/;
+
+/** Display score: the number of query words matched, plus BM25 squashed into [0, 1) so it never crosses a tier. */
+function displayScore(key: number): number {
+  const tier = Math.floor(key / 10_000);
+  const bm25 = key - tier * 10_000;
+  return Math.round((tier + bm25 / (bm25 + 10)) * 1000) / 1000;
+}
+
+/** Builds (or loads from the cache) the passage index of a corpus and answers queries over it. */
+export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions = {}): SearchEngine {
+  const passages = listPassages(corpus);
+  const index = obtainIndex(corpus, passages.count, passages.textOf, options);
+  const documentFrequency = (termId: number) => index.offsets[termId + 1]! - index.offsets[termId]!;
+  const corrector = createVocabularyCorrector(index.terms, documentFrequency);
+  const scorer = createPassageScorer(index, passages.documentOf);
+  const grouper = createDocumentGrouper(passages.documentOf, corpus.documents.length);
+  const filter = createDocumentFilter(corpus.documents, corpus.gazetteer);
+  const suggest = createSuggester(corpus.documents, filter);
+  const firstPassage = new Uint32Array(corpus.documents.length + 1);
+  corpus.documents.forEach((document, at) => {
+    firstPassage[at + 1] = firstPassage[at]! + document.paragraphs.length;
+  });
+
+  const hitFor = (passage: number, key: number, isMatch: (term: string) => boolean): SearchHit => {
+    const document = corpus.documents[passages.documentOf[passage]!]!;
+    const paragraph = passages.paragraphOf[passage]!;
+    const { snippet, highlights } = makeSnippet(passages.textOf(passage), isMatch);
+    return {
+      docId: document.id,
+      title: document.title,
+      eventDate: document.eventDate,
+      place: document.place,
+      source: document.source,
+      paragraph,
+      snippet,
+      highlights,
+      score: displayScore(key),
+    };
+  };
+
+  return {
+    search(query: string, searchOptions: SearchOptions = {}): SearchResult {
+      const limit = clampInteger(searchOptions.limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
+      const offset = clampInteger(searchOptions.offset, 0, 0, Number.MAX_SAFE_INTEGER);
+      if (INVISIBLE_OR_SPACE.test(query)) return { ok: false, problem: searchMessages.emptyQuery() };
+      const parsed = parseQuery(query);
+      if (!parsed.ok) return parsed;
+      const { words, phrases, filters, onlyStopwords } = parsed.query;
+      const filtered = filter.apply(filters);
+      if (!filtered.ok) return filtered;
+      const allowed = filtered.allowed;
+
+      if (words.length === 0) {
+        if (filters.length === 0) {
+          return { ok: false, problem: onlyStopwords ? searchMessages.onlyStopwords(query) : searchMessages.noWords(query) };
+        }
+        // Filters alone list the matching documents' paragraphs, newest document first.
+        const documents = corpus.documents
+          .map((document, at) => ({ document, at }))
+          .filter(({ at }) => allowed?.[at] === 1)
+          .sort((a, b) => (documentDate(b.document) ?? '').localeCompare(documentDate(a.document) ?? '') || a.at - b.at);
+        const listed: number[] = [];
+        for (const { at } of documents) for (let p = firstPassage[at]!; p < firstPassage[at + 1]!; p++) listed.push(p);
+        const hits = listed.slice(offset, offset + limit).map((passage) => hitFor(passage, 0, () => false));
+        return { ok: true, query, total: listed.length, hits, corrections: [] };
+      }
+
+      const resolved = resolveQueryWords(index, corrector, words);
+      const scored = scorer.score(resolved.words, allowed);
+      const termsOf = new Map(words.map((word, at) => [word, resolved.terms[at]!]));
+      const empty = new Set<string>();
+      const termsFor = (word: string) => termsOf.get(word) ?? empty;
+      // A quoted phrase is a requirement: its words must all match, in order, in the passage text.
+      const phraseChecks = phrases.map((phrase) => {
+        let bits = 0;
+        for (const word of phrase) if (!isStopword(word)) bits |= 1 << words.indexOf(word);
+        return { phrase, bits: bits >>> 0 };
+      });
+      const kept: number[] = [];
+      for (let i = 0; i < scored.count; i++) {
+        const mask = scored.masks[i]!;
+        const passage = scored.passages[i]!;
+        const ok = phraseChecks.every(
+          ({ phrase, bits }) => (mask & bits) >>> 0 === bits && containsPhrase(passages.textOf(passage), phrase, termsFor),
+        );
+        if (ok) kept.push(i);
+      }
+      const keyOf = (i: number) => rankKey(scored.scores[i]!, scored.masks[i]!);
+      const page = grouper.page(
+        kept.length,
+        (k) => scored.passages[kept[k]!]!,
+        (k) => keyOf(kept[k]!),
+        offset,
+        limit,
+      );
+      const highlightTerms = new Set<string>();
+      for (const terms of resolved.terms) for (const term of terms) highlightTerms.add(term);
+      const isMatch = (term: string) => highlightTerms.has(term);
+      const hits = page.map((k) => hitFor(scored.passages[kept[k]!]!, keyOf(kept[k]!), isMatch));
+      return { ok: true, query, total: kept.length, hits, corrections: resolved.corrections };
+    },
+    suggest,
+  };
+}
+
+function clampInteger(value: number | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || !Number.isFinite(value)) return fallback;
+  return Math.min(max, Math.max(min, Math.floor(value)));
+}
+
+function obtainIndex(
+  corpus: Corpus,
+  count: number,
+  textOf: (passage: number) => string,
+  options: SearchEngineOptions,
+): InvertedIndex {
+  const { cacheDir } = options;
+  if (cacheDir === undefined) {
+    const built = buildInvertedIndex(count, textOf, options.onProgress);
+    options.onIndex?.('built');
+    return built;
+  }
+  const key = indexCacheKey(corpus.fingerprint, (function* () {
+    for (let passage = 0; passage < count; passage++) yield textOf(passage);
+  })());
+  const cached = loadIndexCache(cacheDir, key);
+  if (cached && cached.passageCount === count) {
+    options.onIndex?.('cache');
+    return cached;
+  }
+  const built = buildInvertedIndex(count, textOf, options.onProgress);
+  saveIndexCache(cacheDir, key, built);
+  options.onIndex?.('built');
+  return built;
+}

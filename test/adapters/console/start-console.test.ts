@@ -1,0 +1,72 @@
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startConsole } from '../../../src/adapters/console/start-console.js';
+import type { Services } from '../../../src/commands/command.js';
+import { createContext } from '../../../src/commands/create-context.js';
+import { commands } from '../../../src/commands/registry.js';
+import { seedServices } from '../../fakes/seed-services.js';
+
+let services: Services;
+beforeAll(async () => {
+  services = await seedServices();
+});
+afterAll(() => services.store.close());
+
+/** Drives the console through its input stream, as a pipe would, and collects everything it prints. */
+async function converse(lines: string[]): Promise<string> {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  const chunks: string[] = [];
+  output.on('data', (chunk) => chunks.push(String(chunk)));
+  const session = startConsole({
+    commands,
+    context: () => createContext({ platform: 'console', workspace: 'local', channel: 'console', user: 'tester' }, services),
+    input,
+    output,
+    color: false,
+    terminal: false,
+  });
+  for (const line of lines) input.write(`${line}\n`);
+  input.end();
+  await session.closed;
+  return chunks.join('');
+}
+
+describe('the console', () => {
+  it('answers commands typed exactly as in chat, in order', async () => {
+    const out = await converse(['/lookup belt and road', '/quote ruto', '/help']);
+    expect(out).toMatch(/passages for “belt and road”/);
+    expect(out).toMatch(/William Ruto: “/);
+    expect(out).toContain('/onthisday');
+    expect(out.indexOf('passages for')).toBeLessThan(out.indexOf('William Ruto: “'));
+  });
+
+  it('subscribes the console channel to the digest and reports its status', async () => {
+    const out = await converse(['/digest subscribe 09:00 Europe/London', '/digest status', '/digest unsubscribe']);
+    expect(out).toMatch(/Subscribed: this channel gets the digest every day at 09:00 \(Europe\/London\)/);
+    expect(out).toMatch(/Next digest: \d{4}-\d{2}-\d{2} 09:00/);
+    expect(out).toMatch(/Unsubscribed/);
+  });
+
+  it.each([
+    ['/nosuch', /There is no command `nosuch`/],
+    ['/lookup', /needs query/],
+    ['/lookup belt --limit lots', /`limit` takes a whole number/],
+    ['/onthisday 2023-02-30', /does not exist/],
+    ['/digest subscribe 25:00 Europe/London', /not a time of day/],
+    ['/digest subscribe 09:00 Mars/Base', /not a time zone I know/],
+    ['/quote zzzzqqq', /I don't know a speaker called "zzzzqqq". Did you mean Xi Jinping/],
+    ['/quote --about ""', /`about` is empty/],
+    ['/readout doc nosuchdoc', /There is no document `nosuchdoc`/],
+    ['/readout explode', /`\/readout` takes one of: doc, speakers, help/],
+  ])('answers %s with a friendly message and keeps going', async (line, message) => {
+    const out = await converse([line, '/help']);
+    expect(out).toMatch(message);
+    expect(out).toContain('readout commands');
+  });
+
+  it('ends on /quit without running what follows', async () => {
+    const out = await converse(['/quit', '/help']);
+    expect(out).not.toContain('readout commands');
+  });
+});
