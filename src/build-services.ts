@@ -22,7 +22,7 @@ export async function buildServices(options: ServiceOptions): Promise<Services> 
   const corpus = await loadCorpus(options.seedsDir, {
     onProgress: (done, total) => options.onProgress?.('load', done, total),
   });
-  for (const warning of corpus.warnings) options.logger.warn({ file: warning.file, reason: warning.reason }, 'document skipped');
+  for (const warning of corpus.warnings) options.logger.warn({ file: warning.file, reason: warning.reason }, 'corpus warning');
   const search = createSearchEngine(corpus, {
     ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
     onProgress: (done, total) => options.onProgress?.('index', done, total),

@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os';
 import { createConsolePoster } from './adapters/console/console-poster.js';
+import { createProgressBar } from './adapters/console/progress-bar.js';
 import { startConsole } from './adapters/console/start-console.js';
 import { startDiscordAdapter } from './adapters/discord/start-discord-adapter.js';
 import { startDigestScheduler } from './adapters/scheduler/start-digest-scheduler.js';
@@ -31,6 +32,7 @@ export async function main(): Promise<number> {
   // In console mode the terminal is the user's: only problems are logged there unless asked for more.
   const level = !chatConfigured && config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL;
   const logger = createLogger({ level, format });
+  const progress = interactive && process.stderr.isTTY ? createProgressBar(process.stderr) : undefined;
   const services = await buildServices({
     seedsDir: config.READOUT_SEEDS,
     databaseUrl: config.DATABASE_URL,
@@ -38,7 +40,9 @@ export async function main(): Promise<number> {
     defaultTimezone: config.READOUT_TIMEZONE,
     nearbyWindow: config.READOUT_NEARBY_DAYS,
     logger,
+    ...(progress ? { onProgress: progress.update } : {}),
   });
+  progress?.done();
 
   const parts: RunningPart[] = [];
   const posters: DigestPoster[] = [];

@@ -15,7 +15,10 @@ function filesUnder(dir: string): string[] {
 
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/gm), ...text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]!);
+  return [
+    ...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/gm),
+    ...text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g),
+  ].map((m) => m[1]!);
 }
 
 /** Where, under src/, an import lands: `core`, `commands`, `adapters/slack`, ... or the package name. */
@@ -39,12 +42,18 @@ describe('the dependency rule', () => {
   });
 
   it('core imports nothing of ours outside core and no platform SDK', () => {
-    const bad = edges.filter((e) => e.area === 'core' && (e.to === 'commands' || e.to.startsWith('adapters') || e.to === 'root' || PLATFORM_SDKS.test(e.to.slice(4))));
+    const bad = edges.filter(
+      (e) =>
+        e.area === 'core' && (e.to === 'commands' || e.to.startsWith('adapters') || e.to === 'root' || PLATFORM_SDKS.test(e.to.slice(4))),
+    );
     expect(bad).toEqual([]);
   });
 
   it('commands import core only, and no platform SDK', () => {
-    const bad = edges.filter((e) => e.area === 'commands' && (e.to.startsWith('adapters') || e.to === 'root' || e.to === 'cli' || PLATFORM_SDKS.test(e.to.slice(4))));
+    const bad = edges.filter(
+      (e) =>
+        e.area === 'commands' && (e.to.startsWith('adapters') || e.to === 'root' || e.to === 'cli' || PLATFORM_SDKS.test(e.to.slice(4))),
+    );
     expect(bad).toEqual([]);
   });
 
@@ -54,7 +63,8 @@ describe('the dependency rule', () => {
   });
 
   it('each platform SDK is imported only by its own adapter (and the scheduler by node-cron)', () => {
-    const owner = (pkg: string) => (pkg.startsWith('@slack/') ? 'adapters/slack' : pkg === 'node-cron' ? 'adapters/scheduler' : 'adapters/discord');
+    const owner = (pkg: string) =>
+      pkg.startsWith('@slack/') ? 'adapters/slack' : pkg === 'node-cron' ? 'adapters/scheduler' : 'adapters/discord';
     const bad = edges.filter((e) => e.to.startsWith('pkg:') && PLATFORM_SDKS.test(e.to.slice(4)) && e.area !== owner(e.to.slice(4)));
     expect(bad).toEqual([]);
   });

@@ -9,7 +9,11 @@ const ROOT = resolve(import.meta.dirname, '..');
 /** The environment of a fresh machine: no chat tokens, its own database and cache. */
 function cleanEnv(): NodeJS.ProcessEnv {
   const dir = mkdtempSync(join(tmpdir(), 'readout-smoke-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'readout.db')}`, READOUT_CACHE_DIR: join(dir, 'cache') };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: `sqlite:${join(dir, 'readout.db')}`,
+    READOUT_CACHE_DIR: join(dir, 'cache'),
+  };
   for (const key of Object.keys(env)) if (/^(SLACK|DISCORD)_/.test(key)) delete env[key];
   return env;
 }

@@ -1,9 +1,9 @@
+import { createProgressBar } from '../adapters/console/progress-bar.js';
 import { buildServices } from '../build-services.js';
 import type { Services } from '../commands/command.js';
 import { type Config, isInteractive, loadConfig } from '../config.js';
 import type { Logger } from '../core/logger.js';
 import { createLogger } from '../logging/create-logger.js';
-import { createProgressBar } from './progress-bar.js';
 
 export interface CliRuntime {
   config: Config;

@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util';
 import { createConsolePoster } from '../adapters/console/console-poster.js';
 import { commands } from '../commands/registry.js';
 import { isInteractive } from '../config.js';
-import { systemClock } from '../core/clock.js';
 import { parseIsoDate } from '../core/calendar/parse-iso-date.js';
+import { systemClock } from '../core/clock.js';
 import { runDigests } from '../core/digest/run-digests.js';
 import { UserError } from '../core/user-error.js';
 import { openCliRuntime } from './cli-runtime.js';
@@ -55,9 +55,16 @@ function takeChannelFlags(argv: string[]): { channel: CliChannel; rest: string[]
 async function runNow(argv: string[]): Promise<number> {
   let values: { date?: string; json?: boolean; seeds?: string };
   try {
-    values = parseArgs({ args: argv, options: { date: { type: 'string' }, json: { type: 'boolean' }, seeds: { type: 'string' } }, strict: true }).values;
+    values = parseArgs({
+      args: argv,
+      options: { date: { type: 'string' }, json: { type: 'boolean' }, seeds: { type: 'string' } },
+      strict: true,
+    }).values;
   } catch (error) {
-    throw new UserError('bad_arguments', `readout digest run accepts --date YYYY-MM-DD, --json and --seeds DIR (${error instanceof Error ? error.message : error}).`);
+    throw new UserError(
+      'bad_arguments',
+      `readout digest run accepts --date YYYY-MM-DD, --json and --seeds DIR (${error instanceof Error ? error.message : error}).`,
+    );
   }
   let forDate: string | undefined;
   if (values.date) {
@@ -88,7 +95,9 @@ async function runNow(argv: string[]): Promise<number> {
       print('No digest was due (no active subscriptions, or none due now).');
     } else {
       for (const slot of summary.slots) {
-        print(`${slot.key}: ${slot.outcome}${slot.messageId ? ` (message ${slot.messageId})` : ''}${slot.reason ? ` — ${slot.reason}` : ''}`);
+        print(
+          `${slot.key}: ${slot.outcome}${slot.messageId ? ` (message ${slot.messageId})` : ''}${slot.reason ? ` — ${slot.reason}` : ''}`,
+        );
       }
     }
     return summary.slots.some((slot) => slot.outcome === 'failed') ? 1 : 0;

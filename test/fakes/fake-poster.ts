@@ -1,5 +1,5 @@
-import { type DigestPoster, PostError, type PostResult } from '../../src/core/digest/digest-types.js';
 import type { Clock } from '../../src/core/clock.js';
+import { type DigestPoster, PostError, type PostResult } from '../../src/core/digest/digest-types.js';
 import type { Reply } from '../../src/core/reply.js';
 import type { ChannelRef } from '../../src/core/store/store-types.js';
 

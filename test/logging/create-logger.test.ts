@@ -10,12 +10,19 @@ function capture(format: 'json' | 'pretty') {
   return { logger, text: () => chunks.join('') };
 }
 
-const SECRETS = ['xoxb-1234567890-abcdefghij', 'xapp-1-A0123456789-abcdef', 'MTA1234567890123456789012.GaBcDe.abcdefghijklmnopqrstuvwxyz0123'];
+const SECRETS = [
+  'xoxb-1234567890-abcdefghij',
+  'xapp-1-A0123456789-abcdef',
+  'MTA1234567890123456789012.GaBcDe.abcdefghijklmnopqrstuvwxyz0123',
+];
 
 describe.each(['json', 'pretty'] as const)('%s logs', (format) => {
   it('redact tokens by key and by shape', () => {
     const { logger, text } = capture(format);
-    logger.info({ token: 'plain-secret-value', signingSecret: 'abc', note: `header Bearer ${'z'.repeat(20)} and ${SECRETS.join(' ')}` }, `got ${SECRETS[0]}`);
+    logger.info(
+      { token: 'plain-secret-value', signingSecret: 'abc', note: `header Bearer ${'z'.repeat(20)} and ${SECRETS.join(' ')}` },
+      `got ${SECRETS[0]}`,
+    );
     const out = text();
     for (const secret of [...SECRETS, 'plain-secret-value', 'z'.repeat(20)]) expect(out).not.toContain(secret);
     expect(out).toContain('[redacted]');

@@ -31,6 +31,15 @@ export function buildMessage(reply: Reply, tables: MessageTables): DiscordMessag
   return buildPage(paged, tables.pages.put(paged), 0, tables);
 }
 
+/** Every page of a reply as its own message, buttons on the last, for posts nobody pages through (digests). */
+export function buildMessages(reply: Reply, tables: MessageTables): DiscordMessage[] {
+  const pages = renderEmbeds(reply);
+  return pages.map((embeds, index) => ({
+    embeds,
+    components: index === pages.length - 1 ? buttonRows(reply.buttons, undefined, tables) : [],
+  }));
+}
+
 /** One page of a stored reply. The reply's own "more" button shows on the last page, after the page button runs out. */
 export function buildPage(paged: PagedReply, pagesKey: string, page: number, tables: MessageTables): DiscordMessage {
   const index = Math.min(page, paged.pages.length - 1);

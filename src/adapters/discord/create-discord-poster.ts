@@ -6,7 +6,7 @@ import type { Reply } from '../../core/reply.js';
 import type { ChannelRef } from '../../core/store/store-types.js';
 import { createActionTable } from './action-table.js';
 import type { PagedReply } from './build-message.js';
-import { buildMessage, buildPage, type MessageTables } from './build-message.js';
+import { buildMessages, type MessageTables } from './build-message.js';
 import type { ButtonTarget } from './button-target.js';
 import { createDiscordRest } from './create-discord-rest.js';
 import { NO_MENTIONS } from './deliver-reply.js';
@@ -32,7 +32,7 @@ export interface DiscordPosterOptions {
  * waits out short limits itself and turns a long Retry-After (or a run of 429s) into
  * PostError('rate_limited', retryAfterMs), because by default it would retry a 429 forever.
  */
-export function createDiscordPoster(options: DiscordPosterOptions): DigestPoster {
+export function createDiscordPoster(options: DiscordPosterOptions): DigestPoster & { close(): void } {
   const maxWait = options.maxRateLimitWaitMs ?? 10_000;
   const maxRetries = options.maxRateLimitRetries ?? 2;
   const hits = new Map<string, number>();
@@ -60,24 +60,8 @@ export function createDiscordPoster(options: DiscordPosterOptions): DigestPoster
   return {
     platform: 'discord',
     async post(ref: ChannelRef, reply: Reply, slotKey: string): Promise<PostResult> {
-      const first = buildMessage(reply, tables);
       // A long digest goes out as one message per page; each page has its own nonce, so a retry repeats none.
-      const messages = [first];
-      const pagesKey = first.components.flatMap((row) => row.components).find((b) => 'custom_id' in b && b.custom_id.startsWith('p:'));
-      if (pagesKey && 'custom_id' in pagesKey) {
-        const key = pagesKey.custom_id.slice(2, pagesKey.custom_id.lastIndexOf(':'));
-        const paged = tables.pages.get(key);
-        messages.length = 0;
-        for (let page = 0; paged && page < paged.pages.length; page++) {
-          const message = buildPage(paged, key, page, tables);
-          messages.push({
-            ...message,
-            components: message.components
-              .map((row) => ({ ...row, components: row.components.filter((b) => !('custom_id' in b) || !b.custom_id.startsWith('p:')) }))
-              .filter((row) => row.components.length > 0),
-          });
-        }
-      }
+      const messages = buildMessages(reply, tables);
       let firstId: string | undefined;
       for (const [page, message] of messages.entries()) {
         const url = Routes.channelMessages(ref.channel);
@@ -103,6 +87,11 @@ export function createDiscordPoster(options: DiscordPosterOptions): DigestPoster
      */
     async findPosted(): Promise<PostResult | undefined> {
       return undefined;
+    },
+    /** Stops the REST client's sweeper timers. */
+    close() {
+      rest.clearHashSweeper();
+      rest.clearHandlerSweeper();
     },
   };
 }

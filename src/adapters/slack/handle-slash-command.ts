@@ -6,7 +6,11 @@ import type { SlackDeps, SlackWhere } from './slack-deps.js';
 import { toRespondArguments } from './to-respond-arguments.js';
 
 /** Runs a slash command (already acknowledged) and answers through its response_url. */
-export async function handleSlashCommand(deps: SlackDeps, input: { command: string; text: string; where: SlackWhere }, respond: RespondFn): Promise<void> {
+export async function handleSlashCommand(
+  deps: SlackDeps,
+  input: { command: string; text: string; where: SlackWhere },
+  respond: RespondFn,
+): Promise<void> {
   const name = input.command.replace(/^\//, '').toLowerCase();
   const reply = await runSafely(deps.logger, () => {
     const ctx = createContext(

@@ -106,7 +106,10 @@ function section(text: string): SlackBlock {
 }
 
 function contextBlock(text: string): SlackBlock {
-  return { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(cutText(text, slackLimits.contextText - 200)), verbatim: true }] };
+  return {
+    type: 'context',
+    elements: [{ type: 'mrkdwn', text: escapeMrkdwn(cutText(text, slackLimits.contextText - 200)), verbatim: true }],
+  };
 }
 
 function fieldSections(fields: Field[]): SlackBlock[] {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Middleware, AnyMiddlewareArgs } from '@slack/bolt';
+import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { Logger } from '../../core/logger.js';
 import type { SeenRequests } from './seen-requests.js';
 
@@ -14,7 +14,10 @@ export function replayGuard(seen: SeenRequests, logger: Logger): Middleware<AnyM
       await args.next();
       return;
     }
-    logger.info({ key: key.slice(0, 24), retryNum: args.context.retryNum, retryReason: args.context.retryReason }, 'slack duplicate request ignored');
+    logger.info(
+      { key: key.slice(0, 24), retryNum: args.context.retryNum, retryReason: args.context.retryReason },
+      'slack duplicate request ignored',
+    );
     const ack = (args as { ack?: () => Promise<void> }).ack;
     if (ack) await ack();
   };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { type Reply, textReply } from '../../core/reply.js';
-import type { Logger } from '../../core/logger.js';
 import { commandMessages } from '../../commands/command-messages.js';
+import type { Logger } from '../../core/logger.js';
+import { type Reply, textReply } from '../../core/reply.js';
 
 /**
  * Runs the work behind one Slack request. dispatch() already turns command failures into replies;

@@ -5,7 +5,8 @@ import type { Logger } from '../../core/logger.js';
 export function toSlackLogger(logger: Logger, name = 'slack'): SlackLogger {
   let level: LogLevel = LogLevel.INFO;
   let log = logger.child({ component: name });
-  const line = (parts: unknown[]) => parts.map((part) => (typeof part === 'string' ? part : part instanceof Error ? part.message : JSON.stringify(part))).join(' ');
+  const line = (parts: unknown[]) =>
+    parts.map((part) => (typeof part === 'string' ? part : part instanceof Error ? part.message : JSON.stringify(part))).join(' ');
   return {
     debug: (...parts: unknown[]) => log.debug({}, line(parts)),
     info: (...parts: unknown[]) => log.info({}, line(parts)),

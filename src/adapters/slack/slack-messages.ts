@@ -5,6 +5,7 @@ export const slackMessages = {
   cut: (hidden: number) => `${hidden} more item${hidden === 1 ? '' : 's'} did not fit in one Slack message.`,
   buttonExpired: 'This button has expired. Run the command again to get fresh results.',
   buttonUnreadable: 'This button could not be read. Run the command again.',
-  missingSigningSecret: 'SLACK_SIGNING_SECRET is empty: HTTP mode needs the signing secret from your Slack app’s Basic Information page (or set SLACK_APP_TOKEN for Socket Mode).',
+  missingSigningSecret:
+    'SLACK_SIGNING_SECRET is empty: HTTP mode needs the signing secret from your Slack app’s Basic Information page (or set SLACK_APP_TOKEN for Socket Mode).',
   missingBotToken: 'SLACK_BOT_TOKEN is empty: copy the Bot User OAuth Token from your Slack app’s OAuth & Permissions page.',
 } as const;

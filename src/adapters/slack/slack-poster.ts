@@ -20,7 +20,9 @@ export function createSlackPoster(client: webApi.WebClient): DigestPoster {
     platform: 'slack',
     async post(ref: ChannelRef, reply: Reply, slotKey: string): Promise<PostResult> {
       // Digest buttons carry their action inline: a digest outlives any in-memory table.
-      const message = renderBlocks(reply, { buttonValue: (button) => JSON.stringify({ k: 'a', c: button.action.command, a: button.action.args }) });
+      const message = renderBlocks(reply, {
+        buttonValue: (button) => JSON.stringify({ k: 'a', c: button.action.command, a: button.action.args }),
+      });
       try {
         const result = await client.chat.postMessage({
           channel: ref.channel,
@@ -40,7 +42,9 @@ export function createSlackPoster(client: webApi.WebClient): DigestPoster {
       try {
         const history = await client.conversations.history({ channel: ref.channel, include_all_metadata: true, limit: HISTORY_PAGE });
         const found = history.messages?.find(
-          (message) => message.metadata?.event_type === DIGEST_EVENT_TYPE && (message.metadata.event_payload as { slot?: unknown } | undefined)?.slot === slotKey,
+          (message) =>
+            message.metadata?.event_type === DIGEST_EVENT_TYPE &&
+            (message.metadata.event_payload as { slot?: unknown } | undefined)?.slot === slotKey,
         );
         return found?.ts ? { messageId: found.ts } : undefined;
       } catch (error) {

@@ -1,5 +1,5 @@
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { App, type BlockAction, type ButtonAction, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { AnyCommand, Services } from '../../commands/command.js';
 import { type Clock, systemClock } from '../../core/clock.js';
@@ -8,8 +8,8 @@ import type { Logger } from '../../core/logger.js';
 import { createButtonCodec } from './button-codec.js';
 import { handleButton } from './handle-button.js';
 import { handleSlashCommand } from './handle-slash-command.js';
-import { ACTION_PREFIX } from './render-blocks.js';
 import { rejectFutureTimestamps } from './reject-future-timestamps.js';
+import { ACTION_PREFIX } from './render-blocks.js';
 import { replayGuard } from './replay-guard.js';
 import { createSeenRequests } from './seen-requests.js';
 import type { SlackDeps } from './slack-deps.js';
@@ -80,7 +80,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
             path: '/healthz',
             method: ['GET'],
             handler: (_req, res) => {
-              const body = JSON.stringify({ status: state, mode: 'http', ...(options.health?.() ?? {}) });
+              const body = JSON.stringify({ status: state === 'running' ? 'ok' : state, slack: state, ...(options.health?.() ?? {}) });
               res.writeHead(state === 'running' ? 200 : 503, { 'content-type': 'application/json' });
               res.end(body);
             },
@@ -119,17 +119,20 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
     const where = { team: command.team_id, channel: command.channel_id, user: command.user_id };
     await track(handleSlashCommand(deps, { command: command.command, text: command.text ?? '', where }, respond), command.command);
   });
-  app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: new RegExp(`^${ACTION_PREFIX}:`) }, async ({ ack, body, action, respond }) => {
-    await ack();
-    const where = { team: body.team?.id ?? body.user.team_id ?? '', channel: body.channel?.id ?? '', user: body.user.id };
-    const click = {
-      buttonId: action.action_id.split(':')[1] ?? '',
-      value: action.value ?? '',
-      fromEphemeral: body.container?.['is_ephemeral'] === true,
-      where,
-    };
-    await track(handleButton(deps, click, respond), action.action_id);
-  });
+  app.action<BlockAction<ButtonAction>>(
+    { type: 'block_actions', action_id: new RegExp(`^${ACTION_PREFIX}:`) },
+    async ({ ack, body, action, respond }) => {
+      await ack();
+      const where = { team: body.team?.id ?? body.user.team_id ?? '', channel: body.channel?.id ?? '', user: body.user.id };
+      const click = {
+        buttonId: action.action_id.split(':')[1] ?? '',
+        value: action.value ?? '',
+        fromEphemeral: body.container?.['is_ephemeral'] === true,
+        where,
+      };
+      await track(handleButton(deps, click, respond), action.action_id);
+    },
+  );
   app.error(async (error) => {
     logger.error({ err: error }, 'slack listener error');
   });

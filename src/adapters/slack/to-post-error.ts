@@ -1,9 +1,26 @@
 import { PostError } from '../../core/digest/digest-types.js';
 
 /** Slack errors that mean the channel is not reachable for us any more: the runner pauses the subscription. */
-const GONE = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'team_access_not_granted', 'account_inactive', 'restricted_action']);
+const GONE = new Set([
+  'channel_not_found',
+  'not_in_channel',
+  'is_archived',
+  'team_access_not_granted',
+  'account_inactive',
+  'restricted_action',
+]);
 /** Errors no retry will fix (bad token, bad payload): the runner marks the slot failed. */
-const FATAL = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'missing_scope', 'invalid_blocks', 'msg_too_long', 'no_text', 'invalid_arguments']);
+const FATAL = new Set([
+  'invalid_auth',
+  'not_authed',
+  'token_revoked',
+  'token_expired',
+  'missing_scope',
+  'invalid_blocks',
+  'msg_too_long',
+  'no_text',
+  'invalid_arguments',
+]);
 
 interface SlackishError {
   code?: string;
@@ -35,7 +52,10 @@ export function toPostError(error: unknown): PostError {
     }
     case 'slack_webapi_request_error': {
       const cause = e.original?.code ?? '';
-      return new PostError('transient', cause === 'ECONNABORTED' || cause === 'ETIMEDOUT' ? 'timeout' : cause.toLowerCase() || 'request_error');
+      return new PostError(
+        'transient',
+        cause === 'ECONNABORTED' || cause === 'ETIMEDOUT' ? 'timeout' : cause.toLowerCase() || 'request_error',
+      );
     }
     default:
       return new PostError('transient', 'unexpected_error');

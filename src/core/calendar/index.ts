@@ -1,3 +1,4 @@
+export { buildOnThisDayReply, onThisDayBlocks, onThisDayFallback, onThisDayItemBlock } from './build-on-this-day-reply.js';
 export { calendarMessages, formatDayMonth, formatLongDate } from './calendar-messages.js';
 export type { OnThisDayJson, OnThisDayJsonItem, OnThisDayJsonNearby } from './describe-on-this-day.js';
 export { describeOnThisDay } from './describe-on-this-day.js';
@@ -7,4 +8,3 @@ export type { IsoDate } from './parse-iso-date.js';
 export { daysInMonth, isLeapYear, parseIsoDate } from './parse-iso-date.js';
 export { checkTimeZone, isValidTimeZone } from './time-zone.js';
 export { todayIn } from './today-in.js';
-export { buildOnThisDayReply, onThisDayBlocks, onThisDayFallback, onThisDayItemBlock } from './build-on-this-day-reply.js';

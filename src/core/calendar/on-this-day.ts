@@ -76,7 +76,11 @@ function closestAnniversary(
     const ms = utcDay(year, dated.month, leapless ? 28 : dated.day);
     const daysAway = Math.round((ms - target.ms) / DAY_MS);
     if (Math.abs(daysAway) > window) continue;
-    if (!best || Math.abs(daysAway) < Math.abs(best.daysAway) || (Math.abs(daysAway) === Math.abs(best.daysAway) && daysAway < best.daysAway)) {
+    if (
+      !best ||
+      Math.abs(daysAway) < Math.abs(best.daysAway) ||
+      (Math.abs(daysAway) === Math.abs(best.daysAway) && daysAway < best.daysAway)
+    ) {
       best = { anniversary: isoOf(ms), daysAway, year };
     }
   }

@@ -35,7 +35,7 @@ export function buildDocument(source: DocumentSource): BuiltDocument {
 
   const lead = paragraphs[0]!.text;
   const headlineLine = headline === -1 ? undefined : clean.lines[headline];
-  const title = headlineLine ? raw.slice(headlineLine.start, headlineLine.end).replace(/\s+/g, ' ') : titleFromLead(lead);
+  const title = headlineLine ? raw.slice(headlineLine.start, headlineLine.end).replace(/\s+/g, ' ') : titleFromLead(lead, gazetteer);
   const dates = extractDates(lead, clean.published);
   const people: string[] = [];
   const countries: string[] = [];

@@ -1,5 +1,5 @@
-import { calendarMessages } from '../calendar/calendar-messages.js';
 import { onThisDayBlocks, onThisDayFallback } from '../calendar/build-on-this-day-reply.js';
+import { calendarMessages } from '../calendar/calendar-messages.js';
 import type { OnThisDay } from '../calendar/on-this-day-types.js';
 import type { Reply } from '../reply.js';
 import { digestMessages } from './digest-messages.js';

@@ -44,12 +44,16 @@ export async function runDigests(deps: RunDigestsDeps): Promise<DigestRunSummary
   const graceMs = deps.graceMs ?? DEFAULT_GRACE_MS;
   const startedAt = deps.clock.now().toISOString();
   const slots: SlotOutcome[] = [];
-  const subscriptions = deps.store
-    .listSubscriptions({ status: 'active' })
-    .filter((sub) => !deps.channel || sameChannel(sub, deps.channel));
+  const subscriptions = deps.store.listSubscriptions({ status: 'active' }).filter((sub) => !deps.channel || sameChannel(sub, deps.channel));
   for (const sub of subscriptions) {
     if (!isValidTimeZone(sub.timezone) || !parseTimeOfDay(sub.time).ok) {
-      slots.push({ ...refOf(sub), key: slotKey(sub, ''), localDate: '', outcome: 'invalid_subscription', reason: `${sub.time} ${sub.timezone}` });
+      slots.push({
+        ...refOf(sub),
+        key: slotKey(sub, ''),
+        localDate: '',
+        outcome: 'invalid_subscription',
+        reason: `${sub.time} ${sub.timezone}`,
+      });
       continue;
     }
     const now = deps.clock.now();
@@ -60,7 +64,8 @@ export async function runDigests(deps: RunDigestsDeps): Promise<DigestRunSummary
       // A gone channel pauses the subscription: its remaining catch-up slots wait for a resume.
       if (deps.store.getSubscription(sub)?.status !== 'active') break;
       const outcome = await runSlot(deps, sub, plan, graceMs);
-      if (outcome.outcome === 'already_done' || outcome.outcome === 'held_elsewhere') deps.logger?.debug({ ...outcome }, `digest slot ${outcome.outcome}`);
+      if (outcome.outcome === 'already_done' || outcome.outcome === 'held_elsewhere')
+        deps.logger?.debug({ ...outcome }, `digest slot ${outcome.outcome}`);
       else deps.logger?.info({ ...outcome }, `digest slot ${outcome.outcome}`);
       slots.push(outcome);
     }
@@ -121,7 +126,13 @@ async function settleClaim(
   const finish = (outcome: SlotOutcome['outcome'], update: { state: SlotRecord['state']; messageId?: string; reason?: string }) => {
     const held = store.finishSlot(key, owner, update, clock.now());
     if (!held) deps.logger?.warn({ key, update }, 'digest claim was taken over before it could be recorded');
-    return { ...base, outcome, state: update.state, messageId: update.messageId ?? null, reason: update.reason ?? null } satisfies SlotOutcome;
+    return {
+      ...base,
+      outcome,
+      state: update.state,
+      messageId: update.messageId ?? null,
+      reason: update.reason ?? null,
+    } satisfies SlotOutcome;
   };
   const retryLater = (reason: string, retryAt: Date): SlotOutcome => {
     const text = digestMessages.reasonRetry(reason, retryAt.toISOString());
@@ -148,7 +159,8 @@ async function settleClaim(
     }
   } catch (error) {
     if (error instanceof PostError && error.kind === 'gone') return pause(error.reason);
-    if (clock.now().getTime() <= deadline) return retryLater(errorReason(error), new Date(clock.now().getTime() + backoffMs(claim.attempts)));
+    if (clock.now().getTime() <= deadline)
+      return retryLater(errorReason(error), new Date(clock.now().getTime() + backoffMs(claim.attempts)));
     return finish('failed', { state: 'failed', reason: digestMessages.reasonGaveUp(claim.attempts - 1, errorReason(error)) });
   }
 
@@ -192,7 +204,8 @@ async function settleClaim(
       if (error.kind === 'fatal') return finish('failed', { state: 'failed', reason: digestMessages.reasonFatal(error.reason) });
       // A 429 was refused outright; a 5xx or timeout may have gone through, so check before the next try.
       if (error.kind === 'transient') uncertain = true;
-      const waitMs = error.kind === 'rate_limited' && error.retryAfterMs !== undefined ? error.retryAfterMs : backoffMs(claim.attempts + attempt - 1);
+      const waitMs =
+        error.kind === 'rate_limited' && error.retryAfterMs !== undefined ? error.retryAfterMs : backoffMs(claim.attempts + attempt - 1);
       const resumeAt = clock.now().getTime() + waitMs;
       const canWaitHere = attempt < maxAttempts && resumeAt + POST_BUDGET_MS <= leaseUntil && resumeAt <= deadline && !deps.shouldStop?.();
       if (!canWaitHere) return retryLater(error.reason, new Date(resumeAt));

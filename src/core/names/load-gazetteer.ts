@@ -43,7 +43,26 @@ export function readGazetteer(dir: string): GazetteerRead {
     const field = issue ? formatPath(issue.path) : '(root)';
     throw new UserError('people_invalid', namesMessages.peopleInvalid(path, field, issue?.message ?? 'invalid'));
   }
-  return { gazetteer: parsed.data, warnings: [], file };
+  return { gazetteer: parsed.data, warnings: findClashes(parsed.data), file };
+}
+
+/** The same name listed for two entries is read as the first; say so, since the table is hand-edited. */
+function findClashes(gazetteer: Gazetteer): LoadWarning[] {
+  const owners = new Map<string, string>();
+  const warnings: LoadWarning[] = [];
+  const claim = (form: string, owner: string) => {
+    const key = form
+      .trim()
+      .replace(/['\u2019\u02bc]/g, "'")
+      .replace(/\s+/g, ' ');
+    const first = owners.get(key);
+    if (first === undefined) owners.set(key, owner);
+    else if (first !== owner) warnings.push({ file: PEOPLE_FILE, reason: namesMessages.aliasClash(form, first, owner) });
+  };
+  for (const p of gazetteer.people) for (const form of [p.name, ...p.aliases]) claim(form, `${p.name} (person)`);
+  for (const c of gazetteer.countries) for (const form of [c.name, ...c.aliases]) claim(form, `${c.name} (country)`);
+  for (const p of gazetteer.places) for (const form of [p.name, ...p.aliases]) claim(form, `${p.name} (place)`);
+  return warnings;
 }
 
 /** Loads the people table of a seeds folder; warnings (a missing file) go to `onWarning` when given. */

@@ -7,4 +7,6 @@ export const namesMessages = {
     `The people table ${file} is not valid JSON (${reason}). Check for a missing comma or quote.`,
   peopleInvalid: (file: string, field: string, reason: string) =>
     `The people table ${file} has a problem at ${field}: ${reason}. Each entry needs at least a "name".`,
+  aliasClash: (form: string, first: string, second: string) =>
+    `"${form}" is listed for both ${first} and ${second}; it is read as ${first}. Remove it from one of them.`,
 } as const;

@@ -29,8 +29,7 @@ export function continuesStatement(text: string, gazetteer: Gazetteer): boolean 
   if (THIRD_PERSON_START.test(text)) return false;
   // "Xi made the remarks ..." or "Upon his arrival, President Tokayev welcomed ...": a person as the subject means narration.
   return !findMentions(text, gazetteer).some(
-    (mention) =>
-      mention.kind === 'person' && SUBJECT_LEAD.test(text.slice(0, mention.start)) && !/^['’]s\b/.test(text.slice(mention.end)),
+    (mention) => mention.kind === 'person' && SUBJECT_LEAD.test(text.slice(0, mention.start)) && !/^['’]s\b/.test(text.slice(mention.end)),
   );
 }
 

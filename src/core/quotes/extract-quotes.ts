@@ -55,6 +55,12 @@ export function extractQuotes(doc: Document, gazetteer: Gazetteer, options: Extr
         return;
       }
       state.voice = null;
+      if (findAttributions(sentence.text).length > 0) {
+        // Someone we cannot name is speaking ("The President noted ..."): a following "he" is probably them, not the last speaker.
+        state.lastSpeaker = null;
+        state.namedSince = undefined;
+        return;
+      }
       noteNarration(sentence.text, gazetteer, state);
     });
   }
@@ -90,13 +96,20 @@ function speakerOf(
       return { speaker: reading.name, rank: 3 };
     case 'pronoun': {
       const referent = typeof state.namedSince === 'string' ? state.namedSince : state.lastSpeaker;
-      return referent ? { speaker: referent, rank: 2 } : undefined;
+      return referent && agreesInGender(attribution.speakerText, referent) ? { speaker: referent, rank: 2 } : undefined;
     }
     case 'unknown':
       return options.keepUnknownSpeakers ? { speaker: reading.name, rank: 1 } : undefined;
     case 'none':
       return undefined;
   }
+}
+
+/** The people table has no gender, but an honorific does: "he" never refers back to "Mrs. Smith". */
+function agreesInGender(pronoun: string, referent: string): boolean {
+  const female = /^(?:Mrs\.|Miss|Ms\.|Madame|Mme\.|Lady|Queen)\s/.test(referent);
+  const male = /^(?:Mr\.|Sir|Lord|King)\s/.test(referent);
+  return pronoun.toLowerCase() === 'he' ? !female : !male;
 }
 
 function cueOf(attribution: Attribution): QuoteCue {

@@ -48,9 +48,24 @@ const ARTICLES = new Set(['the']);
 // Punctuation that may open a speaker's name: sentence parts, brackets, quotation marks, datelines.
 const OPENERS = new Set([',', ';', ':', '(', ')', '—', '–', '-', '"', '“', '”', '‘', '’', "'", '`', '«', '»']);
 const CLOSING = new Set(['.', '!', '?', '"', '”', '’', "'", '»', ')']);
-const INVERTIBLE = new Set(['said', 'says', 'added', 'asked', 'replied', 'declared', 'explained', 'noted', 'stressed', 'warned']);
+const INVERTIBLE = new Set([
+  'said',
+  'says',
+  'added',
+  'asked',
+  'replied',
+  'declared',
+  'explained',
+  'noted',
+  'stressed',
+  'warned',
+  'continued',
+  'commented',
+]);
 // Words that may sit between a weak verb and its `that` or content noun: "expressed his deep gratitude".
 const WEAK_LOOKAHEAD = 5;
+// Longest apposition between a name and its verb: "Smith, a spokesman for the county board, said".
+const MAX_APPOSITION = 8;
 
 interface VerbForm {
   words: string[];
@@ -127,7 +142,22 @@ function speakerBefore(tokens: Token[], last: number): SpeakerSpan | undefined {
     return openedAt(tokens, k) ? { first: k, last, kind: 'description' } : undefined;
   }
   if (capitals === 0) return undefined;
+  // "The President noted": a capitalised role after the article is a description, like "the president".
+  if (ARTICLES.has(tokens[k]?.text.toLowerCase() ?? '') && ROLE_NOUNS.has(end.text.toLowerCase())) {
+    return openedAt(tokens, k) ? { first: k, last, kind: 'description' } : undefined;
+  }
   return openedAt(tokens, k + 1) ? { first: k + 1, last, kind: 'name' } : undefined;
+}
+
+/** "Dr. Melvin W. Barnes, superintendent, said": the name before a short lower-case apposition between commas. */
+function speakerBeforeApposition(tokens: Token[], last: number): SpeakerSpan | undefined {
+  if (tokens[last]?.text !== ',') return undefined;
+  let k = last - 1;
+  while (k >= 0 && last - k <= MAX_APPOSITION && isWord(tokens[k])) k--;
+  const opening = tokens[k + 1];
+  if (k < 1 || tokens[k]?.text !== ',' || k === last - 1 || !opening || /^\p{Lu}/u.test(opening.text)) return undefined;
+  const name = speakerBefore(tokens, k - 1);
+  return name?.kind === 'name' ? name : undefined;
 }
 
 /** Reads the speaker's words forwards from `first` for inverted cues: `, said Mr. Smith.` */
@@ -218,7 +248,7 @@ export function findAttributions(sentence: string): Attribution[] {
     const verbEnd = i + verb.words.length;
     let last = i - 1;
     while (last >= 0 && INTERVENING.has(tokens[last]?.text.toLowerCase() ?? '')) last--;
-    const speaker = last >= 0 ? speakerBefore(tokens, last) : undefined;
+    const speaker = last >= 0 ? (speakerBefore(tokens, last) ?? speakerBeforeApposition(tokens, last)) : undefined;
     if (speaker) {
       const position = positionOf(tokens, speaker.first, verbEnd);
       // "He said." alone attributes nothing.
@@ -236,7 +266,8 @@ export function findAttributions(sentence: string): Attribution[] {
       });
       continue;
     }
-    const inverted = i > 0 && OPENERS.has(tokens[i - 1]?.text ?? '') && INVERTIBLE.has(verb.form) ? speakerAfter(tokens, verbEnd) : undefined;
+    const inverted =
+      i > 0 && OPENERS.has(tokens[i - 1]?.text ?? '') && INVERTIBLE.has(verb.form) ? speakerAfter(tokens, verbEnd) : undefined;
     if (!inverted) continue;
     const rest = tokens.slice(inverted.last + 1);
     const position = onlyClosing(rest) ? 'after' : rest[0]?.text === ',' ? 'middle' : undefined;

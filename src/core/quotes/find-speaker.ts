@@ -14,19 +14,13 @@ interface NameEntry {
 }
 
 // Loose enough for "tokaev" -> "Tokayev", tight enough that "obama" matches no one.
-const FOUND_THRESHOLD = 0.34;
-const SUGGEST_THRESHOLD = 0.6;
+const FOUND_THRESHOLD = 0.3;
+const SUGGEST_THRESHOLD = 0.5;
 const MAX_SUGGESTIONS = 3;
 
 /** Case and accent folding, straight apostrophes, single spaces: "tokáyev" finds "Tokayev". */
 function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[’ʼ]/g, "'")
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’ʼ]/g, "'").toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** Fuzzy speaker lookup over canonical names, aliases and titles of the people table plus any quoted speaker not in it. */
@@ -43,7 +37,7 @@ export function createSpeakerFinder(gazetteer: Gazetteer, quotedSpeakers: readon
   for (const speaker of quotedSpeakers) {
     if (!gazetteer.people.some((person) => person.name === speaker)) add(speaker, speaker);
   }
-  const fuse = new Fuse(entries, { keys: ['key'], includeScore: true, threshold: SUGGEST_THRESHOLD, ignoreLocation: true });
+  const fuse = new Fuse(entries, { keys: ['key'], includeScore: true, threshold: SUGGEST_THRESHOLD });
 
   return {
     find(query) {

@@ -19,7 +19,8 @@ export const quoteMessages = {
   topicEmpty: () => 'Tell me a topic to look for in the quotes, for example "trade" or "Belt and Road".',
   topicTooLong: (length: number) =>
     `That topic is ${length.toLocaleString('en-US')} characters long; a few words work best (at most ${MAX_TOPIC_LENGTH} characters).`,
-  topicOnlyCommonWords: (topic: string) => `"${topic}" has only very common words. Try a more specific word, such as "trade" or "security".`,
+  topicOnlyCommonWords: (topic: string) =>
+    `"${topic}" has only very common words. Try a more specific word, such as "trade" or "security".`,
   topicNoQuotes: (topic: string, speaker?: string) =>
     speaker
       ? `None of ${speaker}'s quotes are about "${topic}". Try other words, or leave out the speaker.`

@@ -11,7 +11,25 @@ export type SpeakerReading =
   | { kind: 'none' };
 
 // Sentence adverbs that may be swept into a capitalised run: "Meanwhile Smith said".
-const LEADING_FILLERS = new Set(['but', 'and', 'yet', 'so', 'then', 'meanwhile', 'however', 'still', 'now', 'today', 'also', 'later', 'thus']);
+const LEADING_FILLERS = new Set([
+  'but',
+  'and',
+  'yet',
+  'so',
+  'then',
+  'meanwhile',
+  'however',
+  'still',
+  'now',
+  'today',
+  'also',
+  'later',
+  'thus',
+  'only',
+  'even',
+  'when',
+  'if',
+]);
 // Capitalised words that open sentences but never name one person.
 const NOT_A_PERSON = new Set([
   'it',
@@ -59,7 +77,7 @@ export function readSpeaker(attribution: Attribution, gazetteer: Gazetteer): Spe
 function describedPerson(words: string, gazetteer: Gazetteer): SpeakerReading {
   const lower = words.toLowerCase();
   const country = gazetteer.countries.find((entry) =>
-    [entry.name, ...entry.aliases].some((alias) => new RegExp(`\\b${escape(alias.toLowerCase())}\\b`).test(lower)),
+    [entry.name, ...entry.aliases].some((alias) => new RegExp(`\\b${escapeRegExp(alias.toLowerCase())}\\b`).test(lower)),
   );
   if (!country) return { kind: 'none' };
   const role = lower.split(/\s+/).at(-1) ?? '';
@@ -77,6 +95,6 @@ function unknownName(words: string): SpeakerReading {
   return { kind: 'unknown', name: parts.join(' ') };
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -49,8 +49,13 @@ export const REPORTING_VERBS: readonly ReportingVerb[] = [
   { lemma: 'argue', forms: ['argued', 'argues'], strength: 'strong' },
   { lemma: 'announce', forms: ['announced', 'announces'], strength: 'strong' },
   { lemma: 'reply', forms: ['replied', 'replies'], strength: 'strong' },
-  { lemma: 'ask', forms: ['asked'], strength: 'strong' },
   { lemma: 'declare', forms: ['declared', 'declares'], strength: 'strong' },
+  { lemma: 'comment', forms: ['commented'], strength: 'strong' },
+  { lemma: 'testify', forms: ['testified', 'testifies'], strength: 'strong' },
+  { lemma: 'quip', forms: ['quipped'], strength: 'strong' },
+  { lemma: 'concede', forms: ['conceded', 'concedes'], strength: 'strong' },
+  { lemma: 'contend', forms: ['contended', 'contends'], strength: 'strong' },
+  { lemma: 'complain', forms: ['complained', 'complains'], strength: 'strong' },
   { lemma: 'look forward to', forms: ['looked forward to', 'looks forward to'], strength: 'strong' },
   { lemma: 'express', forms: ['expressed', 'expresses'], strength: 'weak' },
   { lemma: 'convey', forms: ['conveyed', 'conveys'], strength: 'weak' },
@@ -72,6 +77,16 @@ export const REPORTING_VERBS: readonly ReportingVerb[] = [
   { lemma: 'predict', forms: ['predicted', 'predicts'], strength: 'weak' },
   { lemma: 'confirm', forms: ['confirmed', 'confirms'], strength: 'weak' },
   { lemma: 'report', forms: ['reported'], strength: 'weak' },
+  // "asked for bail", "asked the court to ...": a request, unless a question follows or it closes the statement.
+  { lemma: 'ask', forms: ['asked'], strength: 'weak' },
+  { lemma: 'continue', forms: ['continued'], strength: 'weak' },
+  { lemma: 'indicate', forms: ['indicated', 'indicates'], strength: 'weak' },
+  { lemma: 'write', forms: ['wrote', 'writes'], strength: 'weak' },
+  { lemma: 'charge', forms: ['charged'], strength: 'weak' },
+  { lemma: 'disclose', forms: ['disclosed', 'discloses'], strength: 'weak' },
+  { lemma: 'reveal', forms: ['revealed', 'reveals'], strength: 'weak' },
+  { lemma: 'promise', forms: ['promised', 'promises'], strength: 'weak' },
+  { lemma: 'estimate', forms: ['estimated', 'estimates'], strength: 'weak' },
 ];
 
 /**

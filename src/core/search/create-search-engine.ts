@@ -101,7 +101,10 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
       // A quoted phrase is a requirement: its words must all match, in order, in the passage text.
       const phraseChecks = phrases.map((phrase) => {
         let bits = 0;
-        for (const word of phrase) if (!isStopword(word)) bits |= 1 << words.indexOf(word);
+        for (const word of phrase) {
+          const bit = words.indexOf(word);
+          if (!isStopword(word) && bit >= 0) bits |= 1 << bit;
+        }
         return { phrase, bits: bits >>> 0 };
       });
       const kept: number[] = [];
@@ -136,21 +139,19 @@ function clampInteger(value: number | undefined, fallback: number, min: number, 
   return Math.min(max, Math.max(min, Math.floor(value)));
 }
 
-function obtainIndex(
-  corpus: Corpus,
-  count: number,
-  textOf: (passage: number) => string,
-  options: SearchEngineOptions,
-): InvertedIndex {
+function obtainIndex(corpus: Corpus, count: number, textOf: (passage: number) => string, options: SearchEngineOptions): InvertedIndex {
   const { cacheDir } = options;
   if (cacheDir === undefined) {
     const built = buildInvertedIndex(count, textOf, options.onProgress);
     options.onIndex?.('built');
     return built;
   }
-  const key = indexCacheKey(corpus.fingerprint, (function* () {
-    for (let passage = 0; passage < count; passage++) yield textOf(passage);
-  })());
+  const key = indexCacheKey(
+    corpus.fingerprint,
+    (function* () {
+      for (let passage = 0; passage < count; passage++) yield textOf(passage);
+    })(),
+  );
   const cached = loadIndexCache(cacheDir, key);
   if (cached && cached.passageCount === count) {
     options.onIndex?.('cache');

@@ -1,7 +1,7 @@
 /** Zero-width and other invisible characters that web captures leave inside words. */
 const INVISIBLE = /[\u00AD\u200B-\u200F\u2060-\u2064\uFEFF]/g;
 const COMBINING_MARKS = /\p{M}+/gu;
-const NON_ASCII = /[^\u0000-\u007F]/;
+const NON_ASCII = /[^ -~]/;
 
 /** Folds one word to its index form: lower case, diacritics and invisible characters removed. */
 export function foldWord(word: string): string {
@@ -10,7 +10,11 @@ export function foldWord(word: string): string {
   if (NON_ASCII.test(folded)) {
     folded = folded.normalize('NFKD').replace(COMBINING_MARKS, '').replace(INVISIBLE, '');
     // Letters that do not decompose but that readers type in plain Latin.
-    folded = folded.replace(/ß/g, 'ss').replace(/[øœ]/g, (c) => (c === 'ø' ? 'o' : 'oe')).replace(/æ/g, 'ae').replace(/ı/g, 'i');
+    folded = folded
+      .replace(/ß/g, 'ss')
+      .replace(/[øœ]/g, (c) => (c === 'ø' ? 'o' : 'oe'))
+      .replace(/æ/g, 'ae')
+      .replace(/ı/g, 'i');
   }
   return folded;
 }

@@ -40,8 +40,7 @@ export function createDocumentGrouper(documentOf: Uint32Array, documentCount: nu
       const gathered: number[] = [];
       for (let i = 0; i < count; i++) if (rank[documentOf[passageAt(i)]!]! >= 0) gathered.push(i);
       gathered.sort(
-        (a, b) =>
-          rank[documentOf[passageAt(a)]!]! - rank[documentOf[passageAt(b)]!]! || keyAt(b) - keyAt(a) || passageAt(a) - passageAt(b),
+        (a, b) => rank[documentOf[passageAt(a)]!]! - rank[documentOf[passageAt(b)]!]! || keyAt(b) - keyAt(a) || passageAt(a) - passageAt(b),
       );
       for (const document of top) rank[document] = -1;
       return gathered.slice(offset, offset + limit);

@@ -63,7 +63,7 @@ export function loadIndexCache(dir: string, key: string): InvertedIndex | null {
     const freqs = take(new Uint8Array(header.postingCount));
     if (at !== body.length || offsets[header.termCount] !== header.postingCount) return null;
     const termIds = new Map<string, number>();
-    terms.forEach((term, id) => termIds.set(term, id));
+    for (const [id, term] of terms.entries()) termIds.set(term, id);
     return { terms, termIds, offsets, postings, freqs, lengths, passageCount: header.passageCount, averageLength: header.averageLength };
   } catch {
     // A cache is only a shortcut: anything unreadable means "build it again".

@@ -47,7 +47,11 @@ export const MIGRATIONS: readonly Migration[] = [
 ];
 
 /** Applies the pending migrations in one immediate transaction, so two processes opening the file at once do not race. */
-export function applyMigrations(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS, now: () => Date = () => new Date()): number {
+export function applyMigrations(
+  db: Database.Database,
+  migrations: readonly Migration[] = MIGRATIONS,
+  now: () => Date = () => new Date(),
+): number {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,
     name TEXT NOT NULL,

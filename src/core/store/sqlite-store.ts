@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Clock } from '../clock.js';
-import type { ChannelRef, SlotRecord, SlotState, Store, Subscription } from './store-types.js';
 import { slotKey } from './slot-key.js';
+import type { ChannelRef, SlotRecord, SlotState, Store, Subscription } from './store-types.js';
 
 interface SubscriptionRow {
   platform: ChannelRef['platform'];
@@ -141,7 +141,10 @@ export function createSqliteStore(db: Database.Database, clock: Clock): Store {
       return row ? toSubscription(row) : undefined;
     },
     listSubscriptions(filter = {}) {
-      const rows = statements.listSubscriptions.all({ platform: filter.platform ?? null, status: filter.status ?? null }) as SubscriptionRow[];
+      const rows = statements.listSubscriptions.all({
+        platform: filter.platform ?? null,
+        status: filter.status ?? null,
+      }) as SubscriptionRow[];
       return rows.map(toSubscription);
     },
     setSubscriptionStatus(ref, status, reason = null) {

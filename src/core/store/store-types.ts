@@ -50,7 +50,12 @@ export interface Store {
   /** Claims a slot atomically; returns the record when this caller now holds it, undefined when another does or it is done. */
   claimSlot(ref: ChannelRef, localDate: string, owner: string, leaseMs: number, now: Date): SlotRecord | undefined;
   /** Records a terminal or retry state for a slot this caller holds; false when it no longer holds it (lease taken over). */
-  finishSlot(key: string, owner: string, update: { state: SlotState; messageId?: string | null; reason?: string | null }, now: Date): boolean;
+  finishSlot(
+    key: string,
+    owner: string,
+    update: { state: SlotState; messageId?: string | null; reason?: string | null },
+    now: Date,
+  ): boolean;
   /** Gives a claim back (shutdown mid-post, retry later) without a terminal record; `retryAt` keeps others off until then. */
   releaseSlot(key: string, owner: string, update?: { reason?: string | null; retryAt?: Date }): boolean;
   getSlot(key: string): SlotRecord | undefined;

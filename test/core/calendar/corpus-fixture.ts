@@ -43,7 +43,12 @@ export function makeCorpus(documents: Document[]): Corpus {
 /** The five seeds' dates, as the loader will report them. */
 export const seedLikeCorpus = makeCorpus([
   makeDocument('000_kenya', { title: 'Xi holds talks with Ruto', eventDate: '2025-04-24', place: 'Beijing', source: 'Xinhua' }),
-  makeDocument('001_mombasa', { title: 'Wang Yi and Omamo meet the press', eventDate: '2022-01-06', publishedDate: '2022-01-07', place: 'Mombasa' }),
+  makeDocument('001_mombasa', {
+    title: 'Wang Yi and Omamo meet the press',
+    eventDate: '2022-01-06',
+    publishedDate: '2022-01-07',
+    place: 'Mombasa',
+  }),
   makeDocument('002_kazakhstan', { title: 'Xi holds talks with Tokayev', eventDate: '2023-05-17', place: "Xi'an" }),
   makeDocument('003_july', { title: 'July talks', eventDate: '2024-07-02', place: 'Astana' }),
   makeDocument('004_june', { title: 'June talks', eventDate: '2025-06-16', place: 'Astana' }),

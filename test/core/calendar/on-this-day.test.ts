@@ -62,7 +62,14 @@ describe('onThisDay: leap day', () => {
     ['2024-02-29', false, [['leap', undefined]]],
     ['2028-02-29', true, [['leap', undefined]]],
     ['2025-02-28', false, [['feb28', undefined]]],
-    ['2025-02-28', true, [['feb28', undefined], ['leap', true]]],
+    [
+      '2025-02-28',
+      true,
+      [
+        ['feb28', undefined],
+        ['leap', true],
+      ],
+    ],
     // In a leap year 28 February is an ordinary day: 29 February comes tomorrow.
     ['2024-02-28', true, [['feb28', undefined]]],
     ['2025-03-01', true, [['mar1', undefined]]],
@@ -88,7 +95,15 @@ describe('onThisDay: nearby anniversaries', () => {
     ['2026-04-16', 7, []],
     // Across the year boundary: 6 January is 8 days after 29 December.
     ['2025-12-29', 8, [['001_mombasa', 8, '2026-01-06', 4]]],
-    ['2026-05-15', 40, [['002_kazakhstan', 2, '2026-05-17', 3], ['000_kenya', -21, '2026-04-24', 1], ['004_june', 32, '2026-06-16', 1]]],
+    [
+      '2026-05-15',
+      40,
+      [
+        ['002_kazakhstan', 2, '2026-05-17', 3],
+        ['000_kenya', -21, '2026-04-24', 1],
+        ['004_june', 32, '2026-06-16', 1],
+      ],
+    ],
   ])('around %s within %s days', (date, window, expected) => {
     const result = onThisDay(seedLikeCorpus, { date, window });
     expect(result.items).toEqual([]);
@@ -149,7 +164,14 @@ describe('buildOnThisDayReply', () => {
     const result = reply.blocks[1];
     expect(result?.kind).toBe('result');
     if (result?.kind !== 'result') return;
-    expect(result.citation).toEqual({ docId: '000_kenya', title: 'Xi holds talks with Ruto', paragraph: 0, date: '2025-04-24', place: 'Beijing', source: 'Xinhua' });
+    expect(result.citation).toEqual({
+      docId: '000_kenya',
+      title: 'Xi holds talks with Ruto',
+      paragraph: 0,
+      date: '2025-04-24',
+      place: 'Beijing',
+      source: 'Xinhua',
+    });
     expect(result.fields).toEqual([
       { label: 'When', value: '24 April 2025 · 1 year ago' },
       { label: 'Where', value: 'Beijing' },
@@ -159,7 +181,9 @@ describe('buildOnThisDayReply', () => {
 
   it('marks nearby items as nearby', () => {
     const reply = buildOnThisDayReply(onThisDay(seedLikeCorpus, { date: '2026-04-22' }));
-    const texts = reply.blocks.map((block) => (block.kind === 'note' ? block.text : block.kind === 'result' ? block.fields?.at(-1)?.value : block.kind));
+    const texts = reply.blocks.map((block) =>
+      block.kind === 'note' ? block.text : block.kind === 'result' ? block.fields?.at(-1)?.value : block.kind,
+    );
     expect(texts).toEqual([
       'heading',
       'Nothing in the readouts happened on 22 April in earlier years.',

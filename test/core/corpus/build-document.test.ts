@@ -75,10 +75,21 @@ describe('place, source and title', () => {
     ['markdown heading', '# Xi Holds Talks.\n\nXi held talks. Fine.', 'Xi Holds Talks.'],
     ['derived from a short lead', 'Xi held talks with Ruto. Fine.', 'Xi held talks with Ruto'],
     [
-      'derived from a long lead, cut at a word',
+      'derived from a long lead, roles before known names dropped',
       'On January 6, 2022 local time, State Councilor and Foreign Minister Wang Yi and Kenyan Cabinet Secretary for Foreign Affairs Raychelle Awuor Omamo jointly met the press in Mombasa.',
-      'State Councilor and Foreign Minister Wang Yi and Kenyan Cabinet Secretary\u2026',
+      'Wang Yi and Raychelle Awuor Omamo jointly met the press in Mombasa',
     ],
+    [
+      'derived from a long lead with a role after "the"',
+      'Yesterday the visiting Chinese State Councilor and Foreign Minister Wang Yi and the Kenyan Cabinet Secretary for Foreign Affairs Omamo met the press.',
+      'Yesterday the visiting Wang Yi and Omamo met the press',
+    ],
+    [
+      'derived from a long lead without known names, cut at a word',
+      'The delegation of the regional economic commission reviewed the implementation of the agreements reached during the previous session of the council.',
+      'The delegation of the regional economic commission reviewed the implementation\u2026',
+    ],
+    ['derived from a lead that starts with an abbreviation', 'Mr. Lee met Dr. Kim in Seoul. They talked.', 'Mr. Lee met Dr. Kim in Seoul'],
     ['a one-line file is its own lead', 'Xi spoke', 'Xi spoke'],
   ])('%s', (_name, raw, title) => {
     expect(build(raw).title).toBe(title);

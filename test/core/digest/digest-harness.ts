@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Corpus } from '../../../src/core/document.js';
 import { type DigestRunSummary, type RunDigestsDeps, runDigests } from '../../../src/core/digest/index.js';
+import type { Corpus } from '../../../src/core/document.js';
 import { openStore, type Store, type Subscription } from '../../../src/core/store/index.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
 import { FakePoster } from '../../fakes/fake-poster.js';
@@ -29,7 +29,14 @@ export interface Harness {
   close(): void;
 }
 
-export function makeHarness(options: { start: string; url?: string; corpus?: Corpus; clock?: FakeClock; slack?: FakePoster; owner?: string }): Harness {
+export function makeHarness(options: {
+  start: string;
+  url?: string;
+  corpus?: Corpus;
+  clock?: FakeClock;
+  slack?: FakePoster;
+  owner?: string;
+}): Harness {
   const clock = options.clock ?? new FakeClock(options.start);
   const store = openStore(options.url ?? 'sqlite::memory:', { clock });
   const slack = options.slack ?? new FakePoster('slack', { clock });

@@ -51,8 +51,23 @@ describe('parseTimeOfDay', () => {
 describe('dueSlots', () => {
   it.each([
     // now, subscription, expected [localDate, UTC due, late]
-    ['2026-04-24T03:59:00Z', sub('09:00', 'Asia/Almaty'), [['2026-04-22', '2026-04-22T04:00:00.000Z', true], ['2026-04-23', '2026-04-23T04:00:00.000Z', true]]],
-    ['2026-04-24T04:00:00Z', sub('09:00', 'Asia/Almaty'), [['2026-04-22', '2026-04-22T04:00:00.000Z', true], ['2026-04-23', '2026-04-23T04:00:00.000Z', true], ['2026-04-24', '2026-04-24T04:00:00.000Z', false]]],
+    [
+      '2026-04-24T03:59:00Z',
+      sub('09:00', 'Asia/Almaty'),
+      [
+        ['2026-04-22', '2026-04-22T04:00:00.000Z', true],
+        ['2026-04-23', '2026-04-23T04:00:00.000Z', true],
+      ],
+    ],
+    [
+      '2026-04-24T04:00:00Z',
+      sub('09:00', 'Asia/Almaty'),
+      [
+        ['2026-04-22', '2026-04-22T04:00:00.000Z', true],
+        ['2026-04-23', '2026-04-23T04:00:00.000Z', true],
+        ['2026-04-24', '2026-04-24T04:00:00.000Z', false],
+      ],
+    ],
     // Created yesterday afternoon: nothing before that.
     ['2026-04-24T04:00:00Z', sub('09:00', 'Asia/Almaty', '2026-04-23T12:00:00Z'), [['2026-04-24', '2026-04-24T04:00:00.000Z', false]]],
     // Six hours of grace exactly is still on time; a minute more is late.
@@ -66,16 +81,41 @@ describe('dueSlots', () => {
   });
 
   it.each([
-    ['Europe/London', '09:00', '2026-03-27T00:00:00Z', '2026-03-31T00:00:00Z', ['2026-03-27T09:00', '2026-03-28T09:00', '2026-03-29T08:00', '2026-03-30T08:00']],
-    ['Europe/London', '09:00', '2026-10-23T00:00:00Z', '2026-10-27T00:00:00Z', ['2026-10-23T08:00', '2026-10-24T08:00', '2026-10-25T09:00', '2026-10-26T09:00']],
-    ['America/New_York', '02:30', '2026-03-06T00:00:00Z', '2026-03-10T00:00:00Z', ['2026-03-06T07:30', '2026-03-07T07:30', '2026-03-08T07:00', '2026-03-09T06:30']],
-    ['Europe/London', '01:30', '2026-10-23T00:00:00Z', '2026-10-27T00:00:00Z', ['2026-10-23T00:30', '2026-10-24T00:30', '2026-10-25T00:30', '2026-10-26T01:30']],
+    [
+      'Europe/London',
+      '09:00',
+      '2026-03-27T00:00:00Z',
+      '2026-03-31T00:00:00Z',
+      ['2026-03-27T09:00', '2026-03-28T09:00', '2026-03-29T08:00', '2026-03-30T08:00'],
+    ],
+    [
+      'Europe/London',
+      '09:00',
+      '2026-10-23T00:00:00Z',
+      '2026-10-27T00:00:00Z',
+      ['2026-10-23T08:00', '2026-10-24T08:00', '2026-10-25T09:00', '2026-10-26T09:00'],
+    ],
+    [
+      'America/New_York',
+      '02:30',
+      '2026-03-06T00:00:00Z',
+      '2026-03-10T00:00:00Z',
+      ['2026-03-06T07:30', '2026-03-07T07:30', '2026-03-08T07:00', '2026-03-09T06:30'],
+    ],
+    [
+      'Europe/London',
+      '01:30',
+      '2026-10-23T00:00:00Z',
+      '2026-10-27T00:00:00Z',
+      ['2026-10-23T00:30', '2026-10-24T00:30', '2026-10-25T00:30', '2026-10-26T01:30'],
+    ],
   ])('in %s at %s, one slot per local date across the DST change', (zone, time, from, to, expected) => {
     // Walk every 10 minutes as a (sparse) cron wake-up would, collecting each slot the first time it is due.
     const seen = new Map<string, string>();
     const subscription = sub(time, zone, from);
     for (let t = Date.parse(from); t <= Date.parse(to); t += 10 * 60_000) {
-      for (const slot of dueSlots(subscription, new Date(t), 6 * HOUR)) if (!seen.has(slot.localDate)) seen.set(slot.localDate, iso(slot.dueAt).slice(0, 16));
+      for (const slot of dueSlots(subscription, new Date(t), 6 * HOUR))
+        if (!seen.has(slot.localDate)) seen.set(slot.localDate, iso(slot.dueAt).slice(0, 16));
     }
     expect([...seen.values()]).toEqual(expected);
   });

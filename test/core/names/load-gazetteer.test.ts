@@ -49,6 +49,27 @@ describe('loadGazetteer', () => {
   });
 
   it.each([
+    [
+      '{"people":[{"name":"A Ruto","aliases":["Ruto"]},{"name":"B Ruto","aliases":["Ruto"]}]}',
+      '"Ruto" is listed for both A Ruto (person) and B Ruto (person)',
+    ],
+    [
+      '{"people":[{"name":"Georgia"}],"countries":[{"name":"Georgia"}]}',
+      '"Georgia" is listed for both Georgia (person) and Georgia (country)',
+    ],
+  ])('warns when a name is listed twice: %s', (content, reason) => {
+    const warnings: LoadWarning[] = [];
+    loadGazetteer(folderWith(content), (w) => warnings.push(w));
+    expect(warnings).toEqual([{ file: 'people.json', reason: expect.stringContaining(reason) }]);
+  });
+
+  it('the seeds table lists no name twice', () => {
+    const warnings: LoadWarning[] = [];
+    loadGazetteer(new URL('../../../seeds', import.meta.url).pathname, (w) => warnings.push(w));
+    expect(warnings).toEqual([]);
+  });
+
+  it.each([
     ['{"people":[{"name":"Ann"},{"aliases":["B"]}]}', /people\.json.*people\[1\]\.name/],
     ['{"people":[{"name":"Ann","aliases":["ok",3]}]}', /people\[0\]\.aliases\[1\]/],
     ['{"countries":[{"name":""}]}', /countries\[0\]\.name: must be a non-empty name/],

@@ -153,7 +153,13 @@ describe('createQuoteBook over the seeds', () => {
   it('finds Belt and Road quotes and a strongest quote for every document', () => {
     const found = book.about('Belt and Road');
     expect(found.ok && found.quotes.length).toBeGreaterThan(3);
-    for (const doc of ['000_4428246b8b720a03', '001_de83d69b9d8be381', '002_3e7d9b0fb8ba22a7', '003_60b6fa42df298961', '004_d4b47ef68aae7118']) {
+    for (const doc of [
+      '000_4428246b8b720a03',
+      '001_de83d69b9d8be381',
+      '002_3e7d9b0fb8ba22a7',
+      '003_60b6fa42df298961',
+      '004_d4b47ef68aae7118',
+    ]) {
       expect(book.strongestIn(doc)?.cue.position).not.toBe('continuation');
     }
   });

@@ -29,7 +29,11 @@ describe('extractQuotes', () => {
     },
     {
       name: 'a pronoun after narration naming two people falls back to the last speaker',
-      paragraphs: ['Xi said China is ready.', 'Xi made the remarks when meeting with President Tokayev.', 'This is due to friendship, he said.'],
+      paragraphs: [
+        'Xi said China is ready.',
+        'Xi made the remarks when meeting with President Tokayev.',
+        'This is due to friendship, he said.',
+      ],
       expected: ['Xi Jinping/before', '-', 'Xi Jinping/after'],
     },
     {
@@ -39,7 +43,10 @@ describe('extractQuotes', () => {
     },
     {
       name: 'titles and descriptions resolve to the person',
-      paragraphs: ['The Chinese president credited this bond as a testament to solidarity.', 'President Tokayev stressed that ties are strong.'],
+      paragraphs: [
+        'The Chinese president credited this bond as a testament to solidarity.',
+        'President Tokayev stressed that ties are strong.',
+      ],
       expected: ['Xi Jinping/before', 'Kassym-Jomart Tokayev/before'],
     },
     {
@@ -68,7 +75,15 @@ describe('extractQuotes', () => {
         'The two sides issued a joint statement.',
         'Third, cooperation will grow.',
       ],
-      expected: ['Wang Yi/before', 'Wang Yi/continuation', 'Wang Yi/continuation', 'Wang Yi/continuation', 'Wang Yi/continuation', '-', '-'],
+      expected: [
+        'Wang Yi/before',
+        'Wang Yi/continuation',
+        'Wang Yi/continuation',
+        'Wang Yi/continuation',
+        'Wang Yi/continuation',
+        '-',
+        '-',
+      ],
     },
     {
       name: 'an unattributed paragraph after a speaker does not continue without an ordinal or first person',
@@ -113,7 +128,10 @@ describe('extractQuotes', () => {
   it('never throws on arbitrary sentence text', () => {
     fc.assert(
       fc.property(fc.array(fc.array(fc.string({ maxLength: 200 }), { maxLength: 4 }), { maxLength: 4 }), (paragraphs) => {
-        const doc = makeDocument('p', paragraphs.map((sentences) => sentences.join(' ')));
+        const doc = makeDocument(
+          'p',
+          paragraphs.map((sentences) => sentences.join(' ')),
+        );
         const quotes = extractQuotes(doc, testGazetteer, { keepUnknownSpeakers: true });
         for (const quote of quotes) expect(quote.speaker.length).toBeGreaterThan(0);
       }),
@@ -122,7 +140,30 @@ describe('extractQuotes', () => {
   });
 
   it('never throws on word soup built from cue words', () => {
-    const words = fc.constantFrom('Xi', 'he', 'He', 'said', 'said,', 'noted', ',', '.', 'the', 'Chinese', 'president', 'that', '"', 'Mr.', 'Smith', 'and', 'First,', 'we', 'expressed', 'gratitude', 'called', 'on');
+    const words = fc.constantFrom(
+      'Xi',
+      'he',
+      'He',
+      'said',
+      'said,',
+      'noted',
+      ',',
+      '.',
+      'the',
+      'Chinese',
+      'president',
+      'that',
+      '"',
+      'Mr.',
+      'Smith',
+      'and',
+      'First,',
+      'we',
+      'expressed',
+      'gratitude',
+      'called',
+      'on',
+    );
     fc.assert(
       fc.property(fc.array(fc.array(words, { maxLength: 30 }), { maxLength: 6 }), (sentences) => {
         const doc = makeDocument('w', [sentences.map((s) => s.join(' ')).join(' ')]);

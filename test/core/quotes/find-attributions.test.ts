@@ -18,12 +18,30 @@ describe('findAttributions', () => {
     ['Tokayev expressed his pleasure to attend the summit.', 'before', 'expressed', 'Tokayev'],
     ['In his statement, Xi Jinping conveyed warm regards to the people.', 'before', 'conveyed', 'Xi Jinping'],
     ['The Chinese president credited this bond as a testament to solidarity.', 'before', 'credited', 'The Chinese president'],
-    ['Chinese President Xi Jinping emphasized on Tuesday that the partnership is unique.', 'before', 'emphasized', 'Chinese President Xi Jinping'],
-    ['ASTANA, June 16 (Xinhua) -- Chinese President Xi Jinping said on Monday that China stands ready.', 'before', 'said', 'Chinese President Xi Jinping'],
+    [
+      'Chinese President Xi Jinping emphasized on Tuesday that the partnership is unique.',
+      'before',
+      'emphasized',
+      'Chinese President Xi Jinping',
+    ],
+    [
+      'ASTANA, June 16 (Xinhua) -- Chinese President Xi Jinping said on Monday that China stands ready.',
+      'before',
+      'said',
+      'Chinese President Xi Jinping',
+    ],
     ['Wang Yi said, Kenya is an exemplary partner.', 'before', 'said', 'Wang Yi'],
-    ['State Councilor and Foreign Minister Wang Yi stressed that ties are strong.', 'before', 'stressed', 'State Councilor and Foreign Minister Wang Yi'],
+    [
+      'State Councilor and Foreign Minister Wang Yi stressed that ties are strong.',
+      'before',
+      'stressed',
+      'State Councilor and Foreign Minister Wang Yi',
+    ],
     ['"We will win," said Mr. Smith.', 'after', 'said', 'Mr. Smith'],
     ['"We will win," he said.', 'after', 'said', 'he'],
+    ['Dr. Melvin W. Barnes, superintendent, said he thought the schools were waiting.', 'before', 'said', 'Dr. Melvin W. Barnes'],
+    ['“We won”, John Smith, a spokesman for the county board, said.', 'after', 'said', 'John Smith'],
+    ['The President noted that Congress passed a law.', 'before', 'noted', 'The President'],
     ['Mrs. Jones emphasised that rules matter.', 'before', 'emphasised', 'Mrs. Jones'],
   ])('%s -> %s %s by %s', (sentence, position, verb, speaker) => {
     const found = findAttributions(sentence);
@@ -43,6 +61,8 @@ describe('findAttributions', () => {
     ['President Xi Jinping’s remarks were welcomed.'],
     ['The jury said it did find that many laws are outmoded.'],
     ['He said.'],
+    ['Only Miss Gee asked for bail.'],
+    ['Cai Qi, Wang Yi, and Qin Gang, among others, said nothing.'],
     ['The British Council said the rules matter.'],
     ['We maintained close communication.'],
   ])('finds no attribution in: %s', (sentence) => {

@@ -42,11 +42,21 @@ export function makeDocument(id: string, paragraphs: string[], eventDate: string
 /** A small people table shaped like seeds/people.json, fixed so these tests do not move when the seeds do. */
 export const testGazetteer: Gazetteer = {
   people: [
-    { name: 'Xi Jinping', aliases: ['Xi', 'President Xi', 'Chinese President Xi Jinping'], titles: ['the Chinese president', 'Chinese President'], country: 'China' },
+    {
+      name: 'Xi Jinping',
+      aliases: ['Xi', 'President Xi', 'Chinese President Xi Jinping'],
+      titles: ['the Chinese president', 'Chinese President'],
+      country: 'China',
+    },
     { name: 'William Ruto', aliases: ['Ruto', 'President Ruto'], titles: ['the Kenyan president', 'Kenyan President'], country: 'Kenya' },
     { name: 'Rachel Ruto', aliases: ['Rachel'], titles: [], country: 'Kenya' },
     { name: 'Peng Liyuan', aliases: ['Peng'], titles: [], country: 'China' },
-    { name: 'Kassym-Jomart Tokayev', aliases: ['Tokayev', 'President Tokayev'], titles: ['the Kazakh president', 'Kazakh President'], country: 'Kazakhstan' },
+    {
+      name: 'Kassym-Jomart Tokayev',
+      aliases: ['Tokayev', 'President Tokayev'],
+      titles: ['the Kazakh president', 'Kazakh President'],
+      country: 'Kazakhstan',
+    },
     { name: 'Wang Yi', aliases: ['Foreign Minister Wang Yi'], titles: [], country: 'China' },
   ],
   countries: [

@@ -64,7 +64,9 @@ export function scoreLabels(corpus: Corpus, quotes: Quote[], labels: QuoteLabel[
         if (quote && label.isQuote) score.truePositives++;
         if (quote && label.isQuote && quote.speaker === label.speaker) score.rightSpeaker++;
         if (Boolean(quote) !== label.isQuote || (quote && quote.speaker !== label.speaker)) {
-          score.errors.push(`${sentence.id} expected ${label.speaker ?? 'none'} got ${quote?.speaker ?? 'none'}: ${sentence.text.slice(0, 60)}`);
+          score.errors.push(
+            `${sentence.id} expected ${label.speaker ?? 'none'} got ${quote?.speaker ?? 'none'}: ${sentence.text.slice(0, 60)}`,
+          );
         }
       }
     }

@@ -54,7 +54,9 @@ describe('openStore', () => {
     store.close();
     const db = new Database(file, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
+    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual(
+      MIGRATIONS.map((m) => ({ version: m.version })),
+    );
     db.close();
     // Opening again applies nothing twice and keeps the data.
     const again = openStore(`sqlite://${file}`);
@@ -97,7 +99,10 @@ describe('subscriptions', () => {
     const changed = store.upsertSubscription({ ...channel, time: '17:30', timezone: 'Europe/London', postEmpty: true });
     expect(changed).toMatchObject({ time: '17:30', timezone: 'Europe/London', postEmpty: true, createdAt: created.createdAt });
     expect(changed.updatedAt).toBe('2026-04-24T06:01:00.000Z');
-    expect(store.setSubscriptionStatus(channel, 'paused', 'channel_not_found')).toMatchObject({ status: 'paused', pausedReason: 'channel_not_found' });
+    expect(store.setSubscriptionStatus(channel, 'paused', 'channel_not_found')).toMatchObject({
+      status: 'paused',
+      pausedReason: 'channel_not_found',
+    });
     // Changing the time keeps a pause unless the caller says otherwise.
     expect(store.upsertSubscription({ ...channel, time: '08:00', timezone: 'Europe/London', postEmpty: true }).status).toBe('paused');
     expect(store.listSubscriptions({ status: 'active' })).toEqual([]);
@@ -169,7 +174,10 @@ describe('the slot ledger', () => {
     const file = join(tempDir(), 'shared.db');
     const one = openStore(`sqlite:${file}`);
     const two = openStore(`sqlite:${file}`);
-    cleanups.push(() => one.close(), () => two.close());
+    cleanups.push(
+      () => one.close(),
+      () => two.close(),
+    );
     const winners = [];
     for (let i = 0; i < 50; i++) {
       const localDate = `2026-05-${String((i % 28) + 1).padStart(2, '0')}`;

@@ -1,0 +1,128 @@
+import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
+import type { AnyCommand, Services } from '../../commands/command.js';
+import { type Clock, systemClock } from '../../core/clock.js';
+import type { DigestPoster } from '../../core/digest/digest-types.js';
+import type { Logger } from '../../core/logger.js';
+import type { Reply } from '../../core/reply.js';
+import { createActionTable } from './action-table.js';
+import type { MessageTables, PagedReply } from './build-message.js';
+import type { ButtonTarget } from './button-target.js';
+import { createDiscordPoster } from './create-discord-poster.js';
+import { NO_MENTIONS } from './deliver-reply.js';
+import { handleAutocomplete } from './handle-autocomplete.js';
+import { handleButton } from './handle-button.js';
+import { handleChatInput } from './handle-chat-input.js';
+import type { InteractionDeps } from './interaction-deps.js';
+
+export interface DiscordAdapterOptions {
+  token: string;
+  applicationId: string;
+  /** Replaces the REST base URL, without the version: `http://127.0.0.1:PORT/api`. */
+  apiUrl?: string;
+  services: Services;
+  commands: readonly AnyCommand[];
+  logger: Logger;
+  clock?: Clock;
+  random?: () => number;
+  /** How long a command may run before the interaction is deferred (default 1500 ms; 0 always defers). */
+  deferAfterMs?: number;
+  /** How long to wait for the gateway's READY before giving up (default 60 s). */
+  readyTimeoutMs?: number;
+}
+
+export interface DiscordAdapter {
+  poster: DigestPoster;
+  state(): 'starting' | 'running' | 'stopped' | 'failed';
+  stop(): Promise<void>;
+}
+
+const HOUR = 3_600_000;
+
+/**
+ * Connects to the Discord gateway and answers slash commands, autocomplete and buttons. Resolves once
+ * the client is ready; rejects (after cleaning up) when login fails. Works unchanged under discord.js's
+ * ShardingManager: the client reads its shard ids from the environment the manager sets.
+ */
+export async function startDiscordAdapter(options: DiscordAdapterOptions): Promise<DiscordAdapter> {
+  const clock = options.clock ?? systemClock;
+  const log = options.logger;
+  let state: ReturnType<DiscordAdapter['state']> = 'starting';
+  const tables: MessageTables = {
+    actions: createActionTable<ButtonTarget>({ maxEntries: 10_000, ttlMs: 24 * HOUR, clock }),
+    pages: createActionTable<PagedReply>({ maxEntries: 2_000, ttlMs: HOUR, clock }),
+  };
+  const deps: InteractionDeps = {
+    commands: options.commands,
+    services: options.services,
+    logger: log,
+    clock,
+    ...(options.random ? { random: options.random } : {}),
+    tables,
+    deferAfterMs: options.deferAfterMs ?? 1_500,
+    visibilityGuesses: new Map<string, Reply['visibility']>(),
+  };
+  const client = new Client({
+    // Slash commands, autocomplete and buttons arrive as interactions; Guilds is the only intent they need.
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: NO_MENTIONS,
+    ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
+  });
+  const poster = createDiscordPoster({ token: options.token, apiUrl: options.apiUrl, logger: log, clock, tables });
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    void route(interaction, deps).catch((error: unknown) => {
+      log.error({ err: error, interaction: interaction.id, type: interaction.type }, 'discord interaction failed');
+    });
+  });
+  client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
+  client.on(Events.ShardDisconnect, (event, shardId) => {
+    // Emitted only for close codes discord.js will not reconnect from (bad token, disallowed intents).
+    log.error({ code: event.code, shardId }, 'discord gateway closed for good');
+    state = 'failed';
+  });
+
+  let timer: NodeJS.Timeout | undefined;
+  const ready = new Promise<void>((resolve, reject) => {
+    timer = setTimeout(() => reject(new Error('discord gateway did not become ready in time')), options.readyTimeoutMs ?? 60_000);
+    client.once(Events.ClientReady, () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    client.once(Events.ShardDisconnect, (event) => {
+      clearTimeout(timer);
+      reject(new Error(`discord gateway closed with code ${event.code}`));
+    });
+  });
+  // A login failure settles first; the ready promise must not then reject unobserved.
+  ready.catch(() => {});
+  try {
+    await client.login(options.token);
+    await ready;
+  } catch (error) {
+    clearTimeout(timer);
+    state = 'failed';
+    poster.close();
+    await client.destroy();
+    throw error;
+  }
+  state = 'running';
+  log.info({ user: client.user?.tag, shards: client.shard?.ids ?? [0], applicationId: options.applicationId }, 'discord ready');
+
+  return {
+    poster,
+    state: () => state,
+    async stop() {
+      if (state === 'stopped') return;
+      state = 'stopped';
+      poster.close();
+      await client.destroy();
+    },
+  };
+}
+
+function route(interaction: Interaction, deps: InteractionDeps): Promise<void> {
+  if (interaction.isChatInputCommand()) return handleChatInput(interaction, deps);
+  if (interaction.isAutocomplete()) return handleAutocomplete(interaction, deps);
+  if (interaction.isButton()) return handleButton(interaction, deps);
+  return Promise.resolve();
+}

@@ -1,0 +1,1 @@
+export { type DigestScheduler, type DigestSchedulerDeps, type ScheduleWakeUp, startDigestScheduler } from './start-digest-scheduler.js';

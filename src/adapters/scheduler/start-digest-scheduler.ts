@@ -1,0 +1,84 @@
+import cron from 'node-cron';
+import type { Logger } from '../../core/logger.js';
+import { runDigests } from '../../core/digest/run-digests.js';
+import type { DigestRunSummary, RunDigestsDeps } from '../../core/digest/run-digests-types.js';
+
+/** Something that calls `tick` on a schedule and can be stopped; node-cron in production, a hand-fired fake in tests. */
+export type ScheduleWakeUp = (expression: string, tick: () => Promise<void>) => { stop(): void | Promise<void> };
+
+export interface DigestSchedulerDeps extends Omit<RunDigestsDeps, 'shouldStop' | 'forDate' | 'channel'> {
+  logger: Logger;
+  /** Cron expression of the wake-up; default once a minute. */
+  expression?: string;
+  schedule?: ScheduleWakeUp;
+  /** The run to call on each wake-up; default `runDigests`. */
+  run?: typeof runDigests;
+  /** Called with every finished run's summary (for metrics or tests). */
+  onRun?: (summary: DigestRunSummary) => void;
+}
+
+export interface DigestScheduler {
+  /** The start-up run (resolves when it is done). */
+  readonly started: Promise<DigestRunSummary | undefined>;
+  /** One wake-up now; undefined when a run is already in flight (it is not doubled) or the scheduler is stopping. */
+  tick(): Promise<DigestRunSummary | undefined>;
+  /** Stops waking up; a slot being posted finishes and is recorded, slots not yet claimed are left for the next start. */
+  stop(): Promise<void>;
+}
+
+const EVERY_MINUTE = '* * * * *';
+
+// node-cron keeps no state and fires blindly (once per replica, not again after a blocked loop),
+// so it is only a wake-up: the ledger in the store decides what is due and who posts it.
+const nodeCronWakeUp: ScheduleWakeUp = (expression, tick) =>
+  cron.schedule(
+    expression,
+    async () => {
+      await tick();
+    },
+    { name: 'readout-digest', noOverlap: true },
+  );
+
+/** Starts the digest: one run at start-up, then a run on every cron wake-up, never two at once in this process. */
+export function startDigestScheduler(deps: DigestSchedulerDeps): DigestScheduler {
+  const { logger, expression = EVERY_MINUTE, schedule = nodeCronWakeUp, run = runDigests, onRun, ...runDeps } = deps;
+  let inFlight: Promise<DigestRunSummary | undefined> | undefined;
+  let stopping = false;
+
+  const tick = (): Promise<DigestRunSummary | undefined> => {
+    if (stopping) return Promise.resolve(undefined);
+    if (inFlight) {
+      logger.debug({}, 'digest wake-up skipped: the previous run is still going');
+      return Promise.resolve(undefined);
+    }
+    inFlight = (async () => {
+      try {
+        const summary = await run({ ...runDeps, logger, shouldStop: () => stopping });
+        onRun?.(summary);
+        return summary;
+      } catch (error) {
+        // One failed wake-up (a locked database, a bug) must not stop the next ones.
+        logger.error({ err: error }, 'digest run failed');
+        return undefined;
+      } finally {
+        inFlight = undefined;
+      }
+    })();
+    return inFlight;
+  };
+
+  const task = schedule(expression, async () => {
+    await tick();
+  });
+  const started = tick();
+
+  return {
+    started,
+    tick,
+    async stop() {
+      stopping = true;
+      await task.stop();
+      await inFlight;
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/start-slack-adapter.js';
+import { PostError } from '../../../src/core/digest/digest-types.js';
+import { textReply } from '../../../src/core/reply.js';
+import type { ChannelRef } from '../../../src/core/store/store-types.js';
+import { FakeSlackApi, type ScriptedAnswer } from '../../fakes/fake-slack-api.js';
+import { RecordingLogger } from '../../fakes/slack-recording-logger.js';
+import { slackTestServices } from '../../fakes/slack-services.js';
+
+const REF: ChannelRef = { platform: 'slack', workspace: 'T0FAKE', channel: 'C0DIGEST' };
+const SLOT = 'slack:T0FAKE:C0DIGEST:2026-06-17';
+const DIGEST = textReply('On this day: <!channel> 2025-06-17', { visibility: 'public' });
+
+describe('Slack digest poster, against a fake Web API', () => {
+  let fake: FakeSlackApi;
+  let adapter: SlackAdapter;
+
+  beforeEach(async () => {
+    fake = await FakeSlackApi.start();
+    const logger = new RecordingLogger();
+    adapter = await startSlackAdapter({
+      botToken: 'xoxb-e2e',
+      signingSecret: 'secret',
+      port: 0,
+      apiUrl: fake.apiUrl,
+      services: slackTestServices({ logger }),
+      commands: [],
+      logger,
+    });
+  });
+
+  afterEach(async () => {
+    await adapter.stop();
+    await fake.close();
+  });
+
+  it('posts with chat.postMessage, tagged with the slot in metadata, and returns the ts', async () => {
+    const result = await adapter.poster.post(REF, DIGEST, SLOT);
+    const [call] = fake.callsOf('chat.postMessage');
+    expect(call!.params['channel']).toBe('C0DIGEST');
+    expect(call!.params['metadata']).toEqual({ event_type: 'readout_digest', event_payload: { slot: SLOT } });
+    expect(call!.authorization).toBe('Bearer xoxb-e2e');
+    expect(JSON.stringify(call!.params['blocks'])).toContain('&lt;!channel&gt;');
+    expect(result.messageId).toBe(fake.channels.get('C0DIGEST')![0]!.ts);
+  });
+
+  it('survives a 429: the poster reports rate_limited at once, the retry posts exactly once', async () => {
+    fake.script('chat.postMessage', { status: 429, headers: { 'retry-after': '0' }, body: { ok: false, error: 'ratelimited' } });
+    const failure = await adapter.poster.post(REF, DIGEST, SLOT).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(PostError);
+    expect(failure).toMatchObject({ kind: 'rate_limited', retryAfterMs: 0 });
+    // The runner first asks whether the uncertain attempt landed, then retries.
+    expect(await adapter.poster.findPosted(REF, SLOT)).toBeUndefined();
+    const posted = await adapter.poster.post(REF, DIGEST, SLOT);
+    expect(fake.callsOf('chat.postMessage')).toHaveLength(2);
+    expect(fake.channels.get('C0DIGEST')).toHaveLength(1);
+    expect(await adapter.poster.findPosted(REF, SLOT)).toEqual(posted);
+    expect(await adapter.poster.findPosted(REF, 'slack:T0FAKE:C0DIGEST:2026-06-18')).toBeUndefined();
+  });
+
+  it('reads Retry-After in seconds into retryAfterMs', async () => {
+    fake.script('chat.postMessage', { status: 429, headers: { 'retry-after': '7' }, body: { ok: false, error: 'ratelimited' } });
+    await expect(adapter.poster.post(REF, DIGEST, SLOT)).rejects.toMatchObject({ kind: 'rate_limited', retryAfterMs: 7000 });
+  });
+
+  it.each<[string, ScriptedAnswer, Partial<PostError>]>([
+    ['channel_not_found', { body: { ok: false, error: 'channel_not_found' } }, { kind: 'gone', reason: 'channel_not_found' }],
+    ['not_in_channel', { body: { ok: false, error: 'not_in_channel' } }, { kind: 'gone', reason: 'not_in_channel' }],
+    ['is_archived', { body: { ok: false, error: 'is_archived' } }, { kind: 'gone', reason: 'is_archived' }],
+    ['invalid_auth', { body: { ok: false, error: 'invalid_auth' } }, { kind: 'fatal', reason: 'invalid_auth' }],
+    ['internal_error', { body: { ok: false, error: 'internal_error' } }, { kind: 'transient', reason: 'internal_error' }],
+    ['HTTP 503', { status: 503, body: { ok: false } }, { kind: 'transient', reason: 'http_503' }],
+    ['HTTP 500', { status: 500, body: { ok: false } }, { kind: 'transient', reason: 'http_500' }],
+  ])('maps %s to a PostError without retrying', async (_name, answer, expected) => {
+    fake.script('chat.postMessage', answer);
+    await expect(adapter.poster.post(REF, DIGEST, SLOT)).rejects.toMatchObject(expected);
+    expect(fake.callsOf('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('maps a failing conversations.history to a PostError too', async () => {
+    fake.script('conversations.history', { body: { ok: false, error: 'channel_not_found' } });
+    await expect(adapter.poster.findPosted(REF, SLOT)).rejects.toMatchObject({ kind: 'gone', reason: 'channel_not_found' });
+  });
+});

@@ -1,0 +1,62 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startSlackAdapter } from '../../../src/adapters/slack/start-slack-adapter.js';
+import type { AnyCommand } from '../../../src/commands/command.js';
+import { createHelpCommand } from '../../../src/commands/help-command.js';
+import { lookupCommand } from '../../../src/commands/lookup-command.js';
+import { FakeSlackApi } from '../../fakes/fake-slack-api.js';
+import { RecordingLogger } from '../../fakes/slack-recording-logger.js';
+import { slackTestServices } from '../../fakes/slack-services.js';
+
+const commands: AnyCommand[] = [createHelpCommand(() => commands), lookupCommand];
+
+describe('Slack adapter in Socket Mode, against a fake Slack', () => {
+  let fake: FakeSlackApi;
+
+  beforeEach(async () => {
+    fake = await FakeSlackApi.start();
+    await fake.startSocket();
+  });
+
+  afterEach(async () => {
+    await fake.close();
+  });
+
+  it('connects, acks a slash command envelope by id, answers on response_url, and stops after the socket closed', async () => {
+    const logger = new RecordingLogger();
+    const adapter = await startSlackAdapter({
+      botToken: 'xoxb-socket',
+      appToken: 'xapp-socket',
+      port: 0,
+      apiUrl: fake.apiUrl,
+      services: slackTestServices({ logger }),
+      commands,
+      logger,
+    });
+    expect(adapter.state()).toBe('running');
+    expect(adapter.port).toBeUndefined();
+    expect(fake.callsOf('apps.connections.open')[0]!.authorization).toBe('Bearer xapp-socket');
+
+    fake.sendEnvelope({
+      envelope_id: 'env-1',
+      type: 'slash_commands',
+      accepts_response_payload: true,
+      payload: {
+        team_id: 'T0FAKE',
+        channel_id: 'C0GENERAL',
+        user_id: 'U0ASKER',
+        command: '/lookup',
+        text: 'terrorism',
+        response_url: fake.responseUrl('socket-1'),
+        trigger_id: 'socket-trigger-1',
+        api_app_id: 'A0READOUT',
+      },
+    });
+    await fake.waitFor(() => fake.socketMessages.some((m) => m['envelope_id'] === 'env-1'));
+    await fake.waitFor(() => fake.responsesTo('socket-1').length === 1);
+    expect(JSON.stringify(fake.responsesTo('socket-1')[0]!.body['blocks'])).toContain('*terrorism*');
+
+    await adapter.stop();
+    expect(adapter.state()).toBe('stopped');
+    await fake.waitFor(() => fake.socketConnections === 0);
+  });
+});

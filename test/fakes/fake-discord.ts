@@ -1,0 +1,380 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
+import {
+  FAKE_PERMISSIONS,
+  fakeMessage,
+  type InteractionWhere,
+  interactionBase,
+  optionType,
+  type SimpleOption,
+  snowflake,
+} from './fake-discord-payloads.js';
+
+/** One HTTP request the fake received, with its path decoded and the `/api/v10` prefix removed. */
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingMessage['headers'];
+  // biome-ignore lint/suspicious/noExplicitAny: request bodies are arbitrary JSON the tests inspect
+  body: any;
+}
+
+export interface CannedResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface FakeDiscordOptions {
+  applicationId?: string;
+  /** Guilds listed in READY; each is followed by a GUILD_CREATE, or discord.js would wait 15 s for it. */
+  guilds?: string[];
+}
+
+export interface SentInteraction {
+  id: string;
+  token: string;
+  // biome-ignore lint/suspicious/noExplicitAny: a raw gateway payload
+  payload: any;
+}
+
+/**
+ * A local stand-in for Discord: a REST server under `/api/v10` and a WebSocket gateway on the same port.
+ * It records every request, answers what discord.js needs to log in and answer interactions, and can be
+ * told to fail the next matching request (429 with retry_after, 403, 404, 500).
+ */
+export class FakeDiscord {
+  readonly applicationId: string;
+  readonly botUser = { id: snowflake(), username: 'readout', discriminator: '0', global_name: null, avatar: null, bot: true };
+  readonly requests: RecordedRequest[] = [];
+  /** Registered commands, by `global` or guild id. */
+  // biome-ignore lint/suspicious/noExplicitAny: stored command JSON
+  readonly commands = new Map<string, any[]>();
+  /** IDENTIFY payloads received, to check intents and shards. */
+  // biome-ignore lint/suspicious/noExplicitAny: raw gateway payloads
+  readonly identifies: any[] = [];
+  private readonly guilds: string[];
+  private readonly server: Server;
+  private readonly gateway: WebSocketServer;
+  private readonly sockets = new Set<WebSocket>();
+  private readonly failures: { method: string; path: RegExp; response: CannedResponse }[] = [];
+  private readonly waiters: { predicate: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }[] = [];
+  private readonly nonces = new Map<string, unknown>();
+  private sequence = 0;
+  private port = 0;
+
+  private constructor(options: FakeDiscordOptions) {
+    this.applicationId = options.applicationId ?? snowflake();
+    this.guilds = options.guilds ?? [];
+    this.server = createServer((req, res) => {
+      void this.handle(req, res);
+    });
+    this.gateway = new WebSocketServer({ server: this.server });
+    this.gateway.on('connection', (socket) => this.accept(socket));
+  }
+
+  static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+    const fake = new FakeDiscord(options);
+    fake.server.listen(0, '127.0.0.1');
+    await once(fake.server, 'listening');
+    fake.port = (fake.server.address() as AddressInfo).port;
+    return fake;
+  }
+
+  /** The base URL to give discord.js, without the version: it appends `/v10` itself. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.port}`;
+  }
+
+  /** The next request matching method and path gets this response instead of the normal one. */
+  failNext(method: string, path: RegExp, response: CannedResponse): void {
+    this.failures.push({ method, path, response });
+  }
+
+  /** Resolves with the first request (already received or still to come) that matches. */
+  waitForRequest(predicate: (r: RecordedRequest) => boolean): Promise<RecordedRequest> {
+    const found = this.requests.find(predicate);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve) => this.waiters.push({ predicate, resolve }));
+  }
+
+  /** Requests that answered or edited an interaction with this token, in order. */
+  interactionRequests(token: string): RecordedRequest[] {
+    return this.requests.filter((r) => r.path.includes(`/${token}/`) || r.path.endsWith(`/${token}`));
+  }
+
+  /** Every body that creates or edits a message: interaction callbacks with data, webhook edits and follow-ups, channel posts. */
+  messageBodies(): RecordedRequest[] {
+    return this.requests.filter(
+      (r) =>
+        (r.path.endsWith('/callback') && r.body?.data && r.body.type !== 8) ||
+        (r.path.startsWith('/webhooks/') && (r.method === 'PATCH' || r.method === 'POST')) ||
+        (r.path.startsWith('/channels/') && r.method === 'POST'),
+    );
+  }
+
+  /** Sends a chat-input INTERACTION_CREATE; options' types follow their JS values unless given. */
+  chatInput(name: string, options: SimpleOption[] = [], where: InteractionWhere & { subcommand?: string } = {}): SentInteraction {
+    const typed = options.map((o) => ({ type: o.type ?? optionType(o.value), name: o.name, value: o.value }));
+    const data = {
+      id: snowflake(),
+      name,
+      type: 1,
+      options: where.subcommand ? [{ type: 1, name: where.subcommand, options: typed }] : typed,
+      ...(where.dm ? {} : { guild_id: where.guildId ?? DEFAULT_GUILD }),
+    };
+    return this.dispatchInteraction({ ...interactionBase(this.applicationId, where), type: 2, data });
+  }
+
+  /** Sends an autocomplete INTERACTION_CREATE with `focused` the option being typed. */
+  autocomplete(
+    name: string,
+    focused: { name: string; value: string },
+    where: InteractionWhere & { subcommand?: string } = {},
+  ): SentInteraction {
+    const typed = [{ type: 3, name: focused.name, value: focused.value, focused: true }];
+    const data = {
+      id: snowflake(),
+      name,
+      type: 1,
+      options: where.subcommand ? [{ type: 1, name: where.subcommand, options: typed }] : typed,
+    };
+    return this.dispatchInteraction({ ...interactionBase(this.applicationId, where), type: 4, data });
+  }
+
+  /** Sends a button click on a message the bot sent (ephemeral when `flags` has 64). */
+  button(
+    customId: string,
+    message: { flags?: number; embeds?: unknown[]; components?: unknown[] } = {},
+    where: InteractionWhere = {},
+  ): SentInteraction {
+    const base = interactionBase(this.applicationId, where);
+    const source = fakeMessage({
+      channelId: base.channel_id,
+      author: this.botUser,
+      body: { embeds: message.embeds ?? [], components: message.components ?? [], flags: message.flags ?? 0 },
+    });
+    return this.dispatchInteraction({ ...base, type: 3, data: { custom_id: customId, component_type: 2 }, message: source });
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.terminate();
+    this.gateway.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  // biome-ignore lint/suspicious/noExplicitAny: a raw gateway payload
+  private dispatchInteraction(payload: any): SentInteraction {
+    this.dispatch('INTERACTION_CREATE', payload);
+    return { id: payload.id, token: payload.token, payload };
+  }
+
+  private dispatch(event: string, data: unknown): void {
+    const frame = JSON.stringify({ op: 0, t: event, s: ++this.sequence, d: data });
+    for (const socket of this.sockets) socket.send(frame);
+  }
+
+  private accept(socket: WebSocket): void {
+    this.sockets.add(socket);
+    socket.on('close', () => this.sockets.delete(socket));
+    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 } }));
+    socket.on('message', (raw) => {
+      const frame = JSON.parse(String(raw)) as { op: number; d: unknown };
+      if (frame.op === 1) socket.send(JSON.stringify({ op: 11 }));
+      if (frame.op === 2) this.identify(socket, frame.d as { shard?: [number, number] });
+    });
+  }
+
+  private identify(socket: WebSocket, identify: { shard?: [number, number] }): void {
+    this.identifies.push(identify);
+    const ready = {
+      v: 10,
+      user: this.botUser,
+      guilds: this.guilds.map((id) => ({ id, unavailable: true })),
+      session_id: `session-${snowflake()}`,
+      resume_gateway_url: this.gatewayUrl,
+      shard: identify.shard ?? [0, 1],
+      application: { id: this.applicationId, flags: 0 },
+    };
+    socket.send(JSON.stringify({ op: 0, t: 'READY', s: ++this.sequence, d: ready }));
+    for (const id of this.guilds) {
+      socket.send(JSON.stringify({ op: 0, t: 'GUILD_CREATE', s: ++this.sequence, d: fakeGuild(id) }));
+    }
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://fake');
+    // discord.js asks for `/messages/%40original`: decode each segment before routing.
+    const path = url.pathname
+      .split('/')
+      .map((segment) => decodeURIComponent(segment))
+      .join('/')
+      .replace(/^\/api\/v\d+/, '');
+    const request: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path,
+      query: url.searchParams,
+      headers: req.headers,
+      body: text && req.headers['content-type']?.includes('json') ? JSON.parse(text) : text || undefined,
+    };
+    this.requests.push(request);
+    for (const waiter of [...this.waiters]) {
+      if (waiter.predicate(request)) {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.resolve(request);
+      }
+    }
+    const failure = this.failures.findIndex((f) => f.method === request.method && f.path.test(path));
+    if (failure >= 0) {
+      const { response } = this.failures.splice(failure, 1)[0] as { response: CannedResponse };
+      return send(res, response.status, response.body, response.headers);
+    }
+    const answer = this.route(request);
+    send(res, answer.status, answer.body, answer.headers);
+  }
+
+  private route(r: RecordedRequest): CannedResponse {
+    const parts = r.path.split('/').filter(Boolean);
+    const key = `${r.method} /${parts.map((p, i) => (PLACEHOLDER_AT[parts[0] ?? '']?.includes(i) ? ':id' : p)).join('/')}`;
+    switch (key) {
+      case 'GET /gateway/bot':
+        return ok({
+          url: this.gatewayUrl,
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+        });
+      case 'GET /gateway':
+        return ok({ url: this.gatewayUrl });
+      case 'GET /users/@me':
+        return ok(this.botUser);
+      case 'GET /applications/:id/commands':
+        return ok(this.commands.get('global') ?? []);
+      case 'PUT /applications/:id/commands':
+        return ok(this.storeCommands('global', r.body));
+      case 'GET /applications/:id/guilds/:id/commands':
+        return ok(this.commands.get(parts[3] ?? '') ?? []);
+      case 'PUT /applications/:id/guilds/:id/commands':
+        return ok(this.storeCommands(parts[3] ?? '', r.body));
+      case 'POST /interactions/:id/:id/callback':
+        return { status: 204 };
+      case 'POST /webhooks/:id/:id':
+      case 'PATCH /webhooks/:id/:id/messages/@original':
+      case 'GET /webhooks/:id/:id/messages/@original':
+        return ok(fakeMessage({ channelId: DEFAULT_CHANNEL, author: this.botUser, body: r.body ?? {} }));
+      case 'DELETE /webhooks/:id/:id/messages/@original':
+        return { status: 204 };
+      case 'POST /channels/:id/messages':
+        return ok(this.postMessage(parts[1] ?? '', r.body));
+      default:
+        return { status: 404, body: { message: '404: Not Found', code: 0 } };
+    }
+  }
+
+  // biome-ignore lint/suspicious/noExplicitAny: stored command JSON
+  private storeCommands(scope: string, body: any[]): any[] {
+    const existing = this.commands.get(scope) ?? [];
+    const stored = body.map((command) => ({
+      ...command,
+      id: existing.find((e) => e.name === command.name)?.id ?? snowflake(),
+      application_id: this.applicationId,
+      version: snowflake(),
+      type: command.type ?? 1,
+      default_member_permissions: null,
+      nsfw: false,
+      ...(scope === 'global' ? {} : { guild_id: scope }),
+    }));
+    this.commands.set(scope, stored);
+    return stored;
+  }
+
+  // biome-ignore lint/suspicious/noExplicitAny: a raw message body
+  private postMessage(channelId: string, body: any): unknown {
+    // Like Discord: with enforce_nonce, a second post with the same nonce returns the first message.
+    const nonceKey = body?.enforce_nonce && body.nonce ? `${channelId}:${body.nonce}` : undefined;
+    const earlier = nonceKey ? this.nonces.get(nonceKey) : undefined;
+    if (earlier) return earlier;
+    const message = fakeMessage({ channelId, author: this.botUser, body });
+    if (nonceKey) this.nonces.set(nonceKey, message);
+    return message;
+  }
+}
+
+export const DEFAULT_GUILD = '100000000000000001';
+export const DEFAULT_CHANNEL = '200000000000000002';
+export { FAKE_PERMISSIONS };
+
+/** Which path segments are ids, per top-level resource. */
+const PLACEHOLDER_AT: Record<string, number[]> = {
+  applications: [1, 3],
+  interactions: [1, 2],
+  webhooks: [1, 2],
+  channels: [1],
+};
+
+function ok(body: unknown): CannedResponse {
+  return { status: 200, body };
+}
+
+function send(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void {
+  if (body === undefined) {
+    res.writeHead(status, headers).end();
+    return;
+  }
+  res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
+}
+
+function fakeGuild(id: string): unknown {
+  return {
+    id,
+    name: `guild ${id}`,
+    icon: null,
+    owner_id: snowflake(),
+    unavailable: false,
+    member_count: 1,
+    large: false,
+    joined_at: new Date(0).toISOString(),
+    features: [],
+    roles: [
+      {
+        id,
+        name: '@everyone',
+        permissions: FAKE_PERMISSIONS,
+        position: 0,
+        color: 0,
+        hoist: false,
+        managed: false,
+        mentionable: false,
+        flags: 0,
+      },
+    ],
+    emojis: [],
+    stickers: [],
+    channels: [],
+    threads: [],
+    members: [],
+    voice_states: [],
+    presences: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+    soundboard_sounds: [],
+    verification_level: 0,
+    default_message_notifications: 0,
+    explicit_content_filter: 0,
+    mfa_level: 0,
+    nsfw_level: 0,
+    premium_tier: 0,
+    preferred_locale: 'en-US',
+    system_channel_flags: 0,
+  };
+}

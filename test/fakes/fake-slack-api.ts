@@ -1,0 +1,212 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
+
+/** One Web API call as the fake received it; JSON-looking form fields (blocks, metadata) are parsed. */
+export interface ApiCall {
+  method: string;
+  params: Record<string, unknown>;
+  authorization: string | undefined;
+}
+
+/** One POST to a response_url. */
+export interface ResponsePost {
+  id: string;
+  body: Record<string, unknown>;
+}
+
+/** A canned answer for the next call of a method: an HTTP status with headers and a JSON body. */
+export interface ScriptedAnswer {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: Record<string, unknown>;
+}
+
+interface StoredMessage {
+  ts: string;
+  text: unknown;
+  metadata?: unknown;
+}
+
+/**
+ * A local stand-in for Slack: the Web API (`/api/<method>`), response_urls (`/response/<id>`) and,
+ * on demand, the Socket Mode WebSocket. It records everything and can answer 429, 5xx or errors.
+ */
+export class FakeSlackApi {
+  readonly calls: ApiCall[] = [];
+  readonly responses: ResponsePost[] = [];
+  /** Messages each channel holds, for conversations.history. */
+  readonly channels = new Map<string, StoredMessage[]>();
+  private readonly scripts = new Map<string, ScriptedAnswer[]>();
+  private readonly waiters = new Set<() => void>();
+  private readonly server: Server;
+  private socketServer: WebSocketServer | undefined;
+  private readonly sockets = new Set<WebSocket>();
+  readonly socketMessages: Record<string, unknown>[] = [];
+  private nextTs = 1_700_000_000;
+  port = 0;
+
+  private constructor() {
+    this.server = createServer((req, res) => {
+      void this.handle(req, res);
+    });
+  }
+
+  static async start(): Promise<FakeSlackApi> {
+    const fake = new FakeSlackApi();
+    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
+    fake.port = (fake.server.address() as AddressInfo).port;
+    return fake;
+  }
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `http://127.0.0.1:${this.port}/response/${id}`;
+  }
+
+  /** Queues answers for the next calls of a method, in order; after them the normal answer resumes. */
+  script(method: string, ...answers: ScriptedAnswer[]): void {
+    this.scripts.set(method, [...(this.scripts.get(method) ?? []), ...answers]);
+  }
+
+  callsOf(method: string): ApiCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  responsesTo(id: string): ResponsePost[] {
+    return this.responses.filter((post) => post.id === id);
+  }
+
+  /** Resolves once the condition holds (checked after every recorded request): no polling, no sleeps. */
+  waitFor(condition: () => boolean): Promise<void> {
+    if (condition()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const waiter = () => {
+        if (!condition()) return;
+        this.waiters.delete(waiter);
+        resolve();
+      };
+      this.waiters.add(waiter);
+    });
+  }
+
+  /** Starts the Socket Mode side: apps.connections.open then hands out this WebSocket URL. */
+  async startSocket(): Promise<void> {
+    const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
+    this.socketServer = wss;
+    wss.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+      socket.on('message', (data) => {
+        this.socketMessages.push(JSON.parse(String(data)) as Record<string, unknown>);
+        this.notify();
+      });
+      socket.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' }, connection_info: { app_id: 'A1' } }));
+    });
+  }
+
+  /** Sends a Socket Mode envelope to every connected client. */
+  sendEnvelope(envelope: Record<string, unknown>): void {
+    for (const socket of this.sockets) socket.send(JSON.stringify(envelope));
+  }
+
+  get socketConnections(): number {
+    return this.sockets.size;
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.terminate();
+    if (this.socketServer) await new Promise<void>((resolve) => this.socketServer!.close(() => resolve()));
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private notify(): void {
+    for (const waiter of [...this.waiters]) waiter();
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path.startsWith('/response/')) {
+      const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+      this.responses.push({ id: path.slice('/response/'.length), body });
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      this.notify();
+      return;
+    }
+    if (!path.startsWith('/api/')) {
+      res.writeHead(404).end();
+      return;
+    }
+    const method = path.slice('/api/'.length);
+    const params = parseParams(raw, req.headers['content-type']);
+    this.calls.push({ method, params, authorization: req.headers.authorization });
+    const scripted = this.scripts.get(method)?.shift();
+    const answer = scripted ?? { body: this.answer(method, params) };
+    res.writeHead(answer.status ?? 200, { 'content-type': 'application/json', ...(answer.headers ?? {}) });
+    res.end(JSON.stringify(answer.body ?? { ok: true }));
+    this.notify();
+  }
+
+  private answer(method: string, params: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'readout', team_id: 'T0FAKE', user_id: 'U0BOT', bot_id: 'B0BOT' };
+      case 'apps.connections.open': {
+        const address = this.socketServer?.address() as AddressInfo | undefined;
+        return address ? { ok: true, url: `ws://127.0.0.1:${address.port}/link` } : { ok: false, error: 'socket_not_started' };
+      }
+      case 'chat.postMessage': {
+        const channel = String(params['channel']);
+        const ts = `${this.nextTs++}.000100`;
+        const messages = this.channels.get(channel) ?? [];
+        messages.unshift({ ts, text: params['text'], ...(params['metadata'] ? { metadata: params['metadata'] } : {}) });
+        this.channels.set(channel, messages);
+        return { ok: true, channel, ts, message: { ts, text: params['text'] } };
+      }
+      case 'conversations.history': {
+        const messages = this.channels.get(String(params['channel'])) ?? [];
+        const withMetadata = params['include_all_metadata'] === 'true' || params['include_all_metadata'] === true;
+        return {
+          ok: true,
+          has_more: false,
+          messages: messages.map(({ metadata, ...rest }) => (withMetadata && metadata ? { ...rest, metadata } : rest)),
+        };
+      }
+      default:
+        return { ok: true };
+    }
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function parseParams(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (!raw) return {};
+  if (contentType?.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  const params: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    params[key] = /^[[{]/.test(value) ? safeJson(value) : value;
+  }
+  return params;
+}
+
+function safeJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
