@@ -1,7 +1,16 @@
 import type { Corpus, Document, Gazetteer } from '../src/core/document.js';
 
 /** Names the bench attaches to documents so filtered queries have something to filter on. */
-export const BENCH_PEOPLE = ['Alice Fulton', 'Ivan Allen', 'Durwood Pye', 'Mary Grant', 'Omar Haddad', 'Li Wei', 'Sara Novak', 'John Mbeki'];
+export const BENCH_PEOPLE = [
+  'Alice Fulton',
+  'Ivan Allen',
+  'Durwood Pye',
+  'Mary Grant',
+  'Omar Haddad',
+  'Li Wei',
+  'Sara Novak',
+  'John Mbeki',
+];
 export const BENCH_COUNTRIES = ['France', 'Kenya', 'Brazil', 'Japan', 'Canada', 'Egypt', 'Norway', 'India'];
 export const BENCH_PLACES = ['Atlanta', 'Nairobi', 'Lyon', 'Osaka', 'Quebec', 'Cairo', 'Bergen', 'Pune'];
 export const BENCH_SOURCES = ['Xinhua', 'Gazette', 'Courier', 'Herald'];

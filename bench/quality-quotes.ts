@@ -12,6 +12,9 @@ import { readLabels, scoreLabels } from '../test/core/quotes/score-labels.js';
 
 const SEEDS = new URL('../seeds', import.meta.url).pathname;
 const SAMPLE = 20;
+// `--offset N` shifts the evenly spaced sample, for a second look at quotes not used while tuning.
+const offsetArg = process.argv.indexOf('--offset');
+const OFFSET = offsetArg > 0 ? Number(process.argv[offsetArg + 1] ?? 0) || 0 : 0;
 
 const corpus = await loadCorpus(SEEDS);
 const seedQuotes = corpus.documents.flatMap((doc) => extractQuotes(doc, corpus.gazetteer));
@@ -35,10 +38,10 @@ const speakers = new Set(brownQuotes.map((quote) => quote.speaker));
 console.log('\n## Brown news section (ca01-ca44)\n');
 console.log(`files: ${documents.length}, sentences: ${sentences}, quotes: ${brownQuotes.length}, distinct speakers: ${speakers.size}`);
 console.log(`by position: ${[...byPosition].map(([position, count]) => `${position} ${count}`).join(', ')}`);
-console.log(`\n### Sample of ${SAMPLE} (every ${Math.floor(brownQuotes.length / SAMPLE)}th quote)\n`);
 const step = Math.max(1, Math.floor(brownQuotes.length / SAMPLE));
-for (let i = 0; i < SAMPLE && i * step < brownQuotes.length; i++) {
-  const quote = brownQuotes[i * step]!;
+console.log(`\n### Sample of ${SAMPLE} (every ${step}th quote from #${OFFSET})\n`);
+for (let i = 0; i < SAMPLE && OFFSET + i * step < brownQuotes.length; i++) {
+  const quote = brownQuotes[OFFSET + i * step]!;
   console.log(
     `${i + 1}. \`${quote.id}\` **${quote.speaker}** (${quote.cue.position}, "${quote.cue.verb}", named as "${quote.cue.speakerText}"): ${quote.text}`,
   );

@@ -52,6 +52,7 @@ function benchSize(size: number, sentences: string[]): SizeResult {
   // Warm-up once (JIT, lazily built fuse.js filter indexes), then measure every query ROUNDS times.
   for (const query of QUERY_MIX) engine.search(query.text);
   const latencies: number[] = [];
+  const samples: { text: string; ms: number }[] = [];
   const medianOf = new Map<string, number>();
   const totals = new Map<string, number>();
   for (const query of QUERY_MIX) {
@@ -62,8 +63,11 @@ function benchSize(size: number, sentences: string[]): SizeResult {
       if (run.result.ok) totals.set(query.text, run.result.total);
     }
     latencies.push(...runs);
+    for (const run of runs) samples.push({ text: query.text, ms: run });
     medianOf.set(query.text, percentile(runs, 50));
   }
+  const slowest = [...samples].sort((a, b) => b.ms - a.ms).slice(0, 5);
+  console.log(`  slowest readout samples: ${slowest.map((sample) => `${sample.text} ${sample.ms.toFixed(1)} ms`).join('; ')}`);
   const suggestTimes: number[] = [];
   for (const prefix of ['al', 'nov', 'kenia', 'brown-12']) {
     suggestTimes.push(timed(() => engine.suggest(prefix.startsWith('brown') ? 'document' : 'person', prefix, 10)).ms);

@@ -74,7 +74,11 @@ export function writeReport(results: SizeResult[], machine: Machine, setup: { ro
       `| ${n(r.size)} | ${n(r.documents)} | ${(r.buildMs / 1000).toFixed(2)} s | ${r.indexMb.toFixed(0)} MB | ${ms(r.p50)} ms | ${ms(r.p95)} ms | ${ms(r.max)} ms | ${(r.fuse.buildMs / 1000).toFixed(2)} s | ${r.fuse.indexMb.toFixed(0)} MB | ${r.fuse.queries} | ${ms(r.fuse.p50)} ms | ${ms(r.fuse.p95)} ms | ${ms(r.fuse.max)} ms | ${speedP50.toFixed(0)}x / ${speedP95.toFixed(0)}x |`,
     );
   }
-  lines.push('', `Autocomplete (\`suggest\`), slowest of four prefixes: ${results.map((r) => `${n(r.size)}: ${ms(r.suggestMaxMs)} ms`).join(', ')}.`, '');
+  lines.push(
+    '',
+    `Autocomplete (\`suggest\`), slowest of four prefixes: ${results.map((r) => `${n(r.size)}: ${ms(r.suggestMaxMs)} ms`).join(', ')}.`,
+    '',
+  );
   lines.push('## Targets', '');
   lines.push('| passages | target | measured | |', '|---:|---|---|---|');
   for (const target of TARGETS) {
@@ -84,11 +88,17 @@ export function writeReport(results: SizeResult[], machine: Machine, setup: { ro
       continue;
     }
     lines.push(`| ${n(target.size)} | p95 <= ${target.p95Ms} ms | ${ms(r.p95)} ms | ${verdict(r.p95 <= target.p95Ms)} |`);
-    lines.push(`| ${n(target.size)} | build <= ${target.buildS} s | ${(r.buildMs / 1000).toFixed(2)} s | ${verdict(r.buildMs <= target.buildS * 1000)} |`);
-    lines.push(`| ${n(target.size)} | index memory <= ${target.heapMb} MB | ${r.indexMb.toFixed(0)} MB | ${verdict(r.indexMb <= target.heapMb)} |`);
+    lines.push(
+      `| ${n(target.size)} | build <= ${target.buildS} s | ${(r.buildMs / 1000).toFixed(2)} s | ${verdict(r.buildMs <= target.buildS * 1000)} |`,
+    );
+    lines.push(
+      `| ${n(target.size)} | index memory <= ${target.heapMb} MB | ${r.indexMb.toFixed(0)} MB | ${verdict(r.indexMb <= target.heapMb)} |`,
+    );
     if (target.speedup !== undefined) {
       const speed = r.fuse.readoutP95 > 0 ? r.fuse.p95 / r.fuse.readoutP95 : 0;
-      lines.push(`| ${n(target.size)} | >= ${target.speedup}x faster than the fuse.js scan (p95) | ${speed.toFixed(0)}x | ${verdict(speed >= target.speedup)} |`);
+      lines.push(
+        `| ${n(target.size)} | >= ${target.speedup}x faster than the fuse.js scan (p95) | ${speed.toFixed(0)}x | ${verdict(speed >= target.speedup)} |`,
+      );
     }
   }
   lines.push('', '## Hits per query (total matching passages, largest size run)', '');

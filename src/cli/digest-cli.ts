@@ -8,7 +8,6 @@ import { systemClock } from '../core/clock.js';
 import { runDigests } from '../core/digest/run-digests.js';
 import { UserError } from '../core/user-error.js';
 import { openCliRuntime } from './cli-runtime.js';
-import { createPlatformPosters } from './create-platform-posters.js';
 import { printJson } from './print-json.js';
 import { type CliChannel, runDeclaredCommand } from './run-declared-command.js';
 
@@ -75,6 +74,8 @@ async function runNow(argv: string[]): Promise<number> {
   const runtime = await openCliRuntime({ seeds: values.seeds, json: Boolean(values.json) });
   const color = isInteractive() && !values.json;
   const print = (text: string) => (values.json ? process.stderr : process.stdout).write(`${text}\n`);
+  // Loaded only here: the other digest actions should not pay for the Slack and Discord SDKs.
+  const { createPlatformPosters } = await import('./create-platform-posters.js');
   const platformPosters = await createPlatformPosters(runtime.config, runtime.logger);
   try {
     const summary = await runDigests({

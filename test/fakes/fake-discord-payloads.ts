@@ -120,3 +120,49 @@ export function fakeMessage(options: { channelId: string; author: unknown; body:
     ...(options.body?.nonce ? { nonce: options.body.nonce } : {}),
   };
 }
+
+/** A guild as GUILD_CREATE delivers it, for READY payloads that list guilds. */
+export function fakeGuild(id: string): unknown {
+  return {
+    id,
+    name: `guild ${id}`,
+    icon: null,
+    owner_id: snowflake(),
+    unavailable: false,
+    member_count: 1,
+    large: false,
+    joined_at: new Date(0).toISOString(),
+    features: [],
+    roles: [
+      {
+        id,
+        name: '@everyone',
+        permissions: FAKE_PERMISSIONS,
+        position: 0,
+        color: 0,
+        hoist: false,
+        managed: false,
+        mentionable: false,
+        flags: 0,
+      },
+    ],
+    emojis: [],
+    stickers: [],
+    channels: [],
+    threads: [],
+    members: [],
+    voice_states: [],
+    presences: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+    soundboard_sounds: [],
+    verification_level: 0,
+    default_message_notifications: 0,
+    explicit_content_filter: 0,
+    mfa_level: 0,
+    nsfw_level: 0,
+    premium_tier: 0,
+    preferred_locale: 'en-US',
+    system_channel_flags: 0,
+  };
+}

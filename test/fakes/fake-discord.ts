@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
 import {
   FAKE_PERMISSIONS,
+  fakeGuild,
   fakeMessage,
   type InteractionWhere,
   interactionBase,
@@ -32,6 +33,8 @@ export interface FakeDiscordOptions {
   applicationId?: string;
   /** Guilds listed in READY; each is followed by a GUILD_CREATE, or discord.js would wait 15 s for it. */
   guilds?: string[];
+  /** Shard count GET /gateway/bot recommends (default 1). */
+  shards?: number;
 }
 
 export interface SentInteraction {
@@ -57,6 +60,9 @@ export class FakeDiscord {
   // biome-ignore lint/suspicious/noExplicitAny: raw gateway payloads
   readonly identifies: any[] = [];
   private readonly guilds: string[];
+  private readonly recommendedShards: number;
+  /** Which shard each identified connection serves: [id, count]. */
+  private readonly shardOf = new Map<WebSocket, [number, number]>();
   private readonly server: Server;
   private readonly gateway: WebSocketServer;
   private readonly sockets = new Set<WebSocket>();
@@ -69,6 +75,7 @@ export class FakeDiscord {
   private constructor(options: FakeDiscordOptions) {
     this.applicationId = options.applicationId ?? snowflake();
     this.guilds = options.guilds ?? [];
+    this.recommendedShards = options.shards ?? 1;
     this.server = createServer((req, res) => {
       void this.handle(req, res);
     });
@@ -93,6 +100,11 @@ export class FakeDiscord {
     return `ws://127.0.0.1:${this.port}`;
   }
 
+  /** Gateway connections still open. */
+  get openSockets(): number {
+    return [...this.sockets].filter((s) => s.readyState === s.OPEN).length;
+  }
+
   /** The next request matching method and path gets this response instead of the normal one. */
   failNext(method: string, path: RegExp, response: CannedResponse): void {
     this.failures.push({ method, path, response });
@@ -110,11 +122,11 @@ export class FakeDiscord {
     return this.requests.filter((r) => r.path.includes(`/${token}/`) || r.path.endsWith(`/${token}`));
   }
 
-  /** Every body that creates or edits a message: interaction callbacks with data, webhook edits and follow-ups, channel posts. */
+  /** Every body that creates or edits a message: replies and updates (deferrals carry no text), webhook edits and follow-ups, channel posts. */
   messageBodies(): RecordedRequest[] {
     return this.requests.filter(
       (r) =>
-        (r.path.endsWith('/callback') && r.body?.data && r.body.type !== 8) ||
+        (r.path.endsWith('/callback') && [4, 7].includes(r.body?.type)) ||
         (r.path.startsWith('/webhooks/') && (r.method === 'PATCH' || r.method === 'POST')) ||
         (r.path.startsWith('/channels/') && r.method === 'POST'),
     );
@@ -173,18 +185,22 @@ export class FakeDiscord {
 
   // biome-ignore lint/suspicious/noExplicitAny: a raw gateway payload
   private dispatchInteraction(payload: any): SentInteraction {
-    this.dispatch('INTERACTION_CREATE', payload);
+    // Like Discord, a guild's events go to the shard (guild_id >> 22) % shard_count; direct messages to shard 0.
+    const frame = JSON.stringify({ op: 0, t: 'INTERACTION_CREATE', s: ++this.sequence, d: payload });
+    for (const socket of this.sockets) {
+      const [id, count] = this.shardOf.get(socket) ?? [0, 1];
+      const target = payload.guild_id ? Number((BigInt(payload.guild_id) >> 22n) % BigInt(count)) : 0;
+      if (id === target) socket.send(frame);
+    }
     return { id: payload.id, token: payload.token, payload };
-  }
-
-  private dispatch(event: string, data: unknown): void {
-    const frame = JSON.stringify({ op: 0, t: event, s: ++this.sequence, d: data });
-    for (const socket of this.sockets) socket.send(frame);
   }
 
   private accept(socket: WebSocket): void {
     this.sockets.add(socket);
-    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('close', () => {
+      this.sockets.delete(socket);
+      this.shardOf.delete(socket);
+    });
     socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 } }));
     socket.on('message', (raw) => {
       const frame = JSON.parse(String(raw)) as { op: number; d: unknown };
@@ -195,6 +211,7 @@ export class FakeDiscord {
 
   private identify(socket: WebSocket, identify: { shard?: [number, number] }): void {
     this.identifies.push(identify);
+    this.shardOf.set(socket, identify.shard ?? [0, 1]);
     const ready = {
       v: 10,
       user: this.botUser,
@@ -251,7 +268,7 @@ export class FakeDiscord {
       case 'GET /gateway/bot':
         return ok({
           url: this.gatewayUrl,
-          shards: 1,
+          shards: this.recommendedShards,
           session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
         });
       case 'GET /gateway':
@@ -332,49 +349,4 @@ function send(res: ServerResponse, status: number, body?: unknown, headers: Reco
     return;
   }
   res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
-}
-
-function fakeGuild(id: string): unknown {
-  return {
-    id,
-    name: `guild ${id}`,
-    icon: null,
-    owner_id: snowflake(),
-    unavailable: false,
-    member_count: 1,
-    large: false,
-    joined_at: new Date(0).toISOString(),
-    features: [],
-    roles: [
-      {
-        id,
-        name: '@everyone',
-        permissions: FAKE_PERMISSIONS,
-        position: 0,
-        color: 0,
-        hoist: false,
-        managed: false,
-        mentionable: false,
-        flags: 0,
-      },
-    ],
-    emojis: [],
-    stickers: [],
-    channels: [],
-    threads: [],
-    members: [],
-    voice_states: [],
-    presences: [],
-    stage_instances: [],
-    guild_scheduled_events: [],
-    soundboard_sounds: [],
-    verification_level: 0,
-    default_message_notifications: 0,
-    explicit_content_filter: 0,
-    mfa_level: 0,
-    nsfw_level: 0,
-    premium_tier: 0,
-    preferred_locale: 'en-US',
-    system_channel_flags: 0,
-  };
 }

@@ -43,7 +43,9 @@ export class FakeSlackApi {
   private socketServer: WebSocketServer | undefined;
   private readonly sockets = new Set<WebSocket>();
   readonly socketMessages: Record<string, unknown>[] = [];
-  private nextTs = 1_700_000_000;
+  /** The fake's "now" in Slack seconds; message ts count up from it. Tests set it to place posts in time. */
+  nowSeconds = Math.floor(Date.now() / 1000);
+  private tsCounter = 0;
   port = 0;
 
   private constructor() {
@@ -109,6 +111,14 @@ export class FakeSlackApi {
     });
   }
 
+  /** Adds plain messages to a channel, as if people had talked after our post. */
+  chatter(channel: string, count: number): void {
+    const messages = this.channels.get(channel) ?? [];
+    for (let i = 0; i < count; i++)
+      messages.unshift({ ts: `${this.nowSeconds}.${String(++this.tsCounter).padStart(6, '0')}`, text: `chatter ${i}` });
+    this.channels.set(channel, messages);
+  }
+
   /** Sends a Socket Mode envelope to every connected client. */
   sendEnvelope(envelope: Record<string, unknown>): void {
     for (const socket of this.sockets) socket.send(JSON.stringify(envelope));
@@ -156,26 +166,41 @@ export class FakeSlackApi {
   private answer(method: string, params: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
       case 'auth.test':
-        return { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'readout', team_id: 'T0FAKE', user_id: 'U0BOT', bot_id: 'B0BOT' };
+        return {
+          ok: true,
+          url: 'https://fake.slack.test/',
+          team: 'Fake',
+          user: 'readout',
+          team_id: 'T0FAKE',
+          user_id: 'U0BOT',
+          bot_id: 'B0BOT',
+        };
       case 'apps.connections.open': {
         const address = this.socketServer?.address() as AddressInfo | undefined;
         return address ? { ok: true, url: `ws://127.0.0.1:${address.port}/link` } : { ok: false, error: 'socket_not_started' };
       }
       case 'chat.postMessage': {
         const channel = String(params['channel']);
-        const ts = `${this.nextTs++}.000100`;
+        const ts = `${this.nowSeconds}.${String(++this.tsCounter).padStart(6, '0')}`;
         const messages = this.channels.get(channel) ?? [];
         messages.unshift({ ts, text: params['text'], ...(params['metadata'] ? { metadata: params['metadata'] } : {}) });
         this.channels.set(channel, messages);
         return { ok: true, channel, ts, message: { ts, text: params['text'] } };
       }
       case 'conversations.history': {
-        const messages = this.channels.get(String(params['channel'])) ?? [];
+        // Newest first, from `oldest` on, `limit` per page; the cursor is the offset of the next page.
+        const oldest = Number(params['oldest'] ?? 0);
+        const messages = (this.channels.get(String(params['channel'])) ?? []).filter((m) => Number(m.ts) >= oldest);
         const withMetadata = params['include_all_metadata'] === 'true' || params['include_all_metadata'] === true;
+        const limit = Number(params['limit'] ?? 100);
+        const offset = Number(params['cursor'] ?? 0);
+        const page = messages.slice(offset, offset + limit);
+        const more = offset + limit < messages.length;
         return {
           ok: true,
-          has_more: false,
-          messages: messages.map(({ metadata, ...rest }) => (withMetadata && metadata ? { ...rest, metadata } : rest)),
+          has_more: more,
+          messages: page.map(({ metadata, ...rest }) => (withMetadata && metadata ? { ...rest, metadata } : rest)),
+          response_metadata: { next_cursor: more ? String(offset + limit) : '' },
         };
       }
       default:

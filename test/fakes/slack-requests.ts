@@ -89,7 +89,12 @@ export function blockActionBody(
     user: { id: input.user ?? 'U0ASKER', username: 'asker', name: 'asker', team_id: input.team ?? 'T0FAKE' },
     api_app_id: 'A0READOUT',
     token: 'deprecated-verification-token',
-    container: { type: 'message', message_ts: '1700000000.000100', channel_id: input.channel ?? 'C0GENERAL', is_ephemeral: input.ephemeral },
+    container: {
+      type: 'message',
+      message_ts: '1700000000.000100',
+      channel_id: input.channel ?? 'C0GENERAL',
+      is_ephemeral: input.ephemeral,
+    },
     trigger_id: input.triggerId,
     team: { id: input.team ?? 'T0FAKE', domain: 'fake' },
     enterprise: null,

@@ -107,6 +107,8 @@ export function toPostError(error: unknown): PostError {
     if (status >= 500) return new PostError('transient', `http_${status}`);
     return new PostError('fatal', `http_${status}`);
   }
+  // After a 401 the REST client drops the token and refuses every later request: the token is bad for good.
+  if (error instanceof Error && /token to be set/i.test(error.message)) return new PostError('fatal', 'http_401');
   if (error instanceof Error && error.name === 'AbortError') return new PostError('transient', 'timeout');
   return new PostError('transient', error instanceof Error ? error.message.slice(0, 80) || 'network' : 'network');
 }

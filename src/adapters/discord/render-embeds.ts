@@ -20,7 +20,10 @@ export function renderEmbeds(reply: Reply): EmbedPage[] {
   const embeds = blocksToEmbeds(reply.blocks, color);
   if (embeds.length === 0)
     embeds.push({ color, description: truncateText(escapeDiscordText(reply.fallback || ' '), limits.embedDescription) });
-  return paginate(embeds.map(fitEmbed));
+  const fitted = embeds.map(fitEmbed).filter((e) => e.title || e.description || e.fields?.length || e.footer || e.author);
+  if (fitted.length === 0)
+    fitted.push({ color, description: truncateText(escapeDiscordText(reply.fallback.trim() || '…'), limits.embedDescription) });
+  return paginate(fitted);
 }
 
 /** How many characters Discord counts toward the 6000 per message. */
@@ -138,6 +141,9 @@ function splitDescription(embed: APIEmbed, lines: string[]): APIEmbed[] {
 function fitEmbed(embed: APIEmbed): APIEmbed {
   const fitted = { ...embed, fields: embed.fields ? [...embed.fields] : undefined };
   if (!fitted.fields) delete fitted.fields;
+  // Discord rejects blank titles and descriptions rather than ignoring them.
+  if (!fitted.title?.trim()) delete fitted.title;
+  if (!fitted.description?.trim()) delete fitted.description;
   while (embedLength(fitted) > limits.embedTotal && fitted.fields && fitted.fields.length > 0) fitted.fields.pop();
   const over = embedLength(fitted) - limits.embedTotal;
   if (over > 0 && fitted.description) fitted.description = truncateText(fitted.description, fitted.description.length - over);

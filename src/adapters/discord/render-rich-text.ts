@@ -27,7 +27,10 @@ function renderSpan(span: Span, text: string): string {
   // Markdown markers must hug the text: `** word **` would not render bold.
   const lead = text.match(/^\s*/)?.[0] ?? '';
   const trail = text.match(/\s*$/)?.[0] ?? '';
-  const core = escapeDiscordText(text.slice(lead.length, text.length - trail.length));
+  const inner = text.slice(lead.length, text.length - trail.length);
+  // Code can neither ping nor link; text with backticks of its own cannot be code and is escaped instead.
+  if (span.emphasis === 'code' && !inner.includes('`')) return `${lead}\`${inner}\`${trail}`;
+  const core = escapeDiscordText(inner);
   const marker = span.match || span.emphasis === 'strong' ? '**' : span.emphasis === 'em' ? '_' : '';
   return `${lead}${marker}${core}${marker}${trail}`;
 }

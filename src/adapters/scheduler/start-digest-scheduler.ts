@@ -1,13 +1,17 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import cron from 'node-cron';
-import type { Logger } from '../../core/logger.js';
 import { runDigests } from '../../core/digest/run-digests.js';
 import type { DigestRunSummary, RunDigestsDeps } from '../../core/digest/run-digests-types.js';
+import type { Logger } from '../../core/logger.js';
 
 /** Something that calls `tick` on a schedule and can be stopped; node-cron in production, a hand-fired fake in tests. */
 export type ScheduleWakeUp = (expression: string, tick: () => Promise<void>) => { stop(): void | Promise<void> };
 
-export interface DigestSchedulerDeps extends Omit<RunDigestsDeps, 'shouldStop' | 'forDate' | 'channel'> {
+export interface DigestSchedulerDeps extends Omit<RunDigestsDeps, 'shouldStop' | 'forDate' | 'channel' | 'owner'> {
   logger: Logger;
+  /** Who claims slots; default `host:pid:random`, unique per process so replicas exclude each other. */
+  owner?: string;
   /** Cron expression of the wake-up; default once a minute. */
   expression?: string;
   schedule?: ScheduleWakeUp;
@@ -41,9 +45,29 @@ const nodeCronWakeUp: ScheduleWakeUp = (expression, tick) =>
 
 /** Starts the digest: one run at start-up, then a run on every cron wake-up, never two at once in this process. */
 export function startDigestScheduler(deps: DigestSchedulerDeps): DigestScheduler {
-  const { logger, expression = EVERY_MINUTE, schedule = nodeCronWakeUp, run = runDigests, onRun, ...runDeps } = deps;
+  const {
+    logger,
+    expression = EVERY_MINUTE,
+    schedule = nodeCronWakeUp,
+    run = runDigests,
+    onRun,
+    owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    ...runDeps
+  } = deps;
   let inFlight: Promise<DigestRunSummary | undefined> | undefined;
   let stopping = false;
+  const wakeOnStop = new Set<() => void>();
+  const baseSleep = runDeps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref()));
+  // A retry wait (up to a few minutes of Retry-After) ends early on stop, so shutdown is not held up by it.
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const wake = () => {
+        wakeOnStop.delete(wake);
+        resolve();
+      };
+      wakeOnStop.add(wake);
+      baseSleep(ms).then(wake, wake);
+    });
 
   const tick = (): Promise<DigestRunSummary | undefined> => {
     if (stopping) return Promise.resolve(undefined);
@@ -53,7 +77,7 @@ export function startDigestScheduler(deps: DigestSchedulerDeps): DigestScheduler
     }
     inFlight = (async () => {
       try {
-        const summary = await run({ ...runDeps, logger, shouldStop: () => stopping });
+        const summary = await run({ ...runDeps, owner, sleep, logger, shouldStop: () => stopping });
         onRun?.(summary);
         return summary;
       } catch (error) {
@@ -78,6 +102,7 @@ export function startDigestScheduler(deps: DigestSchedulerDeps): DigestScheduler
     async stop() {
       stopping = true;
       await task.stop();
+      for (const wake of [...wakeOnStop]) wake();
       await inFlight;
     },
   };

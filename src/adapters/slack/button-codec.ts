@@ -17,6 +17,11 @@ export interface ButtonCodec {
 
 type Wire = { k: 'a'; c: string; a: string } | { k: 't'; i: string };
 
+/** A button value carrying its action itself, decodable by any process (digest posts use only these). */
+export function inlineButtonValue(action: Action): string {
+  return JSON.stringify({ k: 'a', c: action.command, a: action.args } satisfies Wire);
+}
+
 export function createButtonCodec(options: { clock: Clock; maxEntries?: number; ttlMs?: number }): ButtonCodec {
   const table: ActionTable<ButtonIntent> = createActionTable({
     maxEntries: options.maxEntries ?? 2000,
@@ -26,7 +31,7 @@ export function createButtonCodec(options: { clock: Clock; maxEntries?: number; 
   const park = (intent: ButtonIntent) => JSON.stringify({ k: 't', i: table.put(intent) } satisfies Wire);
   return {
     encode(button: Button): string {
-      const inline = JSON.stringify({ k: 'a', c: button.action.command, a: button.action.args } satisfies Wire);
+      const inline = inlineButtonValue(button.action);
       return inline.length <= slackLimits.buttonValue ? inline : park({ kind: 'action', action: button.action });
     },
     encodePage(rest: Reply): string {

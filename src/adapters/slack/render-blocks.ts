@@ -78,7 +78,8 @@ function renderBlock(block: Block): SlackBlock[] {
     case 'heading':
       return [{ type: 'header', text: { type: 'plain_text', text: cutText(block.text, slackLimits.headerText) || ' ' } }];
     case 'text':
-      return renderRichText(block.text, slackLimits.sectionText).map(section);
+      // Text blocks are the commands' own messages, whose backticks mark code.
+      return renderRichText(block.text, slackLimits.sectionText, { codeTicks: true }).map(section);
     case 'note':
       return [contextBlock(block.text)];
     case 'fields':

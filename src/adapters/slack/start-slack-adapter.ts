@@ -50,6 +50,12 @@ const SEEN_TTL_MS = 30 * 60 * 1000;
 /** Interactive calls may retry once, quickly: a user waits on them. Digest posts never retry here. */
 const INTERACTIVE_RETRIES = { retries: 1, factor: 1, minTimeout: 200, maxTimeout: 1000 };
 
+/** The short Slack error code (`invalid_auth`, `not_allowed_token_type`) of a failed call, for start-up messages. */
+function slackReason(error: unknown): string {
+  const e = error as { data?: { error?: string }; message?: string } | undefined;
+  return e?.data?.error ?? e?.message ?? String(error);
+}
+
 /**
  * Starts the Slack app: HTTP mode (POST /slack/events, GET /healthz) with a signing secret, or Socket Mode
  * with an app token. Every slash command and button is acknowledged first, then answered through respond().
@@ -148,9 +154,13 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
 
   let port: number | undefined;
   try {
-    await app.init();
+    await app.init().catch((error: unknown) => {
+      throw new Error(slackMessages.authFailed(slackReason(error)), { cause: error });
+    });
     if (receiver instanceof SocketModeReceiver) {
-      await app.start();
+      await app.start().catch((error: unknown) => {
+        throw new Error(slackMessages.socketFailed(slackReason(error)), { cause: error });
+      });
       receiver.client.on('reconnecting', () => {
         if (state === 'running') state = 'starting';
       });
@@ -166,6 +176,8 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   } catch (error) {
     state = 'failed';
     logger.error({ err: error }, 'slack adapter failed to start');
+    // A Socket Mode client would otherwise keep reconnecting in the background.
+    if (receiver instanceof SocketModeReceiver) await receiver.client.disconnect().catch(() => {});
     throw error;
   }
 

@@ -36,7 +36,6 @@ export const calendarMessages = {
     `“${zone}” is not a time zone I know. Use an IANA name such as Europe/London, Asia/Almaty or America/New_York.`,
   unknownTimeZoneWithSuggestions: (zone: string, suggestions: string[]) =>
     `“${zone}” is not a time zone I know. Did you mean ${suggestions.join(', ')}?`,
-  badWindow: (text: string) => `The window must be a whole number of days from 0 to 31, not “${text}”.`,
   yearsAgo: (years: number) => (years === 1 ? '1 year ago' : `${years} years ago`),
   daysAway: (days: number) =>
     days === 0 ? 'same day' : days > 0 ? `${days} day${days === 1 ? '' : 's'} later` : `${-days} day${days === -1 ? '' : 's'} earlier`,

@@ -43,15 +43,17 @@ export function slotFor(sub: Pick<Subscription, 'time' | 'timezone'>, localDate:
 
 /**
  * The slots of a subscription that are due by `now`: its local time on each local date in its own
- * zone, over the catch-up window, never before the subscription existed. Oldest first.
+ * zone, over the catch-up window, never before the subscription was created or last changed
+ * (a new time, a resume), so a change takes effect from its next occurrence. Oldest first.
  */
 export function dueSlots(
-  sub: Pick<Subscription, 'time' | 'timezone' | 'createdAt'>,
+  sub: Pick<Subscription, 'time' | 'timezone' | 'createdAt'> & Partial<Pick<Subscription, 'updatedAt'>>,
   now: Date,
   graceMs: number = DEFAULT_GRACE_MS,
   catchUpMs: number = Math.max(DEFAULT_CATCH_UP_MS, graceMs + 24 * 3_600_000),
 ): DueSlot[] {
-  const from = Math.max(now.getTime() - catchUpMs, Date.parse(sub.createdAt) || 0);
+  const since = Math.max(Date.parse(sub.createdAt) || 0, Date.parse(sub.updatedAt ?? '') || 0);
+  const from = Math.max(now.getTime() - catchUpMs, since);
   const today = DateTime.fromJSDate(now, { zone: sub.timezone }).toISODate();
   const firstDate = DateTime.fromMillis(from, { zone: sub.timezone }).toISODate();
   if (!today || !firstDate) return [];

@@ -1,8 +1,10 @@
 import { onThisDay } from '../calendar/on-this-day.js';
+import { parseIsoDate } from '../calendar/parse-iso-date.js';
 import { isValidTimeZone } from '../calendar/time-zone.js';
 import { slotKey } from '../store/slot-key.js';
 import { isTerminalSlotState } from '../store/slot-states.js';
 import type { ChannelRef, SlotRecord, Subscription } from '../store/store-types.js';
+import { UserError } from '../user-error.js';
 import { buildDigestReply } from './build-digest-reply.js';
 import { digestMessages } from './digest-messages.js';
 import { PostError } from './digest-types.js';
@@ -42,6 +44,10 @@ interface SlotPlan {
  */
 export async function runDigests(deps: RunDigestsDeps): Promise<DigestRunSummary> {
   const graceMs = deps.graceMs ?? DEFAULT_GRACE_MS;
+  if (deps.forDate !== undefined) {
+    const date = parseIsoDate(deps.forDate);
+    if (!date.ok) throw new UserError(date.problem.code, date.problem.message);
+  }
   const startedAt = deps.clock.now().toISOString();
   const slots: SlotOutcome[] = [];
   const subscriptions = deps.store.listSubscriptions({ status: 'active' }).filter((sub) => !deps.channel || sameChannel(sub, deps.channel));
@@ -135,9 +141,9 @@ async function settleClaim(
     } satisfies SlotOutcome;
   };
   const retryLater = (reason: string, retryAt: Date): SlotOutcome => {
-    const text = digestMessages.reasonRetry(reason, retryAt.toISOString());
-    store.releaseSlot(key, owner, { reason: text, retryAt });
-    return { ...base, outcome: 'retry_later', state: 'claimed', reason: text };
+    // The ledger keeps the bare reason (it ends up in a `failed` record); the retry time is the slot's lease.
+    store.releaseSlot(key, owner, { reason, retryAt });
+    return { ...base, outcome: 'retry_later', state: 'claimed', reason: digestMessages.reasonRetry(reason, retryAt.toISOString()) };
   };
   const pause = (reason: string): SlotOutcome => {
     store.setSubscriptionStatus(sub, 'paused', reason);
@@ -210,6 +216,8 @@ async function settleClaim(
       const canWaitHere = attempt < maxAttempts && resumeAt + POST_BUDGET_MS <= leaseUntil && resumeAt <= deadline && !deps.shouldStop?.();
       if (!canWaitHere) return retryLater(error.reason, new Date(resumeAt));
       await sleep(waitMs);
+      // Shutdown cut the wait short: leave the retry to the next start rather than hurrying it.
+      if (deps.shouldStop?.()) return retryLater(error.reason, new Date(resumeAt));
     }
   }
 }

@@ -2,6 +2,7 @@ import type { Document, Gazetteer, Paragraph, Sentence } from '../document.js';
 import { findMentions } from '../names/find-mentions.js';
 import { continuesStatement, opensContinuation } from './continues-statement.js';
 import { type Attribution, findAttributions } from './find-attributions.js';
+import { findLeadingName } from './find-leading-name.js';
 import type { Quote, QuoteCue } from './quote-types.js';
 import { readSpeaker } from './read-speaker.js';
 
@@ -23,29 +24,45 @@ interface Discourse {
    */
   namedSince: string | null | undefined;
   /** The statement in progress, which continuation sentences are credited to. */
-  voice: { speaker: string; cue: QuoteCue } | null;
+  voice: Voice | null;
+  /** An attribution ending in a colon ("Rozelle pointed out:"), whose statement is the next sentence. */
+  pending: Voice | null;
+}
+
+interface Voice {
+  speaker: string;
+  cue: QuoteCue;
 }
 
 /** Finds the attributed statements of one document: who said what, where, and which cue said so. */
 export function extractQuotes(doc: Document, gazetteer: Gazetteer, options: ExtractOptions = {}): Quote[] {
   const quotes: Quote[] = [];
-  const state: Discourse = { lastSpeaker: null, namedSince: undefined, voice: null };
+  const state: Discourse = { lastSpeaker: null, namedSince: undefined, voice: null, pending: null };
   for (const paragraph of doc.paragraphs) {
     // A statement carries into the next paragraph only if it was still going at this paragraph's end.
     const carried = state.voice;
     state.voice = null;
     paragraph.sentences.forEach((sentence, index) => {
+      const pending = state.pending;
+      state.pending = null;
       const attributed = attribute(sentence.text, gazetteer, state, options);
+      if (attributed?.introducesNext) {
+        state.lastSpeaker = attributed.speaker;
+        state.namedSince = undefined;
+        state.voice = null;
+        state.pending = { speaker: attributed.speaker, cue: attributed.cue };
+        return;
+      }
       if (attributed) {
         quotes.push(toQuote(doc, paragraph, sentence, attributed.speaker, attributed.cue));
         state.lastSpeaker = attributed.speaker;
         state.namedSince = undefined;
-        state.voice = attributed;
+        state.voice = { speaker: attributed.speaker, cue: attributed.cue };
         return;
       }
       const continued =
-        state.voice && continuesStatement(sentence.text, gazetteer)
-          ? state.voice
+        (pending ?? state.voice) && continuesStatement(sentence.text, gazetteer)
+          ? (pending ?? state.voice)
           : index === 0 && carried && opensContinuation(sentence.text, gazetteer)
             ? carried
             : null;
@@ -61,7 +78,7 @@ export function extractQuotes(doc: Document, gazetteer: Gazetteer, options: Extr
         state.namedSince = undefined;
         return;
       }
-      noteNarration(sentence.text, gazetteer, state);
+      noteNarration(sentence.text, gazetteer, state, options);
     });
   }
   return quotes;
@@ -72,19 +89,20 @@ function attribute(
   gazetteer: Gazetteer,
   state: Discourse,
   options: ExtractOptions,
-): { speaker: string; cue: QuoteCue } | undefined {
-  let best: { speaker: string; cue: QuoteCue; rank: number } | undefined;
+): (Voice & { introducesNext: boolean }) | undefined {
+  let best: (Voice & { introducesNext: boolean; rank: number }) | undefined;
   for (const attribution of findAttributions(text)) {
-    const found = speakerOf(attribution, gazetteer, state, options);
+    const found = speakerOf(text, attribution, gazetteer, state, options);
     if (found && (!best || found.rank > best.rank)) {
-      best = { speaker: found.speaker, rank: found.rank, cue: cueOf(attribution) };
+      best = { speaker: found.speaker, rank: found.rank, cue: cueOf(attribution), introducesNext: attribution.introducesNext };
     }
   }
   return best;
 }
 
-/** The speaker an attribution names, ranked: a known person beats a pronoun, which beats an unknown name. */
+/** The speaker an attribution names, ranked: a name (known, then unknown) beats a pronoun, which may sit inside the quoted words. */
 function speakerOf(
+  text: string,
   attribution: Attribution,
   gazetteer: Gazetteer,
   state: Discourse,
@@ -95,11 +113,13 @@ function speakerOf(
     case 'person':
       return { speaker: reading.name, rank: 3 };
     case 'pronoun': {
-      const referent = typeof state.namedSince === 'string' ? state.namedSince : state.lastSpeaker;
-      return referent && agreesInGender(attribution.speakerText, referent) ? { speaker: referent, rank: 2 } : undefined;
+      // "McConnell indorsed the fees, which, he said, ...": a pronoun inside or after the statement refers to its subject.
+      const subject = attribution.position === 'before' || !options.keepUnknownSpeakers ? undefined : findLeadingName(text);
+      const referent = subject ?? (typeof state.namedSince === 'string' ? state.namedSince : state.lastSpeaker);
+      return referent && agreesInGender(attribution.speakerText, referent) ? { speaker: referent, rank: 1 } : undefined;
     }
     case 'unknown':
-      return options.keepUnknownSpeakers ? { speaker: reading.name, rank: 1 } : undefined;
+      return options.keepUnknownSpeakers ? { speaker: reading.name, rank: 2 } : undefined;
     case 'none':
       return undefined;
   }
@@ -107,8 +127,8 @@ function speakerOf(
 
 /** The people table has no gender, but an honorific does: "he" never refers back to "Mrs. Smith". */
 function agreesInGender(pronoun: string, referent: string): boolean {
-  const female = /^(?:Mrs\.|Miss|Ms\.|Madame|Mme\.|Lady|Queen)\s/.test(referent);
-  const male = /^(?:Mr\.|Sir|Lord|King)\s/.test(referent);
+  const female = /(?:^|\s)(?:Mrs\.|Miss|Ms\.|Madame|Mme\.|Lady|Queen)\s/.test(referent);
+  const male = /(?:^|\s)(?:Mr\.|Sir|Lord|King)\s/.test(referent);
   return pronoun.toLowerCase() === 'he' ? !female : !male;
 }
 
@@ -117,10 +137,11 @@ function cueOf(attribution: Attribution): QuoteCue {
 }
 
 /** Narration that names exactly one person makes that person the referent of a following "he". */
-function noteNarration(text: string, gazetteer: Gazetteer, state: Discourse): void {
+function noteNarration(text: string, gazetteer: Gazetteer, state: Discourse, options: ExtractOptions): void {
   const people = new Set(findMentions(text, gazetteer).flatMap((mention) => (mention.kind === 'person' ? [mention.name] : [])));
   if (people.size === 1) state.namedSince = [...people][0];
   else if (people.size > 1) state.namedSince = null;
+  else if (options.keepUnknownSpeakers) state.namedSince = findLeadingName(text) ?? state.namedSince;
 }
 
 function toQuote(doc: Document, paragraph: Paragraph, sentence: Sentence, speaker: string, cue: QuoteCue): Quote {

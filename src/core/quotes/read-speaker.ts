@@ -12,6 +12,7 @@ export type SpeakerReading =
 
 // Sentence adverbs that may be swept into a capitalised run: "Meanwhile Smith said".
 const LEADING_FILLERS = new Set([
+  'the',
   'but',
   'and',
   'yet',
@@ -30,6 +31,8 @@ const LEADING_FILLERS = new Set([
   'when',
   'if',
 ]);
+const ORGANISATION_END =
+  /\b(?:Board|Trustees|Committee|Council|Department|Commission|Association|Agency|Company|Co\.|Inc\.|Corp\.|Party|Club|Union|Jury|Court|Senate|House|Government|Ministry|Office|Bureau|Service|Society|Institute|University|College|School|Bank|Church)$/;
 // Capitalised words that open sentences but never name one person.
 const NOT_A_PERSON = new Set([
   'it',
@@ -53,6 +56,19 @@ const NOT_A_PERSON = new Set([
   'democrats',
   'republicans',
   'spokesmen',
+  'troopers',
+  'officers',
+  'deputies',
+  'investigators',
+  'doctors',
+  'residents',
+  'neighbors',
+  'teachers',
+  'students',
+  'leaders',
+  'members',
+  'lawmakers',
+  'scientists',
   'others',
   'some',
   'many',
@@ -88,6 +104,8 @@ function describedPerson(words: string, gazetteer: Gazetteer): SpeakerReading {
 }
 
 function unknownName(words: string): SpeakerReading {
+  // "Emory University's Board of Trustees": a possessive or an organisation word names a body, not a person.
+  if (/['’]s\s/.test(words) || ORGANISATION_END.test(words)) return { kind: 'none' };
   const parts = words.split(/\s+/);
   while (parts.length > 0 && LEADING_FILLERS.has((parts[0] ?? '').toLowerCase())) parts.shift();
   if (parts.length === 0) return { kind: 'none' };

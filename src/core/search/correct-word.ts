@@ -1,4 +1,5 @@
 import { boundedEditDistance } from './edit-distance.js';
+import { countBits } from './score-passages.js';
 
 /** A vocabulary term a query word may stand for, with how many edits away it is. */
 export interface Correction {
@@ -38,22 +39,30 @@ export function createVocabularyCorrector(terms: readonly string[], documentFreq
     add(`^${term[0]}${term.length}`, id);
     add(`$${term[term.length - 1]}${term.length}`, id);
   });
-  let stamp = new Int32Array(terms.length);
+  const masks = new Uint32Array(terms.length);
+  terms.forEach((term, id) => {
+    masks[id] = letterMask(term);
+  });
+  const stamp = new Int32Array(terms.length);
   let generation = 0;
 
   return {
     correct(word) {
       const budget = editBudget(word);
       if (budget === 0 || NUMERIC.test(word)) return [];
-      if (stamp.length < terms.length) stamp = new Int32Array(terms.length);
       generation++;
+      const wordMask = letterMask(word);
       let best = budget + 1;
       let found: Correction[] = [];
-      for (let length = word.length - budget; length <= word.length + budget; length++) {
+      // Nearest lengths first: a one-edit match found early tightens the cut-offs for the rest of the scan.
+      for (const length of lengthsAround(word.length, budget)) {
         for (const key of [`^${word[0]}${length}`, `$${word[word.length - 1]}${length}`]) {
           for (const id of shards.get(key) ?? []) {
             if (stamp[id] === generation) continue;
             stamp[id] = generation;
+            // Each edit adds at most one letter and drops at most one, so letter sets far apart skip the full distance.
+            const mask = masks[id]!;
+            if (countBits((wordMask & ~mask) >>> 0) > best || countBits((mask & ~wordMask) >>> 0) > best) continue;
             const distance = boundedEditDistance(word, terms[id]!, best);
             if (distance < best) {
               best = distance;
@@ -68,4 +77,22 @@ export function createVocabularyCorrector(terms: readonly string[], documentFreq
       return found.slice(0, MAX_ALTERNATIVES);
     },
   };
+}
+
+/** The set of letters of a word as bits: a-z one bit each, everything else folded into the top bits. */
+function letterMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    const bit = code >= 97 && code <= 122 ? code - 97 : 26 + (code % 6);
+    mask |= 1 << bit;
+  }
+  return mask >>> 0;
+}
+
+/** n, n-1, n+1, n-2, n+2 ... within the budget. */
+function lengthsAround(length: number, budget: number): number[] {
+  const lengths = [length];
+  for (let step = 1; step <= budget; step++) lengths.push(length - step, length + step);
+  return lengths;
 }

@@ -7,6 +7,7 @@ import { createDocumentGrouper } from './group-by-document.js';
 import { indexCacheKey, loadIndexCache, saveIndexCache } from './index-cache.js';
 import { listPassages } from './list-passages.js';
 import { makeSnippet } from './make-snippet.js';
+import { matchesPhrasePositions, type PhraseSlot } from './match-phrase-positions.js';
 import { parseQuery } from './parse-query.js';
 import { resolveQueryWords } from './resolve-query-words.js';
 import { createPassageScorer, rankKey } from './score-passages.js';
@@ -99,20 +100,26 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
       const empty = new Set<string>();
       const termsFor = (word: string) => termsOf.get(word) ?? empty;
       // A quoted phrase is a requirement: its words must all match, in order, in the passage text.
+      // Stored positions decide adjacency; the text is read only when the phrase has stopwords to compare.
       const phraseChecks = phrases.map((phrase) => {
         let bits = 0;
-        for (const word of phrase) {
+        const slots: PhraseSlot[] = phrase.map((word) => {
           const bit = words.indexOf(word);
-          if (!isStopword(word) && bit >= 0) bits |= 1 << bit;
-        }
-        return { phrase, bits: bits >>> 0 };
+          if (isStopword(word) || bit < 0) return null;
+          bits |= 1 << bit;
+          return resolved.words[bit]!.variants.map((variant) => variant.termId);
+        });
+        return { phrase, slots, bits: bits >>> 0, readText: slots.some((slot) => slot === null) };
       });
       const kept: number[] = [];
       for (let i = 0; i < scored.count; i++) {
         const mask = scored.masks[i]!;
         const passage = scored.passages[i]!;
         const ok = phraseChecks.every(
-          ({ phrase, bits }) => (mask & bits) >>> 0 === bits && containsPhrase(passages.textOf(passage), phrase, termsFor),
+          ({ phrase, slots, bits, readText }) =>
+            (mask & bits) >>> 0 === bits &&
+            matchesPhrasePositions(index, passage, slots) &&
+            (!readText || containsPhrase(passages.textOf(passage), phrase, termsFor)),
         );
         if (ok) kept.push(i);
       }

@@ -23,6 +23,8 @@ export interface DocumentFilter {
   fuse(kind: NameKind): Fuse<NameEntry>;
 }
 
+/** Filter combinations remembered (a few KB each at most, one byte per document). */
+const MEMO_SIZE = 32;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True when `value` is a real YYYY-MM-DD calendar date (2023-02-30 is not). */
@@ -113,21 +115,50 @@ export function createDocumentFilter(documents: readonly Document[], gazetteer: 
     return names.slice(0, 1);
   };
 
-  const matchesName = (document: Document, kind: NameKind, names: readonly string[]): boolean => {
+  // Folded place and source per document, computed once: filters run over every document per query.
+  const foldedCache = new Map<'place' | 'source', string[]>();
+  const foldedField = (field: 'place' | 'source'): string[] => {
+    let folded = foldedCache.get(field);
+    if (!folded) {
+      const byValue = new Map<string, string>();
+      folded = documents.map((document) => {
+        const value = document[field] ?? '';
+        let text = byValue.get(value);
+        if (text === undefined) {
+          text = ` ${foldText(value)} `;
+          byValue.set(value, text);
+        }
+        return text;
+      });
+      foldedCache.set(field, folded);
+    }
+    return folded;
+  };
+
+  const nameTest = (kind: NameKind, names: readonly string[]): ((document: Document, at: number) => boolean) => {
     switch (kind) {
       case 'person':
-        return names.some((name) => document.people.includes(name));
+        return (document) => names.some((name) => document.people.includes(name));
       case 'country':
-        return names.some((name) => document.countries.includes(name));
-      case 'place': {
-        const place = foldText(document.place ?? '');
-        return names.some((name) => place.length > 0 && ` ${place} `.includes(` ${foldText(name)} `));
-      }
+        return (document) => names.some((name) => document.countries.includes(name));
+      case 'place':
       case 'source': {
-        const source = foldText(document.source ?? '');
-        return names.some((name) => source.length > 0 && source.includes(foldText(name)));
+        const folded = foldedField(kind);
+        const wanted = names.map((name) => ` ${foldText(name)} `);
+        return (_, at) => wanted.some((name) => folded[at]!.includes(name));
       }
     }
+  };
+
+  let dateCache: string[] | null = null;
+  const documentDates = (): string[] => {
+    dateCache ??= documents.map((document) => documentDate(document) ?? '');
+    return dateCache;
+  };
+  const memo = new Map<string, Uint8Array>();
+  const remember = (signature: string, allowed: Uint8Array) => {
+    if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
+    memo.set(signature, allowed);
   };
 
   return {
@@ -136,7 +167,11 @@ export function createDocumentFilter(documents: readonly Document[], gazetteer: 
     fuse,
     apply(filters) {
       if (filters.length === 0) return { ok: true, allowed: null };
-      const tests: ((document: Document) => boolean)[] = [];
+      // "More results" repeats the same filters page after page: answer those from a small memo.
+      const signature = filters.map((filter) => `${filter.key}:${filter.value}`).join('\u0000');
+      const known = memo.get(signature);
+      if (known) return { ok: true, allowed: known };
+      const tests: ((document: Document, at: number) => boolean)[] = [];
       const years: string[] = [];
       let from: string | null = null;
       let to: string | null = null;
@@ -163,26 +198,25 @@ export function createDocumentFilter(documents: readonly Document[], gazetteer: 
       }
       if (from !== null && to !== null && from > to) return { ok: false, problem: searchMessages.reversedRange(from, to) };
       // A document has one date, place and source, so repeated year:/place:/source: widen; person:/country: narrow.
-      if (years.length > 0) tests.push((document) => years.some((year) => documentDate(document)?.startsWith(year) === true));
+      const dates = documentDates();
+      if (years.length > 0) tests.push((_, at) => years.some((year) => dates[at]!.startsWith(year)));
       if (from !== null) {
         const start = from;
-        tests.push((document) => (documentDate(document) ?? '') >= start);
+        tests.push((_, at) => dates[at]! >= start);
       }
       if (to !== null) {
         const end = to;
-        tests.push((document) => {
-          const date = documentDate(document);
-          return date !== null && date <= end;
-        });
+        tests.push((_, at) => dates[at] !== '' && dates[at]! <= end);
       }
       for (const [kind, groups] of byKind) {
-        if (kind === 'place' || kind === 'source') tests.push((document) => matchesName(document, kind, groups.flat()));
-        else for (const names of groups) tests.push((document) => matchesName(document, kind, names));
+        if (kind === 'place' || kind === 'source') tests.push(nameTest(kind, groups.flat()));
+        else for (const names of groups) tests.push(nameTest(kind, names));
       }
-      const allowed = new Uint8Array(documents.length);
-      documents.forEach((document, at) => {
-        allowed[at] = tests.every((test) => test(document)) ? 1 : 0;
-      });
+      const allowed = new Uint8Array(documents.length).fill(1);
+      for (const test of tests) {
+        for (let at = 0; at < documents.length; at++) if (allowed[at] === 1 && !test(documents[at]!, at)) allowed[at] = 0;
+      }
+      remember(signature, allowed);
       return { ok: true, allowed };
     },
   };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { InvertedIndex } from './build-inverted-index.js';
 
 /** Bump when the index layout or the tokenizer changes, so old caches are ignored. */
-const FORMAT = 'readout-search-index-v1';
+const FORMAT = 'readout-search-index-v2';
 const MAGIC = Buffer.from('RDIDX001');
 const PREFIX = 'search-index-';
 
@@ -14,6 +14,7 @@ interface Header {
   passageCount: number;
   termCount: number;
   postingCount: number;
+  positionCount: number;
   averageLength: number;
   termBytes: number;
   checksum: string;
@@ -60,11 +61,25 @@ export function loadIndexCache(dir: string, key: string): InvertedIndex | null {
     const offsets = take(new Uint32Array(header.termCount + 1));
     const postings = take(new Uint32Array(header.postingCount));
     const lengths = take(new Uint16Array(header.passageCount));
+    const positionOffsets = take(new Uint32Array(header.postingCount + 1));
+    const positions = take(new Uint32Array(header.positionCount));
     const freqs = take(new Uint8Array(header.postingCount));
     if (at !== body.length || offsets[header.termCount] !== header.postingCount) return null;
+    if (positionOffsets[header.postingCount] !== header.positionCount) return null;
     const termIds = new Map<string, number>();
     for (const [id, term] of terms.entries()) termIds.set(term, id);
-    return { terms, termIds, offsets, postings, freqs, lengths, passageCount: header.passageCount, averageLength: header.averageLength };
+    return {
+      terms,
+      termIds,
+      offsets,
+      postings,
+      freqs,
+      lengths,
+      positionOffsets,
+      positions,
+      passageCount: header.passageCount,
+      averageLength: header.averageLength,
+    };
   } catch {
     // A cache is only a shortcut: anything unreadable means "build it again".
     return null;
@@ -76,7 +91,15 @@ export function saveIndexCache(dir: string, key: string, index: InvertedIndex): 
   try {
     mkdirSync(dir, { recursive: true });
     const termBuffer = Buffer.from(index.terms.join('\n'), 'utf8');
-    const parts = [termBuffer, bytesOf(index.offsets), bytesOf(index.postings), bytesOf(index.lengths), bytesOf(index.freqs)];
+    const parts = [
+      termBuffer,
+      bytesOf(index.offsets),
+      bytesOf(index.postings),
+      bytesOf(index.lengths),
+      bytesOf(index.positionOffsets),
+      bytesOf(index.positions),
+      bytesOf(index.freqs),
+    ];
     const hash = createHash('sha256');
     for (const part of parts) hash.update(part);
     const header: Header = {
@@ -85,6 +108,7 @@ export function saveIndexCache(dir: string, key: string, index: InvertedIndex): 
       passageCount: index.passageCount,
       termCount: index.terms.length,
       postingCount: index.postings.length,
+      positionCount: index.positions.length,
       averageLength: index.averageLength,
       termBytes: termBuffer.length,
       checksum: hash.digest('hex'),

@@ -15,15 +15,19 @@ const FUZZY_THRESHOLD = 0.34;
  * `id — title` for documents.
  */
 export function createSuggester(documents: readonly Document[], filter: DocumentFilter) {
-  let documentLabels: { label: string; value: string }[] | null = null;
-  const labelsFor = (kind: SuggestKind): { label: string; value: string }[] => {
-    if (kind !== 'document') return filter.entries(kind).map((entry) => ({ label: entry.label, value: entry.canonical }));
-    documentLabels ??= documents.map((document) => ({
-      label: foldText(`${document.id} ${document.title}`),
-      value: `${document.id} — ${document.title}`,
-    }));
-    return documentLabels;
-  };
+  // Folded once up front: autocomplete must answer its first keystroke as fast as its last.
+  const labels = new Map<SuggestKind, { label: string; value: string }[]>();
+  for (const kind of ['person', 'country', 'place', 'source'] as const) {
+    labels.set(
+      kind,
+      filter.entries(kind).map((entry) => ({ label: entry.label, value: entry.canonical })),
+    );
+  }
+  labels.set(
+    'document',
+    documents.map((document) => ({ label: foldText(`${document.id} ${document.title}`), value: `${document.id} — ${document.title}` })),
+  );
+  const labelsFor = (kind: SuggestKind) => labels.get(kind) ?? [];
 
   return function suggest(kind: SuggestKind, prefix: string, limit = 10): string[] {
     const wanted = Math.max(0, Math.min(limit, 50));

@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/start-slack-adapter.js';
-import type { AnyCommand } from '../../../src/commands/command.js';
+import { z } from 'zod';
+import { type SlackAdapter, startSlackAdapter } from '../../../src/adapters/slack/start-slack-adapter.js';
+import { type AnyCommand, defineCommand } from '../../../src/commands/command.js';
 import { createHelpCommand } from '../../../src/commands/help-command.js';
 import { lookupCommand } from '../../../src/commands/lookup-command.js';
 import { quoteCommand } from '../../../src/commands/quote-command.js';
+import { textReply } from '../../../src/core/reply.js';
 import { FakeSlackApi, type ResponsePost } from '../../fakes/fake-slack-api.js';
 import { RecordingLogger } from '../../fakes/slack-recording-logger.js';
 import { blockActionBody, getUrl, postSigned, slashCommandBody } from '../../fakes/slack-requests.js';
@@ -17,7 +19,33 @@ interface SlackButton {
   text: { text: string };
 }
 
-const commands: AnyCommand[] = [createHelpCommand(() => commands), lookupCommand, quoteCommand];
+/** Lets a test hold a command mid-run, to prove the ack does not wait for the work. */
+let releaseSlow: () => void = () => {};
+const slowCommand = defineCommand({
+  name: 'slow',
+  description: 'Answers only when the test lets it',
+  options: z.object({}),
+  positional: [],
+  examples: ['slow'],
+  async run() {
+    await new Promise<void>((resolve) => {
+      releaseSlow = resolve;
+    });
+    return textReply('done at last');
+  },
+});
+const boomCommand = defineCommand({
+  name: 'boom',
+  description: 'Fails unexpectedly',
+  options: z.object({}),
+  positional: [],
+  examples: ['boom'],
+  run(): never {
+    throw new Error('kaboom <!channel> secret detail');
+  },
+});
+
+const commands: AnyCommand[] = [createHelpCommand(() => commands), lookupCommand, quoteCommand, slowCommand, boomCommand];
 
 describe('Slack adapter over HTTP, against a fake Slack', () => {
   let fake: FakeSlackApi;
@@ -54,7 +82,10 @@ describe('Slack adapter over HTTP, against a fake Slack', () => {
   async function slash(command: string, text: string, options: { retryNum?: number; triggerId?: string } = {}) {
     const triggerId = options.triggerId ?? `trigger-${++triggers}`;
     const body = slashCommandBody({ command, text, responseUrl: fake.responseUrl(triggerId), triggerId });
-    const answer = await postSigned(events, body, { secret: SECRET, ...(options.retryNum !== undefined ? { retryNum: options.retryNum } : {}) });
+    const answer = await postSigned(events, body, {
+      secret: SECRET,
+      ...(options.retryNum !== undefined ? { retryNum: options.retryNum } : {}),
+    });
     return { answer, triggerId, body };
   }
 
@@ -65,7 +96,13 @@ describe('Slack adapter over HTTP, against a fake Slack', () => {
 
   async function click(button: SlackButton, ephemeral: boolean) {
     const triggerId = `click-${++triggers}`;
-    const body = blockActionBody({ actionId: button.action_id, value: button.value, responseUrl: fake.responseUrl(triggerId), triggerId, ephemeral });
+    const body = blockActionBody({
+      actionId: button.action_id,
+      value: button.value,
+      responseUrl: fake.responseUrl(triggerId),
+      triggerId,
+      ephemeral,
+    });
     const answer = await postSigned(events, body, { secret: SECRET });
     expect(answer.status).toBe(200);
     return triggerId;
@@ -103,7 +140,13 @@ describe('Slack adapter over HTTP, against a fake Slack', () => {
     const sections = blocks.filter((b) => b.type === 'section').map((b) => b.text?.text ?? '');
     expect(sections[0]).toContain('*terrorism*');
     expect(blocks.some((b) => b.type === 'context' && b.elements?.[0]?.text.includes('doc000 ¶0 · 2025-06-17 · Astana'))).toBe(true);
-    expect(buttonsOf(post!).map((b) => b.text.text)).toEqual(['More results', 'Share in channel', 'Open doc000', 'Open doc001', 'Open doc002']);
+    expect(buttonsOf(post!).map((b) => b.text.text)).toEqual([
+      'More results',
+      'Share in channel',
+      'Open doc000',
+      'Open doc001',
+      'Open doc002',
+    ]);
   });
 
   it.each([
@@ -199,7 +242,12 @@ describe('Slack adapter over HTTP, against a fake Slack', () => {
     ['a timestamp more than five minutes ahead', { timestamp: Math.floor(Date.now() / 1000) + 6 * 60 }],
   ])('rejects %s with 401 and runs nothing', async (_name, override) => {
     await start();
-    const body = slashCommandBody({ command: '/lookup', text: 'terrorism', responseUrl: fake.responseUrl('rejected'), triggerId: 'rejected' });
+    const body = slashCommandBody({
+      command: '/lookup',
+      text: 'terrorism',
+      responseUrl: fake.responseUrl('rejected'),
+      triggerId: 'rejected',
+    });
     const answer = await postSigned(events, body, { secret: SECRET, ...override });
     expect(answer.status).toBe(401);
     // The 401 is written before any listener runs, so nothing can still be on its way.
@@ -218,6 +266,44 @@ describe('Slack adapter over HTTP, against a fake Slack', () => {
     await answered(marker.triggerId);
     await answered('once');
     expect(fake.responsesTo('once')).toHaveLength(1);
+  });
+
+  it('acks before the command finishes, and answers when it does', async () => {
+    await start();
+    const { answer, triggerId } = await slash('/slow', '');
+    expect(answer.status).toBe(200);
+    expect(fake.responsesTo(triggerId)).toEqual([]);
+    releaseSlow();
+    const [post] = await answered(triggerId);
+    expect(JSON.stringify(post!.body['blocks'])).toContain('done at last');
+  });
+
+  it('answers an unexpected failure privately with a reference id, logs the details, and keeps serving', async () => {
+    await start();
+    const { triggerId } = await slash('/boom', '');
+    const [post] = await answered(triggerId);
+    expect(post!.body['response_type']).toBe('ephemeral');
+    const json = JSON.stringify(post!.body);
+    expect(json).toMatch(/reference `[0-9a-f]{8}`/);
+    expect(json).not.toContain('kaboom');
+    expect(logger.messages('error')).toContain('command failed');
+    const next = await slash('/readout', 'help');
+    await answered(next.triggerId);
+  });
+
+  it('logs a response_url that fails and keeps serving', async () => {
+    await start();
+    const body = slashCommandBody({
+      command: '/lookup',
+      text: 'terrorism',
+      responseUrl: `http://127.0.0.1:${fake.port}/nowhere`,
+      triggerId: 'lost',
+    });
+    expect((await postSigned(events, body, { secret: SECRET })).status).toBe(200);
+    await logger.waitFor('slack reply failed');
+    const next = await slash('/readout', 'help');
+    await answered(next.triggerId);
+    expect(adapter.state()).toBe('running');
   });
 
   it('serves GET /healthz with the adapter state and the given health fields', async () => {

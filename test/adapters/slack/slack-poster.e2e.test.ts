@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/start-slack-adapter.js';
+import type { SlackBlock } from '../../../src/adapters/slack/render-blocks.js';
+import { type SlackAdapter, startSlackAdapter } from '../../../src/adapters/slack/start-slack-adapter.js';
 import { PostError } from '../../../src/core/digest/digest-types.js';
-import { textReply } from '../../../src/core/reply.js';
+import { type Reply, textReply } from '../../../src/core/reply.js';
 import type { ChannelRef } from '../../../src/core/store/store-types.js';
 import { FakeSlackApi, type ScriptedAnswer } from '../../fakes/fake-slack-api.js';
+import { expectWithinLimits } from '../../fakes/slack-block-limits.js';
 import { RecordingLogger } from '../../fakes/slack-recording-logger.js';
 import { slackTestServices } from '../../fakes/slack-services.js';
 
@@ -44,6 +46,29 @@ describe('Slack digest poster, against a fake Web API', () => {
     expect(result.messageId).toBe(fake.channels.get('C0DIGEST')![0]!.ts);
   });
 
+  it('keeps a long digest within one message, noting the cut, with inline buttons only', async () => {
+    const long: Reply = {
+      visibility: 'public',
+      blocks: Array.from({ length: 40 }, (_, i) => ({
+        kind: 'result' as const,
+        title: `Item ${i}`,
+        body: [{ text: 'body' }],
+        citation: { docId: `d${i}`, title: 't' },
+      })),
+      buttons: [
+        { id: 'open', label: 'Open d0', action: { command: 'doc', args: 'd0' } },
+        { id: 'more', label: 'Too long to carry', action: { command: 'lookup', args: 'x'.repeat(3000) } },
+      ],
+      fallback: 'On this day',
+    };
+    await adapter.poster.post(REF, long, SLOT);
+    const blocks = fake.callsOf('chat.postMessage')[0]!.params['blocks'] as SlackBlock[];
+    expectWithinLimits(blocks);
+    expect(JSON.stringify(blocks)).toContain('did not fit in one Slack message');
+    const buttons = blocks.flatMap((b) => (b.type === 'actions' ? b.elements : []));
+    expect(buttons.map((b) => ('value' in b ? b.value : undefined))).toEqual(['{"k":"a","c":"doc","a":"d0"}']);
+  });
+
   it('survives a 429: the poster reports rate_limited at once, the retry posts exactly once', async () => {
     fake.script('chat.postMessage', { status: 429, headers: { 'retry-after': '0' }, body: { ok: false, error: 'ratelimited' } });
     const failure = await adapter.poster.post(REF, DIGEST, SLOT).catch((error: unknown) => error);
@@ -75,6 +100,19 @@ describe('Slack digest poster, against a fake Web API', () => {
     fake.script('chat.postMessage', answer);
     await expect(adapter.poster.post(REF, DIGEST, SLOT)).rejects.toMatchObject(expected);
     expect(fake.callsOf('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('finds the post of a slot behind several pages of later chatter, but not one from before the slot date', async () => {
+    fake.nowSeconds = Date.parse('2026-06-17T09:00:00Z') / 1000;
+    const posted = await adapter.poster.post(REF, DIGEST, SLOT);
+    fake.chatter('C0DIGEST', 450);
+    expect(await adapter.poster.findPosted(REF, SLOT)).toEqual(posted);
+    expect(fake.callsOf('conversations.history').map((call) => call.params['cursor'])).toEqual([undefined, '200', '400']);
+
+    // A post tagged with a later slot key, but made long before that date, is out of the search window.
+    fake.nowSeconds = Date.parse('2026-01-01T09:00:00Z') / 1000;
+    await adapter.poster.post(REF, DIGEST, 'slack:T0FAKE:C0DIGEST:2026-06-20');
+    expect(await adapter.poster.findPosted(REF, 'slack:T0FAKE:C0DIGEST:2026-06-20')).toBeUndefined();
   });
 
   it('maps a failing conversations.history to a PostError too', async () => {

@@ -59,4 +59,24 @@ describe('Slack adapter in Socket Mode, against a fake Slack', () => {
     expect(adapter.state()).toBe('stopped');
     await fake.waitFor(() => fake.socketConnections === 0);
   });
+
+  it.each([
+    ['the bot token', 'auth.test', /SLACK_BOT_TOKEN \(invalid_auth\)/],
+    ['the app token', 'apps.connections.open', /Socket Mode could not connect \(invalid_auth\)/],
+  ])('fails to start with a message naming %s when Slack refuses it', async (_name, method, message) => {
+    fake.script(method, { body: { ok: false, error: 'invalid_auth' } });
+    const logger = new RecordingLogger();
+    await expect(
+      startSlackAdapter({
+        botToken: 'xoxb-socket',
+        appToken: 'xapp-socket',
+        port: 0,
+        apiUrl: fake.apiUrl,
+        services: slackTestServices({ logger }),
+        commands,
+        logger,
+      }),
+    ).rejects.toThrow(message);
+    expect(logger.messages('error')).toContain('slack adapter failed to start');
+  });
 });

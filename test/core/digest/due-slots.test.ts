@@ -135,3 +135,16 @@ describe('nextRunAt', () => {
     expect(nextRunAt({ time, timezone: zone }, new Date(now))).toMatchObject({ localDate, local, utc });
   });
 });
+
+describe('dueSlots after a change', () => {
+  it.each([
+    // A new time set at 10:00 UTC: today's 08:00 (before the change) is not owed; tomorrow's is.
+    ['2026-04-24T10:00:00Z', '2026-04-24T10:30:00Z', []],
+    ['2026-04-24T10:00:00Z', '2026-04-25T08:00:00Z', ['2026-04-25']],
+    // Changed before today's time: today's slot is owed.
+    ['2026-04-24T07:00:00Z', '2026-04-24T08:00:00Z', ['2026-04-24']],
+  ])('changed at %s, asked at %s', (updatedAt, now, expected) => {
+    const subscription = { time: '08:00', timezone: 'UTC', createdAt: '2026-01-01T00:00:00Z', updatedAt };
+    expect(dueSlots(subscription, new Date(now)).map((slot) => slot.localDate)).toEqual(expected);
+  });
+});

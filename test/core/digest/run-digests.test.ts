@@ -320,7 +320,7 @@ describe('platform failures', () => {
     await h.tickUntil('2026-04-24T10:30:00Z', 1);
     const slot = h.store.getSlot('slack:T1:C1:2026-04-24');
     expect(slot?.state).toBe('failed');
-    expect(slot?.reason).toMatch(/^gave up after \d+ attempts within the grace period; last error: http_503/);
+    expect(slot?.reason).toMatch(/^gave up after \d+ attempts within the grace period; last error: http_503$/);
     expect(h.slack.posts).toEqual([]);
   });
 

@@ -101,6 +101,11 @@ describe('extractQuotes', () => {
       expected: ['-', '-', '-', '-'],
     },
     {
+      name: 'an attribution ending in a colon credits the next sentence, not itself',
+      paragraphs: ['Xi Jinping stressed:', 'China is ready to work with Kenya. Xi and Peng hosted a banquet.'],
+      expected: ['-', 'Xi Jinping/continuation', '-'],
+    },
+    {
       name: 'joint speakers are not credited to either',
       paragraphs: ['Xi and Ruto said the talks were fruitful.'],
       expected: ['-'],
@@ -113,6 +118,24 @@ describe('extractQuotes', () => {
     [['"We will win," said Mr. Smith.'], false, ['-']],
     [['"We will win," said Mr. Smith.'], true, ['Mr. Smith/after']],
     [['Police said the road was closed.'], true, ['-']],
+    [['Pete Rozelle, the league commissioner, pointed out:', '“The league will grow”.'], true, ['-', 'Pete Rozelle/continuation']],
+    [
+      ['Mr. Smith said the vote was close.', 'Richard J. Hughes made his debut here.', 'He said the party is united.'],
+      true,
+      ['Mr. Smith/before', '-', 'Richard J. Hughes/before'],
+    ],
+    [['Mr. Smith said the vote was close.', 'The new plan, he said, is cheaper.'], true, ['Mr. Smith/before', 'Mr. Smith/middle']],
+    [
+      ['Mr. Smith said the vote was close.', 'John Brown backed the plan, which, he said, is cheaper.'],
+      true,
+      ['Mr. Smith/before', 'John Brown/middle'],
+    ],
+    [['Mrs. Smith said the vote was close.', 'He said the plan is cheaper.'], true, ['Mrs. Smith/before', '-']],
+    [
+      ['Mr. Smith said the vote was close.', '“He calls for help, but you cannot have it both ways”, Jones said.'],
+      true,
+      ['Mr. Smith/before', 'Jones/after'],
+    ],
   ])('unknown speakers %j (keep: %s)', (paragraphs, keep, expected) => {
     expect(readout(paragraphs, keep)).toEqual(expected);
   });

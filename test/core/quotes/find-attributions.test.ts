@@ -42,6 +42,11 @@ describe('findAttributions', () => {
     ['Dr. Melvin W. Barnes, superintendent, said he thought the schools were waiting.', 'before', 'said', 'Dr. Melvin W. Barnes'],
     ['“We won”, John Smith, a spokesman for the county board, said.', 'after', 'said', 'John Smith'],
     ['The President noted that Congress passed a law.', 'before', 'noted', 'The President'],
+    ['“Pittsburgh is the team to beat”, Mauch said here the other day.', 'after', 'said', 'Mauch'],
+    ['In Beijing on Monday, Xi said China is ready.', 'before', 'said', 'Xi'],
+    ['After paying tribute to the conductor, President Kennedy said, “As an American I am proud”.', 'before', 'said', 'President Kennedy'],
+    ['“This is a modest proposal”, he said, “and a cheap one”.', 'middle', 'said', 'he'],
+    ['Spraying is endangering crops, Carl W. Buchheister, president of the society, said today.', 'after', 'said', 'Carl W. Buchheister'],
     ['Mrs. Jones emphasised that rules matter.', 'before', 'emphasised', 'Mrs. Jones'],
   ])('%s -> %s %s by %s', (sentence, position, verb, speaker) => {
     const found = findAttributions(sentence);

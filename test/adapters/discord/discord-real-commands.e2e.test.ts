@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DiscordAdapter, startDiscordAdapter } from '../../../src/adapters/discord/start-discord-adapter.js';
+import type { Services } from '../../../src/commands/command.js';
+import { commands } from '../../../src/commands/registry.js';
+import { silentLogger } from '../../../src/core/logger.js';
+import { FakeClock } from '../../fakes/fake-clock.js';
+import { FakeDiscord, type RecordedRequest } from '../../fakes/fake-discord.js';
+import { seedServices } from '../../fakes/seed-services.js';
+
+/** The real declarations over the bundled seeds, through discord.js and the fake Discord. */
+describe('Discord adapter with the real commands and seeds', () => {
+  let fake: FakeDiscord;
+  let adapter: DiscordAdapter;
+  let services: Services;
+
+  beforeAll(async () => {
+    services = await seedServices();
+    fake = await FakeDiscord.start();
+    adapter = await startDiscordAdapter({
+      token: 'fake-token',
+      applicationId: fake.applicationId,
+      apiUrl: fake.apiUrl,
+      services,
+      commands,
+      logger: silentLogger,
+      clock: new FakeClock('2026-05-17T09:00:00Z'),
+      random: () => 0.5,
+      // Nothing here races Discord's 3 s deadline; answering at once keeps the assertions independent of load.
+      deferAfterMs: 10_000,
+    });
+  });
+
+  afterAll(async () => {
+    for (const request of fake.messageBodies()) {
+      const body = request.path.endsWith('/callback') ? request.body.data : request.body;
+      expect(body.allowed_mentions).toEqual({ parse: [] });
+    }
+    await adapter.stop();
+    await fake.close();
+    services.store.close();
+  });
+
+  function answer(sent: { id: string; token: string }): Promise<RecordedRequest> {
+    return fake.waitForRequest((r) => r.path === `/interactions/${sent.id}/${sent.token}/callback`);
+  }
+
+  it('answers /lookup with results and bold matches', async () => {
+    const sent = fake.chatInput('lookup', [{ name: 'query', value: 'cooperation' }]);
+    const callback = await answer(sent);
+    expect(callback.body.type).toBe(4);
+    expect(callback.body.data.flags).toBe(64);
+    const text = JSON.stringify(callback.body.data.embeds);
+    expect(text).toMatch(/\*\*[Cc]ooperation\*\*/);
+    expect(callback.body.data.embeds.some((e: { footer?: { text: string } }) => e.footer?.text.includes('¶'))).toBe(true);
+  });
+
+  it('answers a user error privately with a friendly message', async () => {
+    const sent = fake.chatInput('quote', [{ name: 'speaker', value: 'nobody at all' }]);
+    const callback = await answer(sent);
+    expect(callback.body.data.flags).toBe(64);
+    expect(callback.body.data.embeds[0].color).toBe(0xe67e22);
+  });
+
+  it('answers /readout help', async () => {
+    const sent = fake.chatInput('readout', [], { subcommand: 'help' });
+    const callback = await answer(sent);
+    expect(JSON.stringify(callback.body.data.embeds)).toContain('/lookup');
+  });
+
+  it('autocompletes speakers from the quote book', async () => {
+    const sent = fake.autocomplete('quote', { name: 'speaker', value: 'x' });
+    const callback = await answer(sent);
+    expect(callback.body.type).toBe(8);
+    expect(callback.body.data.choices.length).toBeGreaterThan(0);
+    expect(callback.body.data.choices.length).toBeLessThanOrEqual(25);
+  });
+
+  it('shows a quote privately, then posts it to the channel on request', async () => {
+    const sent = fake.chatInput('quote', [{ name: 'speaker', value: 'xi' }]);
+    const callback = await answer(sent);
+    expect(callback.body.data.flags).toBe(64);
+    const buttons = callback.body.data.components.flatMap((row: { components: { label: string; custom_id: string }[] }) => row.components);
+    const post = buttons.find((b: { label: string }) => /post/i.test(b.label));
+    expect(post).toBeDefined();
+    const click = fake.button(post.custom_id, { flags: 64 });
+    const posted = await answer(click);
+    expect(posted.body.type).toBe(4);
+    expect(posted.body.data.flags ?? 0).toBe(0);
+    expect(posted.body.data.embeds[0].author.name).toBe(callback.body.data.embeds[0].author.name);
+  });
+});

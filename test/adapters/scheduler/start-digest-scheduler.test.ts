@@ -1,0 +1,242 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type ScheduleWakeUp, startDigestScheduler } from '../../../src/adapters/scheduler/index.js';
+import type { DigestPoster, PostResult } from '../../../src/core/digest/digest-types.js';
+import { type DigestRunSummary, type RunDigestsDeps, runDigests } from '../../../src/core/digest/index.js';
+import { type Logger, silentLogger } from '../../../src/core/logger.js';
+import { openStore, type Store } from '../../../src/core/store/index.js';
+import { seedLikeCorpus } from '../../core/calendar/corpus-fixture.js';
+import { FakeClock } from '../../fakes/fake-clock.js';
+import { FakePoster } from '../../fakes/fake-poster.js';
+
+/** A cron that fires only when the test says so. */
+function fakeCron() {
+  const state = { expression: '', stopped: false, fire: async () => {} };
+  const schedule: ScheduleWakeUp = (expression, tick) => {
+    state.expression = expression;
+    state.fire = tick;
+    return {
+      stop: () => {
+        state.stopped = true;
+      },
+    };
+  };
+  return { state, schedule };
+}
+
+/** A poster whose next post waits until the test lets it through, to hold a run in flight. */
+class GatedPoster implements DigestPoster {
+  readonly platform = 'slack' as const;
+  readonly inner: FakePoster;
+  private gates: (() => void)[] = [];
+  entered = 0;
+  constructor(clock: FakeClock) {
+    this.inner = new FakePoster('slack', { clock });
+  }
+  async post(...args: Parameters<DigestPoster['post']>): Promise<PostResult> {
+    this.entered++;
+    await new Promise<void>((resolve) => this.gates.push(resolve));
+    return this.inner.post(...args);
+  }
+  findPosted(...args: Parameters<DigestPoster['findPosted']>) {
+    return this.inner.findPosted(...args);
+  }
+  open(): void {
+    for (const gate of this.gates.splice(0)) gate();
+  }
+}
+
+const errors: unknown[] = [];
+const recordingLogger: Logger = { ...silentLogger, error: (fields) => errors.push(fields), child: () => recordingLogger };
+
+let store: Store;
+afterEach(() => {
+  store?.close();
+  errors.length = 0;
+});
+
+function setup(start = '2026-04-24T04:00:00Z') {
+  const clock = new FakeClock(start);
+  store = openStore('sqlite::memory:', { clock });
+  store.upsertSubscription({ platform: 'slack', workspace: 'T1', channel: 'C1', time: '09:00', timezone: 'Asia/Almaty', postEmpty: true });
+  return { clock, store };
+}
+
+const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+describe('startDigestScheduler', () => {
+  it('runs once at start-up and on every wake-up, once a minute by default', async () => {
+    const { clock } = setup('2026-04-24T03:58:00Z');
+    const poster = new FakePoster('slack', { clock });
+    const cron = fakeCron();
+    const scheduler = startDigestScheduler({
+      store,
+      posters: [poster],
+      corpus: seedLikeCorpus,
+      clock,
+      owner: 'p1',
+      logger: silentLogger,
+      schedule: cron.schedule,
+    });
+    expect(cron.state.expression).toBe('* * * * *');
+    expect((await scheduler.started)?.slots).toEqual([]);
+    clock.advance(2 * 60_000);
+    await cron.state.fire();
+    await cron.state.fire();
+    expect(poster.posts.map((p) => [p.slotKey, p.at])).toEqual([['slack:T1:C1:2026-04-24', '2026-04-24T04:00:00.000Z']]);
+    await scheduler.stop();
+    expect(cron.state.stopped).toBe(true);
+  });
+
+  it('never runs two wake-ups at once', async () => {
+    const { clock } = setup();
+    const poster = new GatedPoster(clock);
+    const cron = fakeCron();
+    let runs = 0;
+    const counted = (deps: RunDigestsDeps): Promise<DigestRunSummary> => {
+      runs++;
+      return runDigests(deps);
+    };
+    const scheduler = startDigestScheduler({
+      store,
+      posters: [poster],
+      corpus: seedLikeCorpus,
+      clock,
+      owner: 'p1',
+      logger: silentLogger,
+      schedule: cron.schedule,
+      run: counted,
+    });
+    await flush();
+    expect(poster.entered).toBe(1);
+    expect(await scheduler.tick()).toBeUndefined();
+    await cron.state.fire();
+    expect(runs).toBe(1);
+    poster.open();
+    expect((await scheduler.started)?.slots.map((s) => s.outcome)).toEqual(['posted']);
+    await scheduler.stop();
+  });
+
+  it('on stop, lets the post in flight finish and be recorded, and claims nothing more', async () => {
+    const { clock } = setup();
+    store.upsertSubscription({
+      platform: 'slack',
+      workspace: 'T1',
+      channel: 'C2',
+      time: '09:00',
+      timezone: 'Asia/Almaty',
+      postEmpty: true,
+    });
+    const poster = new GatedPoster(clock);
+    const cron = fakeCron();
+    const scheduler = startDigestScheduler({
+      store,
+      posters: [poster],
+      corpus: seedLikeCorpus,
+      clock,
+      owner: 'p1',
+      logger: silentLogger,
+      schedule: cron.schedule,
+    });
+    await flush();
+    const stopped = scheduler.stop();
+    poster.open();
+    await stopped;
+    expect((await scheduler.started)?.slots.map((s) => `${s.channel} ${s.outcome}`)).toEqual(['C1 posted', 'C2 stopped']);
+    expect(store.getSlot('slack:T1:C1:2026-04-24')).toMatchObject({ state: 'posted', messageId: 'm1' });
+    expect(store.getSlot('slack:T1:C2:2026-04-24')).toBeUndefined();
+    expect(await scheduler.tick()).toBeUndefined();
+  });
+
+  it('on stop, cuts a retry wait short and gives the claim back for the next start', async () => {
+    const { clock } = setup();
+    const poster = new FakePoster('slack', { clock }).failNext({ kind: 'rate_limited', retryAfterMs: 30_000 });
+    const cron = fakeCron();
+    // A wait that would never end by itself: only stop() ends it.
+    const endless = () => new Promise<void>(() => {});
+    const scheduler = startDigestScheduler({
+      store,
+      posters: [poster],
+      corpus: seedLikeCorpus,
+      clock,
+      owner: 'p1',
+      logger: silentLogger,
+      schedule: cron.schedule,
+      sleep: endless,
+    });
+    await flush();
+    await scheduler.stop();
+    expect((await scheduler.started)?.slots.map((s) => s.outcome)).toEqual(['retry_later']);
+    expect(store.getSlot('slack:T1:C1:2026-04-24')).toMatchObject({
+      state: 'claimed',
+      claimedBy: null,
+      leaseUntil: '2026-04-24T04:00:30.000Z',
+    });
+    // The next process picks it up after the Retry-After and posts it once.
+    clock.advance(30_000);
+    const next = await runDigests({ store, posters: [poster], corpus: seedLikeCorpus, clock, owner: 'p2', sleep: clock.sleep });
+    expect(next.slots.map((s) => s.outcome)).toEqual(['posted']);
+    expect(poster.posts).toHaveLength(1);
+  });
+
+  it('logs a failed run and keeps waking up', async () => {
+    const { clock } = setup();
+    const cron = fakeCron();
+    let calls = 0;
+    const flaky = (deps: RunDigestsDeps) => {
+      calls++;
+      return calls === 1 ? Promise.reject(new Error('database is locked')) : runDigests(deps);
+    };
+    const poster = new FakePoster('slack', { clock });
+    const scheduler = startDigestScheduler({
+      store,
+      posters: [poster],
+      corpus: seedLikeCorpus,
+      clock,
+      owner: 'p1',
+      logger: recordingLogger,
+      schedule: cron.schedule,
+      run: flaky,
+    });
+    expect(await scheduler.started).toBeUndefined();
+    expect(errors).toHaveLength(1);
+    await cron.state.fire();
+    expect(poster.posts).toHaveLength(1);
+    await scheduler.stop();
+  });
+
+  it('wires node-cron by default and stops it', async () => {
+    const { clock } = setup();
+    const poster = new FakePoster('slack', { clock });
+    const scheduler = startDigestScheduler({ store, posters: [poster], corpus: seedLikeCorpus, clock, owner: 'p1', logger: silentLogger });
+    await scheduler.started;
+    await scheduler.stop();
+    expect(poster.posts).toHaveLength(1);
+  });
+});
+
+describe('startDigestScheduler owner', () => {
+  it('claims as this host and process when no owner is given', async () => {
+    const clock = new FakeClock('2026-04-24T04:00:00Z');
+    store = openStore('sqlite::memory:', { clock });
+    store.upsertSubscription({
+      platform: 'slack',
+      workspace: 'T1',
+      channel: 'C1',
+      time: '09:00',
+      timezone: 'Asia/Almaty',
+      postEmpty: true,
+    });
+    const cron = fakeCron();
+    const scheduler = startDigestScheduler({
+      store,
+      posters: [new FakePoster('slack')],
+      corpus: seedLikeCorpus,
+      clock,
+      logger: silentLogger,
+      schedule: cron.schedule,
+    });
+    await scheduler.started;
+    await scheduler.stop();
+    expect(store.getSlot('slack:T1:C1:2026-04-24')?.claimedBy).toMatch(new RegExp(`:${process.pid}:[0-9a-f]{8}$`));
+  });
+});
