@@ -75,13 +75,16 @@ export function renderBlocks(reply: Reply, options: RenderOptions): SlackMessage
 
 function renderBlock(block: Block): SlackBlock[] {
   switch (block.kind) {
+    // Slack rejects empty texts, so empty headings and notes are left out rather than padded.
     case 'heading':
-      return [{ type: 'header', text: { type: 'plain_text', text: cutText(block.text, slackLimits.headerText) || ' ' } }];
+      return block.text.trim()
+        ? [{ type: 'header', text: { type: 'plain_text', text: cutText(block.text, slackLimits.headerText), emoji: false } }]
+        : [];
     case 'text':
       // Text blocks are the commands' own messages, whose backticks mark code.
       return renderRichText(block.text, slackLimits.sectionText, { codeTicks: true }).map(section);
     case 'note':
-      return [contextBlock(block.text)];
+      return block.text.trim() ? [contextBlock(block.text)] : [];
     case 'fields':
       return fieldSections(block.fields);
     case 'list':
@@ -120,9 +123,9 @@ function fieldSections(fields: Field[]): SlackBlock[] {
     blocks.push({
       type: 'section',
       fields: group.map((field) => {
-        const label = `*${escapeMrkdwn(cutText(field.label, 200))}*\n`;
+        const label = field.label.trim() ? `*${escapeMrkdwn(cutText(field.label, 200))}*\n` : '';
         const value = escapeMrkdwn(field.value);
-        return { type: 'mrkdwn', text: label + cutText(value, slackLimits.fieldText - label.length), verbatim: true };
+        return { type: 'mrkdwn', text: label + cutText(value, slackLimits.fieldText - label.length) || '—', verbatim: true };
       }),
     });
   }

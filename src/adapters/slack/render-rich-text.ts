@@ -16,13 +16,18 @@ export function renderRichText(text: RichText, max: number, options: { codeTicks
     }
     current += piece;
   };
-  for (const span of text) {
-    const pieces = options.codeTicks && !markerOf(span) ? codePieces(span.text, max) : spanPieces(span, max);
+  text.forEach((span, i) => {
+    // Slack shows `*terror*ism` with its asterisks, so a match inside a word stays plain.
+    const inWord = WORD_CHAR.test(text[i - 1]?.text.slice(-1) ?? '') || WORD_CHAR.test(text[i + 1]?.text.charAt(0) ?? '');
+    const plain = markerOf(span) && inWord ? { text: span.text } : span;
+    const pieces = options.codeTicks && !markerOf(plain) ? codePieces(plain.text, max) : spanPieces(plain, max);
     for (const piece of pieces) push(piece);
-  }
+  });
   if (current.length > 0) chunks.push(current);
   return chunks;
 }
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** One span as one or more rendered pieces, each at most `max` characters. */
 function spanPieces(span: Span, max: number): string[] {

@@ -10,7 +10,7 @@ export interface Attribution {
   position: 'before' | 'after' | 'middle';
   /** The words that name the speaker, as written: `Xi`, `He`, `the Chinese president`. */
   speakerText: string;
-  speakerKind: 'pronoun' | 'name' | 'description';
+  speakerKind: SpeakerSpan['kind'];
   /** Offsets of the speaker words within the sentence. */
   speakerStart: number;
   speakerEnd: number;
@@ -19,7 +19,7 @@ export interface Attribution {
 }
 
 // Words that may stand between a speaker and the verb: "Xi also noted", "he has said".
-const INTERVENING = new Set(['also', 'further', 'then', 'again', 'later', 'once', 'repeatedly', 'recently', 'has', 'had', 'have', 'had']);
+const INTERVENING = new Set(['also', 'further', 'then', 'again', 'later', 'once', 'repeatedly', 'recently', 'has', 'had', 'have']);
 const QUOTE_MARKS = new Set(['"', '“', '”', '‘', '’', "'", '«', '»']);
 const CLOSING = new Set(['.', '!', '?', '"', '”', '’', "'", '»', ')']);
 const INVERTIBLE = new Set([

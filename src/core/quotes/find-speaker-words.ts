@@ -1,5 +1,6 @@
 import type { Token } from './tokenize-sentence.js';
 
+// Pronouns that may stand for a speaker; the document decides who they refer to.
 const PRONOUNS = new Set(['he', 'she']);
 // Lower-case words that may join the capitalised words of one name or title.
 const CONNECTORS = new Set(['of', 'for', 'and', 'de', 'van', 'von', 'bin', 'al', 'la', 'le', 'du', 'da']);
@@ -41,7 +42,7 @@ const isPossessive = (token: Token): boolean => /['’]s$/i.test(token.text);
 export interface SpeakerSpan {
   first: number;
   last: number;
-  kind: Attribution['speakerKind'];
+  kind: 'pronoun' | 'name' | 'description';
 }
 
 /** Reads the speaker's words that end at token `last` (before a verb): a name, a name with an apposition, a description or a pronoun. */

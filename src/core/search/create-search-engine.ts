@@ -3,14 +3,14 @@ import { buildInvertedIndex, type InvertedIndex } from './build-inverted-index.j
 import { containsPhrase } from './contains-phrase.js';
 import { createVocabularyCorrector } from './correct-word.js';
 import { createDocumentFilter, documentDate } from './filter-documents.js';
-import { createDocumentGrouper } from './group-by-document.js';
+import { pageByDocument } from './group-by-document.js';
 import { indexCacheKey, loadIndexCache, saveIndexCache } from './index-cache.js';
 import { listPassages } from './list-passages.js';
 import { makeSnippet } from './make-snippet.js';
 import { matchesPhrasePositions, type PhraseSlot } from './match-phrase-positions.js';
 import { parseQuery } from './parse-query.js';
 import { resolveQueryWords } from './resolve-query-words.js';
-import { createPassageScorer, rankKey } from './score-passages.js';
+import { createPassageScorer } from './score-passages.js';
 import { searchMessages } from './search-messages.js';
 import type { SearchEngine, SearchHit, SearchOptions, SearchResult } from './search-types.js';
 import { isStopword } from './stopwords.js';
@@ -42,7 +42,6 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
   const documentFrequency = (termId: number) => index.offsets[termId + 1]! - index.offsets[termId]!;
   const corrector = createVocabularyCorrector(index.terms, documentFrequency);
   const scorer = createPassageScorer(index, passages.documentOf);
-  const grouper = createDocumentGrouper(passages.documentOf, corpus.documents.length);
   const filter = createDocumentFilter(corpus.documents, corpus.gazetteer);
   const suggest = createSuggester(corpus.documents, filter);
   const firstPassage = new Uint32Array(corpus.documents.length + 1);
@@ -111,31 +110,35 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
         });
         return { phrase, slots, bits: bits >>> 0, readText: slots.some((slot) => slot === null) };
       });
-      const kept: number[] = [];
-      for (let i = 0; i < scored.count; i++) {
-        const mask = scored.masks[i]!;
-        const passage = scored.passages[i]!;
-        const ok = phraseChecks.every(
-          ({ phrase, slots, bits, readText }) =>
-            (mask & bits) >>> 0 === bits &&
-            matchesPhrasePositions(index, passage, slots) &&
-            (!readText || containsPhrase(passages.textOf(passage), phrase, termsFor)),
-        );
-        if (ok) kept.push(i);
+      // Without phrases every scored passage counts; with them, keep the ones that hold every phrase.
+      let { count, passages: matched, keys } = scored;
+      if (phraseChecks.length > 0) {
+        const keptPassages = new Uint32Array(scored.count);
+        const keptKeys = new Float64Array(scored.count);
+        count = 0;
+        for (let i = 0; i < scored.count; i++) {
+          const mask = scored.masks[i]!;
+          const passage = scored.passages[i]!;
+          const ok = phraseChecks.every(
+            ({ phrase, slots, bits, readText }) =>
+              (mask & bits) >>> 0 === bits &&
+              matchesPhrasePositions(index, passage, slots) &&
+              (!readText || containsPhrase(passages.textOf(passage), phrase, termsFor)),
+          );
+          if (!ok) continue;
+          keptPassages[count] = passage;
+          keptKeys[count] = scored.keys[i]!;
+          count++;
+        }
+        matched = keptPassages;
+        keys = keptKeys;
       }
-      const keyOf = (i: number) => rankKey(scored.scores[i]!, scored.masks[i]!);
-      const page = grouper.page(
-        kept.length,
-        (k) => scored.passages[kept[k]!]!,
-        (k) => keyOf(kept[k]!),
-        offset,
-        limit,
-      );
+      const page = pageByDocument(count, matched, keys, passages.documentOf, offset, limit);
       const highlightTerms = new Set<string>();
       for (const terms of resolved.terms) for (const term of terms) highlightTerms.add(term);
       const isMatch = (term: string) => highlightTerms.has(term);
-      const hits = page.map((k) => hitFor(scored.passages[kept[k]!]!, keyOf(kept[k]!), isMatch));
-      return { ok: true, query, total: kept.length, hits, corrections: resolved.corrections };
+      const hits = page.map((i) => hitFor(matched[i]!, keys[i]!, isMatch));
+      return { ok: true, query, total: count, hits, corrections: resolved.corrections };
     },
     suggest,
   };

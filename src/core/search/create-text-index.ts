@@ -34,7 +34,7 @@ export function createTextIndex(items: readonly { id: string; text: string }[]):
         const bm25 = scored.scores[i]!;
         return countBits(scored.masks[i]!) + bm25 / (bm25 + 10);
       };
-      return selectTop(scored.count, score, limit).map((i) => ({
+      return selectTop(scored.count, (i) => scored.keys[i]!, limit).map((i) => ({
         id: items[scored.passages[i]!]!.id,
         score: Math.round(score(i) * 1000) / 1000,
       }));

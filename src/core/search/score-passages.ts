@@ -5,7 +5,7 @@ export interface QueryWord {
   variants: { termId: number; weight: number }[];
 }
 
-/** Passages that matched at least one query word: parallel arrays, in no particular order. */
+/** Passages that matched at least one query word: parallel arrays, ascending by passage. */
 export interface ScoredPassages {
   count: number;
   passages: Uint32Array;
@@ -13,10 +13,14 @@ export interface ScoredPassages {
   scores: Float64Array;
   /** Bit i set when query word i matched (at most 32 words). */
   masks: Uint32Array;
+  /** Rank key (see rankKey): higher ranks first. */
+  keys: Float64Array;
 }
 
 const K1 = 1.2;
 const B = 0.75;
+/** Up to this many posting lists are merged in passage order; more fall back to scattered accumulation. */
+const MERGE_LISTS = 8;
 
 /** Inverse document frequency of BM25, never negative. */
 export function inverseDocumentFrequency(index: InvertedIndex, termId: number): number {
@@ -29,55 +33,114 @@ export interface PassageScorer {
   score(words: readonly QueryWord[], allowedGroups?: Uint8Array | null): ScoredPassages;
 }
 
+/** One posting list to walk: its range, the query word's bit and the variant's weighted idf. */
+interface List {
+  at: number;
+  end: number;
+  flag: number;
+  idf: number;
+}
+
 /**
- * BM25 accumulation over posting lists into scratch arrays allocated once per index: a query touches
- * only the passages in its posting lists, so its cost follows the rarity of its words, not corpus size.
+ * BM25 over posting lists. A query's cost follows the length of its posting lists, not the corpus.
+ * Short queries merge their (ascending) lists in passage order, which reads memory sequentially and
+ * yields passages already sorted; long queries accumulate into scratch arrays allocated once.
  */
 export function createPassageScorer(index: InvertedIndex, groupOf?: Uint32Array): PassageScorer {
-  const n = index.passageCount;
-  const scores = new Float64Array(n);
-  const masks = new Uint32Array(n);
-  const touched = new Uint32Array(n);
+  let scratch: { scores: Float64Array; masks: Uint32Array; touched: Uint32Array } | null = null;
+  const norm = (passage: number) => K1 * (1 - B + (B * index.lengths[passage]!) / (index.averageLength || 1));
+
+  const listsOf = (words: readonly QueryWord[]): List[] => {
+    const lists: List[] = [];
+    words.forEach((word, bit) => {
+      // Strongest variant first, so a passage holding both the exact word and a correction scores the exact one.
+      for (const { termId, weight } of word.variants) {
+        lists.push({
+          at: index.offsets[termId]!,
+          end: index.offsets[termId + 1]!,
+          flag: (1 << bit) >>> 0,
+          idf: inverseDocumentFrequency(index, termId) * weight,
+        });
+      }
+    });
+    return lists;
+  };
+
+  const merge = (lists: List[], allowed: Uint8Array | null): ScoredPassages => {
+    let capacity = 0;
+    for (const list of lists) capacity += list.end - list.at;
+    const passages = new Uint32Array(capacity);
+    const scores = new Float64Array(capacity);
+    const masks = new Uint32Array(capacity);
+    let count = 0;
+    for (;;) {
+      let next = 0xffffffff;
+      for (const list of lists) if (list.at < list.end && index.postings[list.at]! < next) next = index.postings[list.at]!;
+      if (next === 0xffffffff) break;
+      let score = 0;
+      let mask = 0;
+      const keep = !allowed || allowed[groupOf![next]!] === 1;
+      for (const list of lists) {
+        if (list.at >= list.end || index.postings[list.at] !== next) continue;
+        if (keep && (mask & list.flag) === 0) {
+          const tf = index.freqs[list.at]!;
+          score += (list.idf * tf * (K1 + 1)) / (tf + norm(next));
+          mask = (mask | list.flag) >>> 0;
+        }
+        list.at++;
+      }
+      if (!keep) continue;
+      passages[count] = next;
+      scores[count] = score;
+      masks[count] = mask;
+      count++;
+    }
+    return finish(count, passages, scores, masks);
+  };
+
+  const accumulate = (lists: List[], allowed: Uint8Array | null): ScoredPassages => {
+    const n = index.passageCount;
+    scratch ??= { scores: new Float64Array(n), masks: new Uint32Array(n), touched: new Uint32Array(n) };
+    const { scores, masks, touched } = scratch;
+    let count = 0;
+    for (const list of lists) {
+      for (let at = list.at; at < list.end; at++) {
+        const passage = index.postings[at]!;
+        if (allowed && allowed[groupOf![passage]!] === 0) continue;
+        const mask = masks[passage]!;
+        if ((mask & list.flag) !== 0) continue;
+        if (mask === 0) touched[count++] = passage;
+        const tf = index.freqs[at]!;
+        scores[passage] = scores[passage]! + (list.idf * tf * (K1 + 1)) / (tf + norm(passage));
+        masks[passage] = (mask | list.flag) >>> 0;
+      }
+    }
+    const passages = touched.slice(0, count).sort();
+    const outScores = new Float64Array(count);
+    const outMasks = new Uint32Array(count);
+    for (let i = 0; i < count; i++) {
+      const passage = passages[i]!;
+      outScores[i] = scores[passage]!;
+      outMasks[i] = masks[passage]!;
+      scores[passage] = 0;
+      masks[passage] = 0;
+    }
+    return finish(count, passages, outScores, outMasks);
+  };
 
   return {
     score(words, allowedGroups) {
       const allowed = allowedGroups && groupOf ? allowedGroups : null;
-      let touchedCount = 0;
-      words.forEach((word, bit) => {
-        const flag = (1 << bit) >>> 0;
-        // Strongest variant first, so a passage holding both the exact word and a correction scores the exact one.
-        for (const { termId, weight } of word.variants) {
-          const idf = inverseDocumentFrequency(index, termId) * weight;
-          const end = index.offsets[termId + 1]!;
-          for (let at = index.offsets[termId]!; at < end; at++) {
-            const passage = index.postings[at]!;
-            if (allowed && allowed[groupOf![passage]!] === 0) continue;
-            const mask = masks[passage]!;
-            if ((mask & flag) !== 0) continue;
-            if (mask === 0) touched[touchedCount++] = passage;
-            const tf = index.freqs[at]!;
-            const norm = K1 * (1 - B + (B * index.lengths[passage]!) / (index.averageLength || 1));
-            scores[passage] = scores[passage]! + (idf * tf * (K1 + 1)) / (tf + norm);
-            masks[passage] = (mask | flag) >>> 0;
-          }
-        }
-      });
-      const result: ScoredPassages = {
-        count: touchedCount,
-        passages: touched.slice(0, touchedCount),
-        scores: new Float64Array(touchedCount),
-        masks: new Uint32Array(touchedCount),
-      };
-      for (let i = 0; i < touchedCount; i++) {
-        const passage = touched[i]!;
-        result.scores[i] = scores[passage]!;
-        result.masks[i] = masks[passage]!;
-        scores[passage] = 0;
-        masks[passage] = 0;
-      }
-      return result;
+      const lists = listsOf(words);
+      return lists.length <= MERGE_LISTS ? merge(lists, allowed) : accumulate(lists, allowed);
     },
   };
+}
+
+function finish(count: number, passages: Uint32Array, scores: Float64Array, masks: Uint32Array): ScoredPassages {
+  const keys = new Float64Array(count);
+  for (let i = 0; i < count; i++) keys[i] = rankKey(scores[i]!, masks[i]!);
+  return { count, passages: passages.subarray(0, count), scores: scores.subarray(0, count), masks: masks.subarray(0, count), keys };
 }
 
 /** Number of set bits: how many distinct query words a passage matched. */

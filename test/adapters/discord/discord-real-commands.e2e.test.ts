@@ -31,13 +31,13 @@ describe('Discord adapter with the real commands and seeds', () => {
   });
 
   afterAll(async () => {
-    for (const request of fake.messageBodies()) {
+    for (const request of fake?.messageBodies() ?? []) {
       const body = request.path.endsWith('/callback') ? request.body.data : request.body;
       expect(body.allowed_mentions).toEqual({ parse: [] });
     }
-    await adapter.stop();
-    await fake.close();
-    services.store.close();
+    await adapter?.stop();
+    await fake?.close();
+    services?.store.close();
   });
 
   function answer(sent: { id: string; token: string }): Promise<RecordedRequest> {

@@ -178,6 +178,7 @@ describe('renderBlocks', () => {
         "blocks": [
           {
             "text": {
+              "emoji": false,
               "text": "readout commands",
               "type": "plain_text",
             },
@@ -231,6 +232,54 @@ describe('renderBlocks', () => {
     ['twelve buttons with long labels', reply([result(0)], 12)],
   ])('keeps %s within Block Kit limits', (_name, input) => {
     for (const options of [inline, paged]) expectWithinLimits(renderBlocks(input, options).blocks);
+  });
+
+  it.each<[string, Block, string]>([
+    [
+      'a whole-word match',
+      { kind: 'text', text: [{ text: 'oppose ' }, { text: 'terrorism', match: true }, { text: ', firmly' }] },
+      'oppose *terrorism*, firmly',
+    ],
+    [
+      'a match inside a word',
+      { kind: 'text', text: [{ text: 'anti' }, { text: 'terror', match: true }, { text: 'ism' }] },
+      'antiterrorism',
+    ],
+    [
+      'a match with spaces around it',
+      { kind: 'text', text: [{ text: 'a' }, { text: ' belt ', match: true }, { text: 'b' }] },
+      'a *belt* b',
+    ],
+  ])('bolds %s only where Slack can show it', (_name, block, expected) => {
+    const [section] = renderBlocks(reply([block]), inline).blocks;
+    expect(section).toEqual({ type: 'section', text: { type: 'mrkdwn', text: expected, verbatim: true } });
+  });
+
+  it('leaves out or fills empty texts, which Slack would reject', () => {
+    const message = renderBlocks(
+      reply([
+        { kind: 'heading', text: '  ' },
+        { kind: 'note', text: '' },
+        { kind: 'text', text: [] },
+        {
+          kind: 'fields',
+          fields: [
+            { label: '', value: '' },
+            { label: '', value: 'value only' },
+          ],
+        },
+      ]),
+      inline,
+    );
+    expect(message.blocks).toEqual([
+      {
+        type: 'section',
+        fields: [
+          { type: 'mrkdwn', text: '—', verbatim: true },
+          { type: 'mrkdwn', text: 'value only', verbatim: true },
+        ],
+      },
+    ]);
   });
 
   it('continues a cut reply: the first part says how many items wait, the rest carries the remainder', () => {

@@ -19,6 +19,8 @@ describe('Slack digest poster, against a fake Web API', () => {
 
   beforeEach(async () => {
     fake = await FakeSlackApi.start();
+    // Posts land on the slot's own day, whatever the wall clock says.
+    fake.nowSeconds = Date.parse('2026-06-17T09:00:00Z') / 1000;
     const logger = new RecordingLogger();
     adapter = await startSlackAdapter({
       botToken: 'xoxb-e2e',
@@ -103,7 +105,6 @@ describe('Slack digest poster, against a fake Web API', () => {
   });
 
   it('finds the post of a slot behind several pages of later chatter, but not one from before the slot date', async () => {
-    fake.nowSeconds = Date.parse('2026-06-17T09:00:00Z') / 1000;
     const posted = await adapter.poster.post(REF, DIGEST, SLOT);
     fake.chatter('C0DIGEST', 450);
     expect(await adapter.poster.findPosted(REF, SLOT)).toEqual(posted);
