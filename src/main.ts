@@ -25,6 +25,11 @@ interface RunningPart {
  * Resolves with the exit code.
  */
 export async function main(): Promise<number> {
+  // Listen first: a SIGTERM that arrives while the corpus loads must still end in a clean shutdown.
+  const stopSignal = new Promise<string>((resolve) => {
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+    process.once('SIGINT', () => resolve('SIGINT'));
+  });
   const config = loadConfig();
   const chatConfigured = Boolean(config.SLACK_BOT_TOKEN || config.DISCORD_TOKEN);
   const interactive = isInteractive();
@@ -113,22 +118,14 @@ export async function main(): Promise<number> {
     graceMs: config.READOUT_DIGEST_GRACE_HOURS * 3_600_000,
   });
 
-  return new Promise<number>((resolve) => {
-    let stopping = false;
-    const shutdown = async (reason: string) => {
-      if (stopping) return;
-      stopping = true;
-      logger.info({ reason }, 'shutting down');
-      consoleSession?.close();
-      await scheduler.stop();
-      await Promise.allSettled(parts.map((part) => part.stop()));
-      services.store.close();
-      resolve(0);
-    };
-    process.once('SIGTERM', () => void shutdown('SIGTERM'));
-    process.once('SIGINT', () => void shutdown('SIGINT'));
-    void consoleSession?.closed.then(() => shutdown('console closed'));
-  });
+  const consoleClosed = consoleSession ? consoleSession.closed.then(() => 'console closed') : new Promise<string>(() => {});
+  const reason = await Promise.race([stopSignal, consoleClosed]);
+  logger.info({ reason }, 'shutting down');
+  consoleSession?.close();
+  await scheduler.stop();
+  await Promise.allSettled(parts.map((part) => part.stop()));
+  services.store.close();
+  return 0;
 }
 
 function consoleUser(): string {

@@ -75,9 +75,27 @@ export function plainText(text: RichText): string {
 export function textReply(text: string, options: { visibility?: Reply['visibility']; isError?: boolean } = {}): Reply {
   return {
     visibility: options.visibility ?? 'ephemeral',
-    blocks: [{ kind: 'text', text: [{ text }] }],
+    blocks: [{ kind: 'text', text: codeSpans(text) }],
     buttons: [],
     fallback: text,
     ...(options.isError ? { isError: true } : {}),
   };
+}
+
+/**
+ * Our messages mark commands and option names with backticks (`/help lookup`); this turns each
+ * backtick pair into a code span, so renderers show code instead of literal (or escaped) backticks.
+ */
+export function codeSpans(text: string): RichText {
+  const spans: RichText = [];
+  const pattern = /`([^`\n]+)`/g;
+  let cursor = 0;
+  for (const match of text.matchAll(pattern)) {
+    const index = match.index ?? 0;
+    if (index > cursor) spans.push({ text: text.slice(cursor, index) });
+    spans.push({ text: match[1]!, emphasis: 'code' });
+    cursor = index + match[0].length;
+  }
+  if (cursor < text.length || spans.length === 0) spans.push({ text: text.slice(cursor) });
+  return spans;
 }

@@ -127,12 +127,21 @@ export function fakeDiscordCommands(): AnyCommand[] {
       positional: [],
       autocomplete: { timezone: 'timezone' },
       examples: ['onthisday'],
-      run: ({ timezone }): Reply => ({
-        visibility: 'public',
-        blocks: [{ kind: 'text', text: [{ text: `On this day in ${timezone ?? 'UTC'}` }] }],
-        buttons: [],
-        fallback: 'On this day',
-      }),
+      run: ({ timezone }): Reply =>
+        timezone === 'Nowhere/Nope'
+          ? {
+              visibility: 'ephemeral',
+              blocks: [{ kind: 'text', text: [{ text: 'Unknown time zone' }] }],
+              buttons: [],
+              fallback: 'Unknown time zone',
+              isError: true,
+            }
+          : {
+              visibility: 'public',
+              blocks: [{ kind: 'text', text: [{ text: `On this day in ${timezone ?? 'UTC'}` }] }],
+              buttons: [],
+              fallback: 'On this day',
+            },
     }),
     defineCommand({
       name: 'doc',

@@ -80,11 +80,16 @@ export function slashCommandBody(input: { command: string; text: string; respons
   }).toString();
 }
 
-/** A block_actions payload for one clicked button, as the `payload=` form field Slack sends. */
-export function blockActionBody(
-  input: { actionId: string; value: string; responseUrl: string; triggerId: string; ephemeral: boolean } & Who,
-): string {
-  const payload = {
+export type ClickInput = { actionId: string; value: string; responseUrl: string; triggerId: string; ephemeral: boolean } & Who;
+
+/** A block_actions body for one clicked button, as the `payload=` form field Slack sends over HTTP. */
+export function blockActionBody(input: ClickInput): string {
+  return new URLSearchParams({ payload: JSON.stringify(blockActionPayload(input)) }).toString();
+}
+
+/** The block_actions payload itself (Socket Mode sends it as an `interactive` envelope's payload). */
+export function blockActionPayload(input: ClickInput): Record<string, unknown> {
+  return {
     type: 'block_actions',
     user: { id: input.user ?? 'U0ASKER', username: 'asker', name: 'asker', team_id: input.team ?? 'T0FAKE' },
     api_app_id: 'A0READOUT',
@@ -113,5 +118,4 @@ export function blockActionBody(
       },
     ],
   };
-  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }

@@ -50,7 +50,13 @@ function renderBlock(block: Block, paint: Paint): string[] {
 }
 
 function rich(text: RichText, paint: Paint): string {
-  return text.map((span) => (span.match || span.emphasis === 'strong' ? paint('bold', sanitize(span.text)) : sanitize(span.text))).join('');
+  return text
+    .map((span) => {
+      if (span.match || span.emphasis === 'strong') return paint('bold', sanitize(span.text));
+      if (span.emphasis === 'code') return paint('cyan', `\`${sanitize(span.text)}\``);
+      return sanitize(span.text);
+    })
+    .join('');
 }
 
 /** The citation line every renderer shows: document id, paragraph, date, place, source. */

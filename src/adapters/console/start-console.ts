@@ -75,6 +75,8 @@ export function startConsole(options: ConsoleOptions): ConsoleSession {
       if (!ended) rl.prompt();
     });
   });
+  // Ctrl-C at the prompt leaves, as in any REPL (readline would otherwise only pause).
+  rl.on('SIGINT', () => rl.close());
   rl.on('close', () => {
     ended = true;
     void queue.then(() => resolveClosed());

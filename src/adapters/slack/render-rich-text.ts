@@ -18,7 +18,9 @@ export function renderRichText(text: RichText, max: number, options: { codeTicks
   };
   text.forEach((span, i) => {
     // Slack shows `*terror*ism` with its asterisks, so a match inside a word stays plain.
-    const inWord = WORD_CHAR.test(text[i - 1]?.text.slice(-1) ?? '') || WORD_CHAR.test(text[i + 1]?.text.charAt(0) ?? '');
+    const touchesBefore = !/^\s/.test(span.text) && WORD_CHAR.test(text[i - 1]?.text.slice(-1) ?? '');
+    const touchesAfter = !/\s$/.test(span.text) && WORD_CHAR.test(text[i + 1]?.text.charAt(0) ?? '');
+    const inWord = touchesBefore || touchesAfter;
     const plain = markerOf(span) && inWord ? { text: span.text } : span;
     const pieces = options.codeTicks && !markerOf(plain) ? codePieces(plain.text, max) : spanPieces(plain, max);
     for (const piece of pieces) push(piece);

@@ -1,19 +1,17 @@
 import type { Corpus } from '../document.js';
 import { buildInvertedIndex, type InvertedIndex } from './build-inverted-index.js';
-import { containsPhrase } from './contains-phrase.js';
 import { createVocabularyCorrector } from './correct-word.js';
 import { createDocumentFilter, documentDate } from './filter-documents.js';
 import { pageByDocument } from './group-by-document.js';
 import { indexCacheKey, loadIndexCache, saveIndexCache } from './index-cache.js';
+import { keepPhraseMatches } from './keep-phrase-matches.js';
 import { listPassages } from './list-passages.js';
 import { makeSnippet } from './make-snippet.js';
-import { matchesPhrasePositions, type PhraseSlot } from './match-phrase-positions.js';
 import { parseQuery } from './parse-query.js';
 import { resolveQueryWords } from './resolve-query-words.js';
 import { createPassageScorer } from './score-passages.js';
 import { searchMessages } from './search-messages.js';
 import type { SearchEngine, SearchHit, SearchOptions, SearchResult } from './search-types.js';
-import { isStopword } from './stopwords.js';
 import { createSuggester } from './suggest-names.js';
 
 export interface SearchEngineOptions {
@@ -95,44 +93,8 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
 
       const resolved = resolveQueryWords(index, corrector, words);
       const scored = scorer.score(resolved.words, allowed);
-      const termsOf = new Map(words.map((word, at) => [word, resolved.terms[at]!]));
-      const empty = new Set<string>();
-      const termsFor = (word: string) => termsOf.get(word) ?? empty;
-      // A quoted phrase is a requirement: its words must all match, in order, in the passage text.
-      // Stored positions decide adjacency; the text is read only when the phrase has stopwords to compare.
-      const phraseChecks = phrases.map((phrase) => {
-        let bits = 0;
-        const slots: PhraseSlot[] = phrase.map((word) => {
-          const bit = words.indexOf(word);
-          if (isStopword(word) || bit < 0) return null;
-          bits |= 1 << bit;
-          return resolved.words[bit]!.variants.map((variant) => variant.termId);
-        });
-        return { phrase, slots, bits: bits >>> 0, readText: slots.some((slot) => slot === null) };
-      });
-      // Without phrases every scored passage counts; with them, keep the ones that hold every phrase.
-      let { count, passages: matched, keys } = scored;
-      if (phraseChecks.length > 0) {
-        const keptPassages = new Uint32Array(scored.count);
-        const keptKeys = new Float64Array(scored.count);
-        count = 0;
-        for (let i = 0; i < scored.count; i++) {
-          const mask = scored.masks[i]!;
-          const passage = scored.passages[i]!;
-          const ok = phraseChecks.every(
-            ({ phrase, slots, bits, readText }) =>
-              (mask & bits) >>> 0 === bits &&
-              matchesPhrasePositions(index, passage, slots) &&
-              (!readText || containsPhrase(passages.textOf(passage), phrase, termsFor)),
-          );
-          if (!ok) continue;
-          keptPassages[count] = passage;
-          keptKeys[count] = scored.keys[i]!;
-          count++;
-        }
-        matched = keptPassages;
-        keys = keptKeys;
-      }
+      const count = keepPhraseMatches(index, scored, phrases, words, resolved, passages.textOf);
+      const { passages: matched, keys } = scored;
       const page = pageByDocument(count, matched, keys, passages.documentOf, offset, limit);
       const highlightTerms = new Set<string>();
       for (const terms of resolved.terms) for (const term of terms) highlightTerms.add(term);

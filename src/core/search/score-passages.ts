@@ -5,7 +5,11 @@ export interface QueryWord {
   variants: { termId: number; weight: number }[];
 }
 
-/** Passages that matched at least one query word: parallel arrays, ascending by passage. */
+/**
+ * Passages that matched at least one query word: parallel arrays, ascending by passage. The arrays are
+ * views into buffers the scorer reuses, valid until its next call (a query allocates almost nothing,
+ * which keeps garbage collection out of query latency on big heaps).
+ */
 export interface ScoredPassages {
   count: number;
   passages: Uint32Array;
@@ -48,6 +52,14 @@ interface List {
  */
 export function createPassageScorer(index: InvertedIndex, groupOf?: Uint32Array): PassageScorer {
   let scratch: { scores: Float64Array; masks: Uint32Array; touched: Uint32Array } | null = null;
+  let out = { passages: new Uint32Array(1024), scores: new Float64Array(1024), masks: new Uint32Array(1024), keys: new Float64Array(1024) };
+  const outputFor = (capacity: number) => {
+    if (out.passages.length < capacity) {
+      const size = Math.max(capacity, out.passages.length * 2);
+      out = { passages: new Uint32Array(size), scores: new Float64Array(size), masks: new Uint32Array(size), keys: new Float64Array(size) };
+    }
+    return out;
+  };
   const norm = (passage: number) => K1 * (1 - B + (B * index.lengths[passage]!) / (index.averageLength || 1));
 
   const listsOf = (words: readonly QueryWord[]): List[] => {
@@ -69,9 +81,7 @@ export function createPassageScorer(index: InvertedIndex, groupOf?: Uint32Array)
   const merge = (lists: List[], allowed: Uint8Array | null): ScoredPassages => {
     let capacity = 0;
     for (const list of lists) capacity += list.end - list.at;
-    const passages = new Uint32Array(capacity);
-    const scores = new Float64Array(capacity);
-    const masks = new Uint32Array(capacity);
+    const { passages, scores, masks, keys } = outputFor(capacity);
     let count = 0;
     for (;;) {
       let next = 0xffffffff;
@@ -93,9 +103,10 @@ export function createPassageScorer(index: InvertedIndex, groupOf?: Uint32Array)
       passages[count] = next;
       scores[count] = score;
       masks[count] = mask;
+      keys[count] = rankKey(score, mask);
       count++;
     }
-    return finish(count, passages, scores, masks);
+    return view(count, passages, scores, masks, keys);
   };
 
   const accumulate = (lists: List[], allowed: Uint8Array | null): ScoredPassages => {
@@ -115,17 +126,18 @@ export function createPassageScorer(index: InvertedIndex, groupOf?: Uint32Array)
         masks[passage] = (mask | list.flag) >>> 0;
       }
     }
-    const passages = touched.slice(0, count).sort();
-    const outScores = new Float64Array(count);
-    const outMasks = new Uint32Array(count);
+    touched.subarray(0, count).sort();
+    const output = outputFor(count);
     for (let i = 0; i < count; i++) {
-      const passage = passages[i]!;
-      outScores[i] = scores[passage]!;
-      outMasks[i] = masks[passage]!;
+      const passage = touched[i]!;
+      output.passages[i] = passage;
+      output.scores[i] = scores[passage]!;
+      output.masks[i] = masks[passage]!;
+      output.keys[i] = rankKey(scores[passage]!, masks[passage]!);
       scores[passage] = 0;
       masks[passage] = 0;
     }
-    return finish(count, passages, outScores, outMasks);
+    return view(count, output.passages, output.scores, output.masks, output.keys);
   };
 
   return {
@@ -137,10 +149,14 @@ export function createPassageScorer(index: InvertedIndex, groupOf?: Uint32Array)
   };
 }
 
-function finish(count: number, passages: Uint32Array, scores: Float64Array, masks: Uint32Array): ScoredPassages {
-  const keys = new Float64Array(count);
-  for (let i = 0; i < count; i++) keys[i] = rankKey(scores[i]!, masks[i]!);
-  return { count, passages: passages.subarray(0, count), scores: scores.subarray(0, count), masks: masks.subarray(0, count), keys };
+function view(count: number, passages: Uint32Array, scores: Float64Array, masks: Uint32Array, keys: Float64Array): ScoredPassages {
+  return {
+    count,
+    passages: passages.subarray(0, count),
+    scores: scores.subarray(0, count),
+    masks: masks.subarray(0, count),
+    keys: keys.subarray(0, count),
+  };
 }
 
 /** Number of set bits: how many distinct query words a passage matched. */

@@ -97,6 +97,15 @@ describe.each([
     expect(second.body.data.flags ?? 0).toBe(0);
     const edit = await finalMessage(again, true);
     expect(edit.body.embeds[0].description).toBe('On this day in UTC');
+    // Guessed public but answered privately: the public placeholder goes, the answer follows privately.
+    const wrong = fake.chatInput('onthisday', [{ name: 'timezone', value: 'Nowhere/Nope' }]);
+    const deleted = await fake.waitForRequest(
+      (r) => r.method === 'DELETE' && r.path === `/webhooks/${fake.applicationId}/${wrong.token}/messages/@original`,
+    );
+    expect(deleted).toBeDefined();
+    const privately = await fake.waitForRequest((r) => r.method === 'POST' && r.path === `/webhooks/${fake.applicationId}/${wrong.token}`);
+    expect(privately.body.flags).toBe(EPHEMERAL);
+    expect(privately.body.embeds[0].description).toBe('Unknown time zone');
   });
 
   it('runs /readout subcommands', async () => {

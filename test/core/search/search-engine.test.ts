@@ -106,7 +106,11 @@ describe('ranking', () => {
     ['passages with all words first, whatever their length', 'Mombasa welcomed tourism', ['mom:1']],
     ['rare words weigh more than common ones', 'cooperation separatism', ['kaz:1']],
     ['an exact word above a fuzzy match of it', 'Tokaev', ['kaz:3']],
-    ['long queries (scattered scoring) rank the same way', 'jointly fight terrorism separatism extremism kenya railway cafe tourism press', ['kaz:1']],
+    [
+      'long queries (scattered scoring) rank the same way',
+      'jointly fight terrorism separatism extremism kenya railway cafe tourism press',
+      ['kaz:1'],
+    ],
     ['long queries with typos too', 'jointly fight terorism seperatism extremsim kenya railway cafe tourism press', ['kaz:1']],
   ])('%s', (_, query, firstHits) => {
     expect(allHits(query).slice(0, firstHits.length)).toEqual(firstHits);
@@ -119,15 +123,15 @@ describe('ranking', () => {
     expect(blocks).toHaveLength(3);
   });
 
-  it.each([
-    ['Kenya cooperation China'],
-    ['Kenya cooperation China Mombasa railway Xinhua talks sides future trade press'],
-  ])('%s: totals and order agree between short and long query paths', (query) => {
-    const hits = hitsOf(engine.search(query, { limit: 50 }));
-    const result = engine.search(query, { limit: 50 });
-    expect(result.ok && result.total).toBe(hits.length);
-    expect(new Set(hits.map(where)).size).toBe(hits.length);
-  });
+  it.each([['Kenya cooperation China'], ['Kenya cooperation China Mombasa railway Xinhua talks sides future trade press']])(
+    '%s: totals and order agree between short and long query paths',
+    (query) => {
+      const hits = hitsOf(engine.search(query, { limit: 50 }));
+      const result = engine.search(query, { limit: 50 });
+      expect(result.ok && result.total).toBe(hits.length);
+      expect(new Set(hits.map(where)).size).toBe(hits.length);
+    },
+  );
 
   it('scores passages best first within a document and keeps scores positive', () => {
     const hits = hitsOf(engine.search('cooperation', { limit: 50 }));
