@@ -3,7 +3,7 @@
  * same Brown-derived passages; prints a table and writes docs/benchmarks.md. Not a test: numbers only.
  */
 import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import Fuse from 'fuse.js';
 import type { Corpus } from '../src/core/document.js';
 import { createSearchEngine } from '../src/core/search/create-search-engine.js';
@@ -15,7 +15,7 @@ import { type SizeResult, writeReport } from './write-report.js';
 
 const argument = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
 const SIZES = (argument('sizes') ?? '1000,10000,100000,1000000').split(',').map(Number);
-const ROUNDS = Number(argument('rounds') ?? 3);
+const ROUNDS = Number(argument('rounds') ?? 5);
 const OUTPUT = argument('out') ?? 'docs/benchmarks.md';
 
 /** The fuse.js scan is linear in the corpus: at large sizes it runs a sample of the mix, within a time budget. */
@@ -47,11 +47,13 @@ function benchSize(size: number, sentences: string[]): SizeResult {
   const before = memoryInUse();
   const build = timed(() => createSearchEngine(corpus));
   const engine = build.result;
-  const indexBytes = memoryInUse() - before;
+  const after = memoryInUse();
+  const indexBytes = after - before;
 
   // Warm-up once (JIT, lazily built fuse.js filter indexes), then measure every query ROUNDS times.
   for (const query of QUERY_MIX) engine.search(query.text);
   const latencies: number[] = [];
+  const cpuTimes: number[] = [];
   const samples: { text: string; ms: number }[] = [];
   const medianOf = new Map<string, number>();
   const totals = new Map<string, number>();
@@ -60,6 +62,7 @@ function benchSize(size: number, sentences: string[]): SizeResult {
     for (let round = 0; round < ROUNDS; round++) {
       const run = timed(() => engine.search(query.text, { limit: 5 }));
       runs.push(run.ms);
+      cpuTimes.push(run.cpuMs);
       if (run.result.ok) totals.set(query.text, run.result.total);
     }
     latencies.push(...runs);
@@ -108,9 +111,12 @@ function benchSize(size: number, sentences: string[]): SizeResult {
     documents: corpus.documents.length,
     buildMs: build.ms,
     indexMb: mb(indexBytes),
+    heapAfterBuildMb: mb(after),
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     max: Math.max(...latencies),
+    cpuP50: percentile(cpuTimes, 50),
+    cpuP95: percentile(cpuTimes, 95),
     suggestMaxMs: Math.max(...suggestTimes),
     fuse: {
       buildMs: fuseBuild.ms,
@@ -126,6 +132,7 @@ function benchSize(size: number, sentences: string[]): SizeResult {
   };
 }
 
+const loadAtStart = loadavg()[0] ?? 0;
 const sentences = loadBrownSentences();
 console.log(`Brown corpus: ${sentences.length} sentences. Sizes: ${SIZES.join(', ')}; ${ROUNDS} rounds of ${QUERY_MIX.length} queries.`);
 const results: SizeResult[] = [];
@@ -144,6 +151,7 @@ const machine = {
   memoryGb: totalmem() / 1024 ** 3,
   node: process.version,
   date: new Date().toISOString(),
+  load: [loadAtStart, loadavg()[0] ?? 0] as [number, number],
 };
 writeFileSync(OUTPUT, writeReport(results, machine, { rounds: ROUNDS, queries: QUERY_MIX }));
 console.log(`Wrote ${OUTPUT}.`);

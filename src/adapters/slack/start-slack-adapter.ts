@@ -1,11 +1,12 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, type BlockAction, type ButtonAction, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
+import { App, type BlockAction, type ButtonAction, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { AnyCommand, Services } from '../../commands/command.js';
 import { type Clock, systemClock } from '../../core/clock.js';
 import type { DigestPoster } from '../../core/digest/digest-types.js';
 import type { Logger } from '../../core/logger.js';
 import { createButtonCodec } from './button-codec.js';
+import { createSlackDigestPoster } from './create-slack-digest-poster.js';
 import { handleButton } from './handle-button.js';
 import { handleSlashCommand } from './handle-slash-command.js';
 import { rejectFutureTimestamps } from './reject-future-timestamps.js';
@@ -15,7 +16,6 @@ import { createSeenRequests } from './seen-requests.js';
 import type { SlackDeps } from './slack-deps.js';
 import { toSlackLogger } from './slack-logger.js';
 import { slackMessages } from './slack-messages.js';
-import { createSlackPoster } from './slack-poster.js';
 
 export interface SlackAdapterOptions {
   botToken: string;
@@ -143,15 +143,6 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
     logger.error({ err: error }, 'slack listener error');
   });
 
-  // The digest has its own client: no blind retries and 429s surface at once, since the ledger schedules retries.
-  const posterClient = new webApi.WebClient(options.botToken, {
-    ...(slackApiUrl ? { slackApiUrl } : {}),
-    logger: toSlackLogger(logger, 'slack-digest'),
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    timeout: 15_000,
-  });
-
   let port: number | undefined;
   try {
     await app.init().catch((error: unknown) => {
@@ -183,7 +174,8 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
 
   return {
     port,
-    poster: createSlackPoster(posterClient),
+    // The digest has its own client: no blind retries, 429s surface at once; the ledger schedules retries.
+    poster: createSlackDigestPoster({ botToken: options.botToken, apiUrl: slackApiUrl, logger }),
     state: () => state,
     async stop() {
       if (state === 'stopped') return;
