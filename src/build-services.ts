@@ -1,4 +1,6 @@
+import { createProgressBar } from './adapters/console/progress-bar.js';
 import type { Services } from './commands/command.js';
+import type { Config } from './config.js';
 import { loadCorpus } from './core/corpus/load-corpus.js';
 import type { Logger } from './core/logger.js';
 import { createQuoteBook } from './core/quotes/create-quote-book.js';
@@ -14,6 +16,22 @@ export interface ServiceOptions {
   logger: Logger;
   /** Indexing progress, for a progress bar on a TTY. */
   onProgress?: (stage: 'load' | 'index', done: number, total: number) => void;
+}
+
+/** Builds the services from the configuration, with a progress bar on stderr when `progress` is set (a TTY). */
+export async function buildServicesFromConfig(config: Config, logger: Logger, options: { progress: boolean }): Promise<Services> {
+  const progress = options.progress ? createProgressBar(process.stderr) : undefined;
+  const services = await buildServices({
+    seedsDir: config.READOUT_SEEDS,
+    databaseUrl: config.DATABASE_URL,
+    cacheDir: config.READOUT_CACHE_DIR,
+    defaultTimezone: config.READOUT_TIMEZONE,
+    nearbyWindow: config.READOUT_NEARBY_DAYS,
+    logger,
+    ...(progress ? { onProgress: progress.update } : {}),
+  });
+  progress?.done();
+  return services;
 }
 
 /** Loads the corpus, builds (or loads) the index, extracts quotes and opens the store: everything a command uses. */

@@ -1,11 +1,10 @@
 import { userInfo } from 'node:os';
 import { createConsolePoster } from './adapters/console/console-poster.js';
-import { createProgressBar } from './adapters/console/progress-bar.js';
 import { startConsole } from './adapters/console/start-console.js';
 import { startDiscordAdapter } from './adapters/discord/start-discord-adapter.js';
 import { startDigestScheduler } from './adapters/scheduler/start-digest-scheduler.js';
 import { startSlackAdapter } from './adapters/slack/start-slack-adapter.js';
-import { buildServices } from './build-services.js';
+import { buildServicesFromConfig } from './build-services.js';
 import { createContext } from './commands/create-context.js';
 import { commands } from './commands/registry.js';
 import { isInteractive, loadConfig } from './config.js';
@@ -37,17 +36,7 @@ export async function main(): Promise<number> {
   // In console mode the terminal is the user's: only problems are logged there unless asked for more.
   const level = !chatConfigured && config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL;
   const logger = createLogger({ level, format });
-  const progress = interactive && process.stderr.isTTY ? createProgressBar(process.stderr) : undefined;
-  const services = await buildServices({
-    seedsDir: config.READOUT_SEEDS,
-    databaseUrl: config.DATABASE_URL,
-    cacheDir: config.READOUT_CACHE_DIR,
-    defaultTimezone: config.READOUT_TIMEZONE,
-    nearbyWindow: config.READOUT_NEARBY_DAYS,
-    logger,
-    ...(progress ? { onProgress: progress.update } : {}),
-  });
-  progress?.done();
+  const services = await buildServicesFromConfig(config, logger, { progress: interactive && Boolean(process.stderr.isTTY) });
 
   const parts: RunningPart[] = [];
   const posters: DigestPoster[] = [];

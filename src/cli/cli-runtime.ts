@@ -1,5 +1,4 @@
-import { createProgressBar } from '../adapters/console/progress-bar.js';
-import { buildServices } from '../build-services.js';
+import { buildServicesFromConfig } from '../build-services.js';
 import type { Services } from '../commands/command.js';
 import { type Config, isInteractive, loadConfig } from '../config.js';
 import type { Logger } from '../core/logger.js';
@@ -18,16 +17,8 @@ export async function openCliRuntime(overrides: { seeds?: string | undefined; js
     level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL,
     format: config.LOG_FORMAT === 'json' ? 'json' : 'pretty',
   });
-  const progress = !overrides.json && process.stderr.isTTY && isInteractive() ? createProgressBar(process.stderr) : undefined;
-  const services = await buildServices({
-    seedsDir: config.READOUT_SEEDS,
-    databaseUrl: config.DATABASE_URL,
-    cacheDir: config.READOUT_CACHE_DIR,
-    defaultTimezone: config.READOUT_TIMEZONE,
-    nearbyWindow: config.READOUT_NEARBY_DAYS,
-    logger,
-    ...(progress ? { onProgress: progress.update } : {}),
+  const services = await buildServicesFromConfig(config, logger, {
+    progress: !overrides.json && Boolean(process.stderr.isTTY) && isInteractive(),
   });
-  progress?.done();
   return { config, logger, services };
 }

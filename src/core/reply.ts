@@ -66,6 +66,15 @@ export interface Reply {
   isError?: boolean;
 }
 
+/** The citation every renderer shows: `docId ¶paragraph · date · place · source`. */
+export function citationText(c: Citation): string {
+  const parts = [`${c.docId}${c.paragraph !== undefined ? ` ¶${c.paragraph}` : ''}`];
+  if (c.date) parts.push(c.date);
+  if (c.place) parts.push(c.place);
+  if (c.source) parts.push(c.source);
+  return parts.join(' · ');
+}
+
 /** Plain text of a rich text, for fallbacks and tests. */
 export function plainText(text: RichText): string {
   return text.map((span) => span.text).join('');

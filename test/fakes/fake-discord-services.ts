@@ -3,6 +3,7 @@ import { type AnyCommand, defineCommand, type Services } from '../../src/command
 import { createHelpCommand } from '../../src/commands/help-command.js';
 import { silentLogger } from '../../src/core/logger.js';
 import type { Reply } from '../../src/core/reply.js';
+import { openStore } from '../../src/core/store/open-store.js';
 
 /** Text no renderer may let through as a ping or as markup. */
 export const HOSTILE = '@everyone <@123> <!channel> <https://x|y> **x** `tick` [link](https://evil.example)';
@@ -37,19 +38,8 @@ export function fakeDiscordServices(): Services {
       ],
       strongestIn: () => undefined,
     },
-    store: {
-      upsertSubscription: unused,
-      getSubscription: () => undefined,
-      listSubscriptions: () => [],
-      setSubscriptionStatus: unused,
-      removeSubscription: unused,
-      claimSlot: unused,
-      finishSlot: unused,
-      releaseSlot: unused,
-      getSlot: () => undefined,
-      listSlots: () => [],
-      close: () => {},
-    },
+    // A real in-memory store: the adapter only reads a channel's subscription from it.
+    store: openStore('sqlite::memory:'),
     defaultTimezone: 'UTC',
     nearbyWindow: 7,
     logger: silentLogger,

@@ -3,7 +3,7 @@ import type { Corpus, Document } from '../../src/core/document.js';
 import type { Logger } from '../../src/core/logger.js';
 import type { Quote, QuoteBook } from '../../src/core/quotes/quote-types.js';
 import type { SearchEngine, SearchHit } from '../../src/core/search/search-types.js';
-import type { Store } from '../../src/core/store/store-types.js';
+import { openStore } from '../../src/core/store/open-store.js';
 
 /** Text a hostile corpus or user could carry: pings, links and markup that must all come out inert. */
 export const HOSTILE = '<!channel> @everyone <@U123> <https://x|y> **bold** `code` & ~strike~ _it_';
@@ -90,21 +90,7 @@ export function slackTestServices(options: { hitCount?: number; logger: Logger }
     warnings: [],
     fingerprint: 'fake',
   };
-  const unused = () => {
-    throw new Error('the Slack tests do not use the store beyond getSubscription');
-  };
-  const store: Store = {
-    upsertSubscription: unused,
-    getSubscription: () => undefined,
-    listSubscriptions: () => [],
-    setSubscriptionStatus: unused,
-    removeSubscription: unused,
-    claimSlot: unused,
-    finishSlot: unused,
-    releaseSlot: unused,
-    getSlot: () => undefined,
-    listSlots: () => [],
-    close: () => {},
-  };
+  // A real in-memory store: the adapter only reads a channel's subscription from it.
+  const store = openStore('sqlite::memory:');
   return { corpus, search, quotes, store, defaultTimezone: 'UTC', nearbyWindow: 7, logger: options.logger };
 }

@@ -1,4 +1,4 @@
-import type { Block, Citation, Reply, RichText } from '../../core/reply.js';
+import { type Block, citationText, type Reply, type RichText } from '../../core/reply.js';
 
 export interface TextStyle {
   /** ANSI colour and bold; only on a TTY. */
@@ -41,11 +41,14 @@ function renderBlock(block: Block, paint: Paint): string[] {
     case 'result': {
       const lines = [paint('bold', sanitize(block.title)), indent(rich(block.body, paint))];
       for (const field of block.fields ?? []) lines.push(indent(`${sanitize(field.label)}: ${sanitize(field.value)}`));
-      lines.push(indent(paint('dim', citation(block.citation))));
+      lines.push(indent(paint('dim', `— ${citationText(block.citation)}`)));
       return lines;
     }
     case 'quote':
-      return [`${paint('cyan', sanitize(block.speaker))}: “${rich(block.text, paint)}”`, indent(paint('dim', citation(block.citation)))];
+      return [
+        `${paint('cyan', sanitize(block.speaker))}: “${rich(block.text, paint)}”`,
+        indent(paint('dim', `— ${citationText(block.citation)}`)),
+      ];
   }
 }
 
@@ -57,15 +60,6 @@ function rich(text: RichText, paint: Paint): string {
       return sanitize(span.text);
     })
     .join('');
-}
-
-/** The citation line every renderer shows: document id, paragraph, date, place, source. */
-export function citation(c: Citation): string {
-  const parts = [`${c.docId}${c.paragraph !== undefined ? ` ¶${c.paragraph}` : ''}`];
-  if (c.date) parts.push(c.date);
-  if (c.place) parts.push(c.place);
-  if (c.source) parts.push(c.source);
-  return `— ${parts.join(' · ')}`;
 }
 
 function indent(text: string): string {

@@ -1,5 +1,5 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { Block, Citation, Reply } from '../../core/reply.js';
+import { type Block, citationText, type Reply } from '../../core/reply.js';
 import { discordLimits as limits } from './discord-limits.js';
 import { escapeDiscordText } from './escape-discord-text.js';
 import { renderRichText } from './render-rich-text.js';
@@ -32,15 +32,6 @@ export function embedLength(embed: APIEmbed): number {
   length += (embed.footer?.text.length ?? 0) + (embed.author?.name.length ?? 0);
   for (const field of embed.fields ?? []) length += field.name.length + field.value.length;
   return length;
-}
-
-/** The citation line under a result or quote: document, paragraph, date, place, source. */
-export function citationLine(c: Citation): string {
-  const parts = [`${c.docId}${c.paragraph !== undefined ? ` ¶${c.paragraph}` : ''}`];
-  if (c.date) parts.push(c.date);
-  if (c.place) parts.push(c.place);
-  if (c.source) parts.push(c.source);
-  return truncateText(parts.join(' · '), limits.footerText);
 }
 
 /** Walks the blocks in order: headings and loose text gather into a general embed; results and quotes get one each. */
@@ -82,7 +73,7 @@ function blocksToEmbeds(blocks: Block[], color: number): APIEmbed[] {
           title: truncateText(escapeDiscordText(block.title), limits.embedTitle),
           description: renderRichText(block.body, limits.embedDescription),
           ...(block.fields?.length ? { fields: block.fields.map(toField) } : {}),
-          footer: { text: citationLine(block.citation) },
+          footer: { text: truncateText(citationText(block.citation), limits.footerText) },
         });
         break;
       case 'quote':
@@ -92,7 +83,7 @@ function blocksToEmbeds(blocks: Block[], color: number): APIEmbed[] {
           // Author names and footers are shown as plain text by Discord, so they need no escaping.
           author: { name: truncateText(block.speaker, limits.authorName) },
           description: `“${renderRichText(block.text, limits.embedDescription - 2)}”`,
-          footer: { text: citationLine(block.citation) },
+          footer: { text: truncateText(citationText(block.citation), limits.footerText) },
         });
         break;
     }

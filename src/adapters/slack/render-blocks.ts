@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { Block, Button, Citation, Field, Reply } from '../../core/reply.js';
+import { type Block, type Button, citationText, type Field, type Reply } from '../../core/reply.js';
 import { cutText, escapeMrkdwn } from './escape-mrkdwn.js';
 import { renderRichText } from './render-rich-text.js';
 import { slackLimits } from './slack-limits.js';
@@ -94,12 +94,12 @@ function renderBlock(block: Block): SlackBlock[] {
       const body = renderRichText(block.body, slackLimits.sectionText - title.length);
       const sections = body.length > 0 ? body.map((chunk, i) => section(i === 0 ? title + chunk : chunk)) : [section(title)];
       const fields = block.fields?.length ? fieldSections(block.fields) : [];
-      return [...sections, ...fields, contextBlock(citationLine(block.citation))];
+      return [...sections, ...fields, contextBlock(`— ${citationText(block.citation)}`)];
     }
     case 'quote': {
       const speaker = `*${escapeMrkdwn(cutText(block.speaker, 200))}*: `;
       const body = renderRichText([{ text: '“' }, ...block.text, { text: '”' }], slackLimits.sectionText - speaker.length);
-      return [...body.map((chunk, i) => section(i === 0 ? speaker + chunk : chunk)), contextBlock(citationLine(block.citation))];
+      return [...body.map((chunk, i) => section(i === 0 ? speaker + chunk : chunk)), contextBlock(`— ${citationText(block.citation)}`)];
     }
   }
 }
@@ -146,15 +146,6 @@ function listSections(items: string[]): SlackBlock[] {
   }
   if (current.length > 0) blocks.push(section(current));
   return blocks;
-}
-
-/** The citation line: document id, paragraph, date, place, source. */
-export function citationLine(c: Citation): string {
-  const parts = [`${c.docId}${c.paragraph !== undefined ? ` ¶${c.paragraph}` : ''}`];
-  if (c.date) parts.push(c.date);
-  if (c.place) parts.push(c.place);
-  if (c.source) parts.push(c.source);
-  return `— ${parts.join(' · ')}`;
 }
 
 function actions(buttons: readonly Button[], options: RenderOptions): SlackBlock[] {

@@ -1,6 +1,7 @@
 /** Every user-facing sentence of "on this day", so wording changes in one place. */
 
-const MONTHS = [
+/** English month names, January first. */
+export const MONTH_NAMES = [
   'January',
   'February',
   'March',
@@ -18,13 +19,13 @@ const MONTHS = [
 /** `24 April 2026` from `2026-04-24`. */
 export function formatLongDate(isoDate: string): string {
   const [year, month, day] = isoDate.split('-');
-  return `${Number(day)} ${MONTHS[Number(month) - 1] ?? month} ${year}`;
+  return `${Number(day)} ${MONTH_NAMES[Number(month) - 1] ?? month} ${year}`;
 }
 
 /** `24 April` from `2026-04-24`. */
 export function formatDayMonth(isoDate: string): string {
   const [, month, day] = isoDate.split('-');
-  return `${Number(day)} ${MONTHS[Number(month) - 1] ?? month}`;
+  return `${Number(day)} ${MONTH_NAMES[Number(month) - 1] ?? month}`;
 }
 
 export const calendarMessages = {

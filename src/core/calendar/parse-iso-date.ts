@@ -1,5 +1,5 @@
 import type { Outcome } from '../user-error.js';
-import { calendarMessages } from './calendar-messages.js';
+import { calendarMessages, MONTH_NAMES } from './calendar-messages.js';
 
 export interface IsoDate {
   /** Normalised `YYYY-MM-DD`. */
@@ -8,21 +8,6 @@ export interface IsoDate {
   month: number;
   day: number;
 }
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** True in Gregorian leap years. */
 export function isLeapYear(year: number): boolean {

@@ -62,6 +62,15 @@ export function buildInvertedIndex(
 
   for (let passage = 0; passage < count; passage++) {
     const words = tokenTerms(textOf(passage));
+    // Room for the worst case (every word new to this passage) once per passage, not per word.
+    const room = pairCount + words.length;
+    pairTerm = grow(pairTerm, room, (n) => new Uint32Array(n));
+    pairFreq = grow(pairFreq, room, (n) => new Uint8Array(n));
+    pairOccurrences = grow(pairOccurrences, room, (n) => new Uint32Array(n));
+    pairPositionStart = grow(pairPositionStart, room, (n) => new Uint32Array(n));
+    occurrencePair = grow(occurrencePair, words.length, (n) => new Uint32Array(n));
+    occurrencePosition = grow(occurrencePosition, words.length, (n) => new Uint32Array(n));
+    positionBuffer = grow(positionBuffer, positionCount + words.length, (n) => new Uint32Array(n));
     const firstPair = pairCount;
     let length = 0;
     let occurrences = 0;
@@ -83,10 +92,6 @@ export function buildInvertedIndex(
       length++;
       if (lastSeen[id] !== passage + 1) {
         lastSeen[id] = passage + 1;
-        pairTerm = grow(pairTerm, pairCount + 1, (n) => new Uint32Array(n));
-        pairFreq = grow(pairFreq, pairCount + 1, (n) => new Uint8Array(n));
-        pairOccurrences = grow(pairOccurrences, pairCount + 1, (n) => new Uint32Array(n));
-        pairPositionStart = grow(pairPositionStart, pairCount + 1, (n) => new Uint32Array(n));
         slot[id] = pairCount;
         pairTerm[pairCount] = id;
         pairFreq[pairCount] = 1;
@@ -97,14 +102,11 @@ export function buildInvertedIndex(
         if (pairFreq[at]! < 255) pairFreq[at]! += 1;
         pairOccurrences[at]! += 1;
       }
-      occurrencePair = grow(occurrencePair, occurrences + 1, (n) => new Uint32Array(n));
-      occurrencePosition = grow(occurrencePosition, occurrences + 1, (n) => new Uint32Array(n));
       occurrencePair[occurrences] = slot[id]!;
       occurrencePosition[occurrences] = position;
       occurrences++;
     }
     // Lay this passage's positions out pair by pair (each pair's positions stay ascending).
-    positionBuffer = grow(positionBuffer, positionCount + occurrences, (n) => new Uint32Array(n));
     for (let k = firstPair, next = positionCount; k < pairCount; k++) {
       pairPositionStart[k] = next;
       next += pairOccurrences[k]!;
@@ -150,8 +152,11 @@ export function buildInvertedIndex(
   for (let at = 0; at < pairCount; at++) positionOffsets[at + 1]! += positionOffsets[at]!;
   const positions = new Uint32Array(positionCount);
   for (let pair = 0; pair < pairCount; pair++) {
+    // A plain loop: a subarray view per pair would allocate millions of short-lived objects.
     const from = pairPositionStart[pair]!;
-    positions.set(positionBuffer.subarray(from, from + pairOccurrences[pair]!), positionOffsets[pairAt[pair]!]!);
+    const to = positionOffsets[pairAt[pair]!]!;
+    const length = pairOccurrences[pair]!;
+    for (let i = 0; i < length; i++) positions[to + i] = positionBuffer[from + i]!;
   }
   onProgress?.(count, count);
   return {

@@ -126,6 +126,8 @@ function obtainIndex(corpus: Corpus, count: number, textOf: (passage: number) =>
   );
   const cached = loadIndexCache(cacheDir, key);
   if (cached && cached.passageCount === count) {
+    // One "all done" tick, so a progress display started by the caller completes.
+    options.onProgress?.(count, count);
     options.onIndex?.('cache');
     return cached;
   }

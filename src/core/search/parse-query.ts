@@ -27,12 +27,14 @@ export const MAX_QUERY_WORDS = 32;
 /** Longer input is cut before parsing; 32 words never need more. */
 const MAX_QUERY_CHARS = 2000;
 
+const SPACED_FILTER = new RegExp(`(?<![\\p{L}\\p{N}])(${FILTER_KEYS.join('|')}):\\s+(?=\\S)`, 'giu');
 const DOUBLE_QUOTES = /[“”„‟″«»＂]/g;
 const SEGMENT = /(\p{L}[\p{L}\p{N}_-]*):(?:"([^"]*)"?|(\S*))|"([^"]*)"?|(\S+)/gu;
 
 /** Parses query text into words, quoted phrases and filters; unknown filters and empty values are problems. */
 export function parseQuery(text: string): Outcome<{ query: ParsedQuery }> {
-  const source = text.slice(0, MAX_QUERY_CHARS).replace(DOUBLE_QUOTES, '"');
+  // "person: tokayev" means person:tokayev; only known filter names are joined to the next word.
+  const source = text.slice(0, MAX_QUERY_CHARS).replace(DOUBLE_QUOTES, '"').replace(SPACED_FILTER, '$1:');
   const words: string[] = [];
   const phrases: string[][] = [];
   const filters: Filter[] = [];

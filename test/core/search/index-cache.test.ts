@@ -58,7 +58,8 @@ describe('index cache', () => {
     expect(cacheFiles()).toHaveLength(1);
     const second = start('f1');
     expect(second.source).toBe('cache');
-    expect(second.progress).toEqual([]);
+    expect(second.progress).toEqual([second.progress[0]]);
+    expect(second.progress[0]).toBe(first.progress.at(-1));
     expect(second.engine.search('Kazakstan', { limit: 50 })).toEqual(first.engine.search('Kazakstan', { limit: 50 }));
   });
 

@@ -165,6 +165,8 @@ describe('filters', () => {
     ['cooperation from:2023-01-01 to:2024-12-31', ['kaz']],
     ['cooperation FROM:2023-05-17 to:2023-05-17', ['kaz']],
     ['cooperation year:1999', []],
+    ['cooperation person: tokayev', ['kaz']],
+    ['cooperation Person:“William Ruto”', ['ken']],
   ])('%s keeps documents %j', (query, documents) => {
     const found = new Set(hitsOf(engine.search(query, { limit: 50 })).map((hit) => hit.docId));
     expect([...found].sort()).toEqual(documents);
