@@ -7,6 +7,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import Fuse from 'fuse.js';
 import type { Corpus } from '../src/core/document.js';
 import { createSearchEngine } from '../src/core/search/create-search-engine.js';
+import { compareCorrection } from './compare-correction.js';
 import { loadBrownSentences } from './load-brown.js';
 import { makeBenchCorpus } from './make-bench-corpus.js';
 import { mb, memoryInUse, percentile, timed } from './measure.js';
@@ -145,6 +146,14 @@ for (const size of SIZES) {
       `fuse.js scan (${result.fuse.queries} queries): p50 ${result.fuse.p50.toFixed(0)} ms, p95 ${result.fuse.p95.toFixed(0)} ms`,
   );
 }
+// Query-word correction alone, readout's shards against fuse.js shards, over the 100k vocabulary.
+const correctionSize = SIZES.includes(100_000) ? 100_000 : (SIZES[SIZES.length - 1] ?? 1000);
+const correctionTexts = makeBenchCorpus(correctionSize, sentences).documents.flatMap((document) => document.paragraphs.map((p) => p.text));
+const correction = { size: correctionSize, ...compareCorrection(correctionTexts) };
+console.log(
+  `Correction over ${correction.vocabulary} terms: shards ${correction.shardsMsPerWord.toFixed(2)} ms/word (${correction.shardsRight}/${correction.words} right), ` +
+    `fuse.js shards ${correction.fuseMsPerWord.toFixed(2)} ms/word (${correction.fuseRight}/${correction.words} right)`,
+);
 const machine = {
   cpu: cpus()[0]?.model ?? 'unknown',
   cores: cpus().length,
@@ -153,5 +162,5 @@ const machine = {
   date: new Date().toISOString(),
   load: [loadAtStart, loadavg()[0] ?? 0] as [number, number],
 };
-writeFileSync(OUTPUT, writeReport(results, machine, { rounds: ROUNDS, queries: QUERY_MIX }));
+writeFileSync(OUTPUT, writeReport(results, machine, { rounds: ROUNDS, queries: QUERY_MIX, correction }));
 console.log(`Wrote ${OUTPUT}.`);

@@ -35,7 +35,12 @@ function renderBlock(block: Block, paint: Paint): string[] {
     case 'note':
       return [paint('dim', sanitize(block.text))];
     case 'fields':
-      return block.fields.map((field) => `${paint('bold', sanitize(field.label))}\n${indent(sanitize(field.value))}`);
+      return block.fields.map((field) =>
+        // Short one-line values read best beside their label; long or multi-line ones go below it.
+        !field.value.includes('\n') && field.label.length + field.value.length < 100
+          ? `${paint('bold', `${sanitize(field.label)}:`)} ${sanitize(field.value)}`
+          : `${paint('bold', sanitize(field.label))}\n${indent(sanitize(field.value))}`,
+      );
     case 'list':
       return block.items.map((item) => `  • ${rich(item, paint)}`);
     case 'result': {

@@ -1,3 +1,4 @@
+import Fuse from 'fuse.js';
 import type { Document } from '../document.js';
 import type { DocumentFilter, NameKind } from './filter-documents.js';
 import { foldText } from './fold-text.js';
@@ -28,6 +29,11 @@ export function createSuggester(documents: readonly Document[], filter: Document
     documents.map((document) => ({ label: foldText(`${document.id} ${document.title}`), value: `${document.id} — ${document.title}` })),
   );
   const labelsFor = (kind: SuggestKind) => labels.get(kind) ?? [];
+  let titles: Fuse<{ label: string; value: string }> | null = null;
+  const documentFuse = () => {
+    titles ??= new Fuse(labelsFor('document'), { keys: ['label'], includeScore: true, ignoreLocation: true, threshold: FUZZY_THRESHOLD });
+    return titles;
+  };
 
   return function suggest(kind: SuggestKind, prefix: string, limit = 10): string[] {
     const wanted = Math.max(0, Math.min(limit, 50));
@@ -45,10 +51,18 @@ export function createSuggester(documents: readonly Document[], filter: Document
     }
     for (const entry of labels) if (entry.label.startsWith(folded)) push(entry.value);
     for (const entry of labels) if (entry.label.includes(` ${folded}`)) push(entry.value);
-    if (out.length < wanted && kind !== 'document' && labels.length <= FUZZY_LIMIT) {
-      for (const result of filter.fuse(kind).search(folded.slice(0, 32), { limit: wanted * 2 })) {
-        if ((result.score ?? 1) <= FUZZY_THRESHOLD) push(result.item.canonical);
-      }
+    if (out.length < wanted && labels.length <= FUZZY_LIMIT) {
+      const pattern = folded.slice(0, 32);
+      const results =
+        kind === 'document'
+          ? documentFuse()
+              .search(pattern, { limit: wanted * 2 })
+              .map((result) => ({ value: result.item.value, score: result.score }))
+          : filter
+              .fuse(kind)
+              .search(pattern, { limit: wanted * 2 })
+              .map((result) => ({ value: result.item.canonical, score: result.score }));
+      for (const result of results) if ((result.score ?? 1) <= FUZZY_THRESHOLD) push(result.value);
     }
     return out;
   };

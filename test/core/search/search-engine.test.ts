@@ -307,6 +307,8 @@ describe('suggest', () => {
     ['place', 'xian', "Xi'an"],
     ['document', 'kaz', 'kaz — Xi Jinping holds talks with Tokayev'],
     ['document', 'omamo', 'mom — Wang Yi and Omamo meet the press'],
+    ['document', 'omamo pres', 'mom — Wang Yi and Omamo meet the press'],
+    ['document', 'tokaev', 'kaz — Xi Jinping holds talks with Tokayev'],
   ] as const)('%s %s suggests %s', (kind, prefix, expected) => {
     expect(engine.suggest(kind, prefix, 5)).toContain(expected);
   });
@@ -317,5 +319,19 @@ describe('suggest', () => {
     ['person', 'x', 1, 1],
   ] as const)('%s %j with limit %i gives %i', (kind, prefix, limit, count) => {
     expect(engine.suggest(kind, prefix, limit)).toHaveLength(count);
+  });
+});
+
+describe('an empty corpus', () => {
+  const empty = createSearchEngine(makeCorpus([]));
+
+  it.each([['Kenya'], ['"shared future"'], ['Kenya year:2023']])('answers %s with no hits', (query) => {
+    const result = empty.search(query);
+    expect(result.ok && result.total).toBe(0);
+  });
+
+  it('suggests nothing', () => {
+    expect(empty.suggest('document', 'x')).toEqual([]);
+    expect(empty.suggest('person', '')).toEqual([]);
   });
 });
