@@ -31,7 +31,15 @@ export function createSuggester(documents: readonly Document[], filter: Document
   const labelsFor = (kind: SuggestKind) => labels.get(kind) ?? [];
   let titles: Fuse<{ label: string; value: string }> | null = null;
   const documentFuse = () => {
-    titles ??= new Fuse(labelsFor('document'), { keys: ['label'], includeScore: true, ignoreLocation: true, threshold: FUZZY_THRESHOLD });
+    // Titles are long: field-length norm would sink every match, and extended search ANDs the typed words.
+    titles ??= new Fuse(labelsFor('document'), {
+      keys: ['label'],
+      includeScore: true,
+      ignoreLocation: true,
+      ignoreFieldNorm: true,
+      useExtendedSearch: true,
+      threshold: FUZZY_THRESHOLD,
+    });
     return titles;
   };
 
