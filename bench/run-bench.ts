@@ -73,8 +73,8 @@ function benchSize(size: number, sentences: string[]): SizeResult {
   const slowest = [...samples].sort((a, b) => b.ms - a.ms).slice(0, 5);
   console.log(`  slowest readout samples: ${slowest.map((sample) => `${sample.text} ${sample.ms.toFixed(1)} ms`).join('; ')}`);
   const suggestTimes: number[] = [];
-  for (const prefix of ['al', 'nov', 'kenia', 'brown-12']) {
-    suggestTimes.push(timed(() => engine.suggest(prefix.startsWith('brown') ? 'document' : 'person', prefix, 10)).ms);
+  for (const prefix of ['al', 'nov', 'kenia', 'brown-12', 'jurry election']) {
+    suggestTimes.push(timed(() => engine.suggest(prefix.startsWith('brown') || prefix.includes(' ') ? 'document' : 'person', prefix, 10)).ms);
   }
 
   // The baseline: one fuse.js instance over every passage text, scanned in full per query.

@@ -89,7 +89,7 @@ export function writeReport(
   }
   lines.push(
     '',
-    `Autocomplete (\`suggest\`), slowest of four prefixes: ${results.map((r) => `${n(r.size)}: ${ms(r.suggestMaxMs)} ms`).join(', ')}.`,
+    `Autocomplete (\`suggest\`), slowest of five prefixes (three person names, two document titles): ${results.map((r) => `${n(r.size)}: ${ms(r.suggestMaxMs)} ms`).join(', ')}.`,
     '',
   );
   lines.push('## Targets', '');

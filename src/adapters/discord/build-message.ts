@@ -1,6 +1,6 @@
 import { type APIActionRowComponent, type APIButtonComponent, type APIEmbed, ButtonStyle, ComponentType } from 'discord.js';
+import type { ActionTable } from '../../commands/action-table.js';
 import type { Button, Reply } from '../../core/reply.js';
-import type { ActionTable } from './action-table.js';
 import { type ButtonTarget, encodeButtonTarget } from './button-target.js';
 import { discordLimits as limits } from './discord-limits.js';
 import { discordMessages } from './discord-messages.js';

@@ -1,5 +1,5 @@
+import type { ActionTable } from '../../commands/action-table.js';
 import type { Action, Button } from '../../core/reply.js';
-import type { ActionTable } from './action-table.js';
 import { discordLimits } from './discord-limits.js';
 
 /** What a button does when clicked: re-run a command, or show another page of a long reply. */

@@ -1,10 +1,10 @@
 import { DiscordAPIError, HTTPError, type RateLimitData, RateLimitError, Routes } from 'discord.js';
+import { createActionTable } from '../../commands/action-table.js';
 import type { Clock } from '../../core/clock.js';
 import { type DigestPoster, PostError, type PostResult } from '../../core/digest/digest-types.js';
 import type { Logger } from '../../core/logger.js';
 import type { Reply } from '../../core/reply.js';
 import type { ChannelRef } from '../../core/store/store-types.js';
-import { createActionTable } from './action-table.js';
 import type { PagedReply } from './build-message.js';
 import { buildMessages, type MessageTables } from './build-message.js';
 import type { ButtonTarget } from './button-target.js';

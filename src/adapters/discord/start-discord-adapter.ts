@@ -1,10 +1,10 @@
 import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
+import { createActionTable } from '../../commands/action-table.js';
 import type { AnyCommand, Services } from '../../commands/command.js';
 import { type Clock, systemClock } from '../../core/clock.js';
 import type { DigestPoster } from '../../core/digest/digest-types.js';
 import type { Logger } from '../../core/logger.js';
 import type { Reply } from '../../core/reply.js';
-import { createActionTable } from './action-table.js';
 import type { MessageTables, PagedReply } from './build-message.js';
 import type { ButtonTarget } from './button-target.js';
 import { createDiscordPoster } from './create-discord-poster.js';

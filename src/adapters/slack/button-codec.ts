@@ -1,6 +1,6 @@
+import { type ActionTable, createActionTable } from '../../commands/action-table.js';
 import type { Clock } from '../../core/clock.js';
 import type { Action, Button, Reply } from '../../core/reply.js';
-import { type ActionTable, createActionTable } from './action-table.js';
 import { slackLimits } from './slack-limits.js';
 
 /** What a clicked button asks for: re-run a command, or show the rest of a cut message. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createActionTable } from '../../../src/adapters/discord/action-table.js';
 import { type ButtonTarget, decodeButtonTarget, encodeButtonTarget } from '../../../src/adapters/discord/button-target.js';
+import { createActionTable } from '../../../src/commands/action-table.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
 
 function table(clock = new FakeClock(), maxEntries = 100) {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Clock } from '../../core/clock.js';
+import type { Clock } from '../core/clock.js';
 
 export interface ActionTable<T> {
   /** Stores a value and returns its short key. */
@@ -10,9 +10,10 @@ export interface ActionTable<T> {
 }
 
 /**
- * A bounded, expiring in-memory map for button payloads that do not fit Discord's 100-character
- * custom_id. Bounded so a busy bot cannot grow without limit; a lost entry only means
- * "run the command again", because a restart loses the table anyway.
+ * A bounded, expiring in-memory map for button actions that do not fit a platform's button payload
+ * (Slack's 2,000-character value, Discord's 100-character custom_id) and for the rest of a cut message.
+ * Bounded so a busy bot cannot grow without limit; a lost entry only means "run the command again",
+ * because a restart loses the table anyway.
  */
 export function createActionTable<T>(options: { maxEntries: number; ttlMs: number; clock: Clock }): ActionTable<T> {
   const entries = new Map<string, { value: T; expiresAt: number }>();
