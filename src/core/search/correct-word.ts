@@ -8,8 +8,8 @@ export interface Correction {
 }
 
 export interface VocabularyCorrector {
-  /** Closest vocabulary terms within the word's edit budget, best first (fewest edits, then most passages). */
-  correct(word: string): Correction[];
+  /** Closest vocabulary terms within the word's edit budget, best first (fewest edits, then most passages); `skip` is left out. */
+  correct(word: string, skip?: number): Correction[];
 }
 
 /** Edits a query word may be away from a vocabulary term: 1 for 4-7 characters, 2 for 8 and more. */
@@ -47,10 +47,11 @@ export function createVocabularyCorrector(terms: readonly string[], documentFreq
   let generation = 0;
 
   return {
-    correct(word) {
+    correct(word, skip) {
       const budget = editBudget(word);
       if (budget === 0 || NUMERIC.test(word)) return [];
       generation++;
+      if (skip !== undefined && skip >= 0 && skip < stamp.length) stamp[skip] = generation;
       const wordMask = letterMask(word);
       let best = budget + 1;
       let found: Correction[] = [];

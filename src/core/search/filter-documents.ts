@@ -23,6 +23,8 @@ export interface DocumentFilter {
   fuse(kind: NameKind): Fuse<NameEntry>;
 }
 
+/** fuse.js score (0 exact, 1 anything) up to which a filter value is taken as a typo of a name: tokaev -> Tokayev. */
+const NAME_THRESHOLD = 0.34;
 /** Filter combinations remembered (a few KB each at most, one byte per document). */
 const MEMO_SIZE = 32;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -90,7 +92,7 @@ export function createDocumentFilter(documents: readonly Document[], gazetteer: 
   const fuse = (kind: NameKind): Fuse<NameEntry> => {
     let instance = fuses.get(kind);
     if (!instance) {
-      instance = new Fuse(entries(kind), { keys: ['label'], includeScore: true, ignoreLocation: true, threshold: 0.34 });
+      instance = new Fuse(entries(kind), { keys: ['label'], includeScore: true, ignoreLocation: true, threshold: NAME_THRESHOLD });
       fuses.set(kind, instance);
     }
     return instance;
@@ -110,7 +112,7 @@ export function createDocumentFilter(documents: readonly Document[], gazetteer: 
     for (const entry of list) if (` ${entry.label} `.includes(` ${folded} `)) push(entry.canonical);
     if (names.length > 0) return names;
     for (const result of fuse(kind).search(folded, { limit: 5 })) {
-      if ((result.score ?? 1) <= 0.34) push(result.item.canonical);
+      if ((result.score ?? 1) <= NAME_THRESHOLD) push(result.item.canonical);
     }
     return names.slice(0, 1);
   };
@@ -188,7 +190,8 @@ export function createDocumentFilter(documents: readonly Document[], gazetteer: 
         } else {
           const names = resolve(key, filter.value);
           if (names.length === 0) {
-            const suggestions = fuse(key)
+            // Too far to resolve on its own, but a looser match still makes a useful "did you mean".
+            const suggestions = new Fuse(entries(key), { keys: ['label'], ignoreLocation: true, threshold: 0.6 })
               .search(foldText(filter.value).slice(0, 32), { limit: 3 })
               .map((result) => result.item.canonical);
             return { ok: false, problem: searchMessages.unknownValue(key, filter.value, [...new Set(suggestions)]) };

@@ -79,7 +79,9 @@ export const DOCUMENTS: FakeDocument[] = [
       "President Xi Jinping held talks in Xi'an with President Kassym-Jomart Tokayev of Kazakhstan.",
       'The two sides will jointly fight terrorism, separatism and extremism.',
       'Kazakhstan supports the Belt and Road Initiative and deeper cooperation.',
+      'Tokayev thanked Xi. Tokayev praised the summit.',
       'Tokaev was misspelled once in this capture.',
+      'Later, Tokayev saw the guests off.',
     ],
   },
   {
