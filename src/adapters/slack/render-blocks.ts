@@ -82,7 +82,7 @@ function renderBlock(block: Block): SlackBlock[] {
         : [];
     case 'text':
       // Text blocks are the commands' own messages, whose backticks mark code.
-      return renderRichText(block.text, slackLimits.sectionText, { codeTicks: true }).map(section);
+      return renderRichText(block.text, slackLimits.sectionText).map(section);
     case 'note':
       return block.text.trim() ? [contextBlock(block.text)] : [];
     case 'fields':

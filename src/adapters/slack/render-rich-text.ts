@@ -6,7 +6,7 @@ import { escapeMrkdwn } from './escape-mrkdwn.js';
  * section. Matches become `*bold*`; the markers sit inside surrounding spaces because Slack only
  * formats `*word*` when the asterisks touch the word.
  */
-export function renderRichText(text: RichText, max: number, options: { codeTicks?: boolean } = {}): string[] {
+export function renderRichText(text: RichText, max: number): string[] {
   const chunks: string[] = [];
   let current = '';
   const push = (piece: string) => {
@@ -22,8 +22,7 @@ export function renderRichText(text: RichText, max: number, options: { codeTicks
     const touchesAfter = !/\s$/.test(span.text) && WORD_CHAR.test(text[i + 1]?.text.charAt(0) ?? '');
     const inWord = touchesBefore || touchesAfter;
     const plain = markerOf(span) && inWord ? { text: span.text } : span;
-    const pieces = options.codeTicks && !markerOf(plain) ? codePieces(plain.text, max) : spanPieces(plain, max);
-    for (const piece of pieces) push(piece);
+    for (const piece of spanPieces(plain, max)) push(piece);
   });
   if (current.length > 0) chunks.push(current);
   return chunks;
@@ -45,24 +44,6 @@ function spanPieces(span: Span, max: number): string[] {
     const after = index === inner.length - 1 ? escapeMrkdwn(trail) : '';
     return `${before}${marker}${part}${marker}${after}`;
   });
-}
-
-/**
- * Our own messages mark code with backticks (\`/help lookup\`); in a message's text those pairs become
- * inline code, escaped inside, while every other backtick is neutralised like any formatting character.
- */
-function codePieces(text: string, max: number): string[] {
-  const pieces: string[] = [];
-  let cursor = 0;
-  for (const match of text.matchAll(/`([^`\n]+)`/g)) {
-    const index = match.index ?? 0;
-    pieces.push(...splitEscaped(text.slice(cursor, index), max));
-    const code = escapeMrkdwn(match[1]!);
-    pieces.push(...(code.length + 2 <= max ? [`\`${code}\``] : splitEscaped(match[1]!, max)));
-    cursor = index + match[0].length;
-  }
-  pieces.push(...splitEscaped(text.slice(cursor), max));
-  return pieces;
 }
 
 function markerOf(span: Span): string | undefined {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderBlocks } from '../../../src/adapters/slack/render-blocks.js';
-import type { Block, Button, Reply } from '../../../src/core/reply.js';
+import { type Block, type Button, codeSpans, type Reply } from '../../../src/core/reply.js';
 import { expectWithinLimits } from '../../fakes/slack-block-limits.js';
 
 const inline = { buttonValue: (button: Button) => `${button.action.command} ${button.action.args}` };
@@ -216,7 +216,8 @@ describe('renderBlocks', () => {
     ['`<!channel> *x*` stays inert in code', '`&lt;!channel&gt; \u2217x\u2217` stays inert in code'],
     ['`a` and `b`', '`a` and `b`'],
   ])('renders backtick pairs in a message text %j as inline code: %j', (input, expected) => {
-    const [block] = renderBlocks(reply([{ kind: 'text', text: [{ text: input }] }]), inline).blocks;
+    // Messages reach the renderer through textReply, which turns backtick pairs into code spans.
+    const [block] = renderBlocks(reply([{ kind: 'text', text: codeSpans(input) }]), inline).blocks;
     expect(block).toEqual({ type: 'section', text: { type: 'mrkdwn', text: expected, verbatim: true } });
   });
 
