@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { isValidTimeZone } from './core/calendar/time-zone.js';
 
 const optionalText = z
   .string()
@@ -23,7 +24,7 @@ export const configSchema = z
     READOUT_TIMEZONE: z
       .string()
       .default('UTC')
-      .refine(isTimeZone, { message: 'expected an IANA time zone such as Europe/London or Asia/Almaty' }),
+      .refine(isValidTimeZone, { message: 'expected an IANA time zone such as Europe/London or Asia/Almaty' }),
     READOUT_NEARBY_DAYS: z.coerce.number().int().min(0).max(183).default(7),
     READOUT_DIGEST_GRACE_HOURS: z.coerce.number().min(0).max(48).default(6),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -83,15 +84,6 @@ export function loadConfig(
 function readEnvironment(): Record<string, string | undefined> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   return process.env;
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Whether the process runs in a terminal (colour, progress bars, pretty logs). Read here so nothing else touches process state for it. */

@@ -1,5 +1,5 @@
-import { userInfo } from 'node:os';
 import { createConsolePoster } from './adapters/console/console-poster.js';
+import { localUserName } from './adapters/console/local-user-name.js';
 import { startConsole } from './adapters/console/start-console.js';
 import { startDiscordAdapter } from './adapters/discord/start-discord-adapter.js';
 import { startDigestScheduler } from './adapters/scheduler/start-digest-scheduler.js';
@@ -88,7 +88,8 @@ export async function main(): Promise<number> {
   if (!chatConfigured) {
     consoleSession = startConsole({
       commands,
-      context: () => createContext({ platform: 'console', workspace: 'local', channel: 'console', user: consoleUser() }, services),
+      context: () =>
+        createContext({ platform: 'console', workspace: 'local', channel: 'console', user: localUserName('console') }, services),
       input: process.stdin,
       output: process.stdout,
       color: interactive,
@@ -115,12 +116,4 @@ export async function main(): Promise<number> {
   await Promise.allSettled(parts.map((part) => part.stop()));
   services.store.close();
   return 0;
-}
-
-function consoleUser(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'console';
-  }
 }

@@ -1,4 +1,4 @@
-import { userInfo } from 'node:os';
+import { localUserName } from '../adapters/console/local-user-name.js';
 import { renderText } from '../adapters/console/render-text.js';
 import type { AnyCommand } from '../commands/command.js';
 import { createContext } from '../commands/create-context.js';
@@ -31,7 +31,7 @@ export async function runDeclaredCommand(
   }
   const runtime = await openCliRuntime({ seeds: args.seeds, json: args.json });
   try {
-    const ctx = createContext({ ...channel, user: safeUser() }, runtime.services);
+    const ctx = createContext({ ...channel, user: localUserName('cli') }, runtime.services);
     if (args.json && command.json) {
       try {
         printJson(command.json(validateOptions(command, args.options), ctx));
@@ -49,13 +49,5 @@ export async function runDeclaredCommand(
     return reply.isError ? 1 : 0;
   } finally {
     runtime.services.store.close();
-  }
-}
-
-function safeUser(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'cli';
   }
 }

@@ -6,7 +6,7 @@ import { type Clock, systemClock } from '../../core/clock.js';
 import type { DigestPoster } from '../../core/digest/digest-types.js';
 import type { Logger } from '../../core/logger.js';
 import { createButtonCodec } from './button-codec.js';
-import { createSlackDigestPoster } from './create-slack-digest-poster.js';
+import { createSlackDigestPoster, slackApiBase } from './create-slack-digest-poster.js';
 import { handleButton } from './handle-button.js';
 import { handleSlashCommand } from './handle-slash-command.js';
 import { rejectFutureTimestamps } from './reject-future-timestamps.js';
@@ -68,7 +68,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   const clock = options.clock ?? systemClock;
   const logger = options.logger.child({ adapter: 'slack', mode: socketMode ? 'socket' : 'http' });
   const slackLogger = toSlackLogger(logger);
-  const slackApiUrl = options.apiUrl ? (options.apiUrl.endsWith('/') ? options.apiUrl : `${options.apiUrl}/`) : undefined;
+  const slackApiUrl = slackApiBase(options.apiUrl);
   let state: SlackAdapterState = 'starting';
 
   const receiver = socketMode
