@@ -5,12 +5,18 @@ import { startDiscordAdapter } from './adapters/discord/start-discord-adapter.js
 import { startDigestScheduler } from './adapters/scheduler/start-digest-scheduler.js';
 import { startSlackAdapter } from './adapters/slack/start-slack-adapter.js';
 import { buildServicesFromConfig } from './build-services.js';
+import type { Services } from './commands/command.js';
 import { createContext } from './commands/create-context.js';
 import { commands } from './commands/registry.js';
 import { isInteractive, loadConfig } from './config.js';
 import { systemClock } from './core/clock.js';
 import type { DigestPoster } from './core/digest/digest-types.js';
+import type { Logger } from './core/logger.js';
 import { createLogger } from './logging/create-logger.js';
+import { createMetrics } from './ops/create-metrics.js';
+import { describeStartupError } from './ops/describe-startup-error.js';
+import { createReadiness } from './ops/readiness.js';
+import { type OpsServer, startOpsServer } from './ops/start-ops-server.js';
 
 interface RunningPart {
   name: string;
@@ -18,37 +24,81 @@ interface RunningPart {
   stop(): Promise<void>;
 }
 
+export interface MainOptions {
+  /** The environment to configure from; process.env (and `.env`) when absent. */
+  env?: Record<string, string | undefined>;
+  /** Resolves with a reason to shut down; SIGTERM or SIGINT when absent. */
+  stop?: Promise<string>;
+  /** Told the ops port once /healthz, /readyz and /metrics listen (tests use PORT=0). */
+  onOpsListening?: (port: number) => void;
+}
+
 /**
- * The composition root: reads config, builds the core, starts every adapter whose credentials are set
- * (or the console when none is), runs the digest scheduler, and shuts down cleanly on SIGTERM/SIGINT.
- * Resolves with the exit code.
+ * The composition root: reads config, opens the ops endpoints (when a platform is configured), builds
+ * the core, starts every adapter whose credentials are set (or the console when none is), runs the digest
+ * scheduler, and shuts down cleanly on SIGTERM/SIGINT. Resolves with the exit code: 0 after a requested
+ * stop (also one during start-up), 1 when start-up fails or a platform connection is lost for good.
  */
-export async function main(): Promise<number> {
+export async function main(options: MainOptions = {}): Promise<number> {
   // Listen first: a SIGTERM that arrives while the corpus loads must still end in a clean shutdown.
-  const stopSignal = new Promise<string>((resolve) => {
-    process.once('SIGTERM', () => resolve('SIGTERM'));
-    process.once('SIGINT', () => resolve('SIGINT'));
+  const stopSignal = options.stop ?? listenForSignals();
+  let stopReason: string | undefined;
+  void stopSignal.then((reason) => {
+    stopReason = reason;
   });
-  const config = loadConfig();
+  const config = loadConfig(options.env);
   const chatConfigured = Boolean(config.SLACK_BOT_TOKEN || config.DISCORD_TOKEN);
   const interactive = isInteractive();
   const format = config.LOG_FORMAT === 'auto' ? (interactive ? 'pretty' : 'json') : config.LOG_FORMAT;
   // In console mode the terminal is the user's: only problems are logged there unless asked for more.
   const level = !chatConfigured && config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL;
   const logger = createLogger({ level, format });
-  const services = await buildServicesFromConfig(config, logger, { progress: interactive && Boolean(process.stderr.isTTY) });
+  const readiness = createReadiness();
+  const metrics = chatConfigured ? createMetrics() : undefined;
 
   const parts: RunningPart[] = [];
   const posters: DigestPoster[] = [];
-  const health = () => ({
-    status: 'ok',
-    documents: services.corpus.documents.length,
-    quotes: services.quotes.all().length,
-    adapters: Object.fromEntries(parts.map((part) => [part.name, part.state()])),
+  let fatal: (reason: string) => void = () => {};
+  const fatalClose = new Promise<string>((resolve) => {
+    fatal = resolve;
   });
+  let ops: OpsServer | undefined;
+  let services: Services | undefined;
+  const cleanUp = async () => {
+    await Promise.allSettled(parts.map((part) => part.stop()));
+    services?.store.close();
+    await ops?.close();
+  };
 
-  let consoleSession: ReturnType<typeof startConsole> | undefined;
   try {
+    if (metrics) {
+      ops = await startOpsServer({ port: config.PORT, readiness, metrics, logger: logger.child({ part: 'ops' }) });
+      options.onOpsListening?.(ops.port);
+    }
+    const loadStarted = Date.now();
+    services = await buildServicesFromConfig(config, logger, { progress: interactive && Boolean(process.stderr.isTTY) });
+    if (metrics) services.metrics = metrics;
+    readiness.setCorpus({ loaded: true, documents: services.corpus.documents.length });
+    metrics?.corpusLoaded({
+      documents: services.corpus.documents.length,
+      quotes: services.quotes.all().length,
+      seconds: (Date.now() - loadStarted) / 1000,
+    });
+    const store = services.store;
+    readiness.addCheck('store', async () => {
+      await store.listSubscriptions({ status: 'active' });
+      return { ok: true };
+    });
+    if (stopReason) return await stoppedDuringStartUp(logger, stopReason, cleanUp);
+    // Each configured platform counts for readiness from the start: "starting" is not ready.
+    const configured = [...(config.SLACK_BOT_TOKEN ? ['slack'] : []), ...(config.DISCORD_TOKEN ? ['discord'] : [])];
+    for (const name of configured) {
+      readiness.addCheck(name, () => {
+        const state = parts.find((part) => part.name === name)?.state() ?? 'starting';
+        return { ok: state === 'running', detail: state };
+      });
+    }
+
     if (config.SLACK_BOT_TOKEN) {
       const slack = await startSlackAdapter({
         botToken: config.SLACK_BOT_TOKEN,
@@ -56,15 +106,17 @@ export async function main(): Promise<number> {
         ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
         ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
         port: config.PORT,
+        // HTTP mode shares the ops server's port: /slack/events beside /healthz, /readyz and /metrics.
+        ...(ops ? { mount: ops.mount } : {}),
         services,
         commands,
         logger: logger.child({ platform: 'slack' }),
-        health,
       });
       parts.push({ name: 'slack', state: slack.state, stop: slack.stop });
       posters.push(slack.poster);
-      logger.info({ mode: config.SLACK_APP_TOKEN ? 'socket' : 'http', port: slack.port }, 'slack adapter running');
+      logger.info({ mode: config.SLACK_APP_TOKEN ? 'socket' : 'http', port: ops?.port }, 'slack adapter running');
     }
+    if (stopReason) return await stoppedDuringStartUp(logger, stopReason, cleanUp);
     if (config.DISCORD_TOKEN && config.DISCORD_APPLICATION_ID) {
       const discord = await startDiscordAdapter({
         token: config.DISCORD_TOKEN,
@@ -73,47 +125,71 @@ export async function main(): Promise<number> {
         services,
         commands,
         logger: logger.child({ platform: 'discord' }),
+        onFatal: (reason) => {
+          readiness.fail(reason);
+          fatal(reason);
+        },
       });
       parts.push({ name: 'discord', state: discord.state, stop: discord.stop });
       posters.push(discord.poster);
       logger.info({}, 'discord adapter running');
     }
+    if (stopReason) return await stoppedDuringStartUp(logger, stopReason, cleanUp);
   } catch (error) {
-    logger.error({ err: error }, 'an adapter failed to start');
-    await Promise.allSettled(parts.map((part) => part.stop()));
-    services.store.close();
+    const { message, expected } = describeStartupError(error, config.DATABASE_URL);
+    // An operator's mistake gets one line; the stack is for LOG_LEVEL=debug (the logger keeps it there).
+    logger.error({ err: error, expected }, `readout cannot start: ${message}`);
+    await cleanUp();
     return 1;
   }
+  const ready = services;
 
+  let consoleSession: ReturnType<typeof startConsole> | undefined;
   if (!chatConfigured) {
     consoleSession = startConsole({
       commands,
-      context: () =>
-        createContext({ platform: 'console', workspace: 'local', channel: 'console', user: localUserName('console') }, services),
+      context: () => createContext({ platform: 'console', workspace: 'local', channel: 'console', user: localUserName('console') }, ready),
       input: process.stdin,
       output: process.stdout,
       color: interactive,
       terminal: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+      width: () => process.stdout.columns,
     });
     posters.push(createConsolePoster((text) => consoleSession?.print(text), interactive));
   }
 
   const scheduler = startDigestScheduler({
-    store: services.store,
+    store: ready.store,
     posters,
-    corpus: services.corpus,
-    strongestQuote: (docId) => services.quotes.strongestIn(docId),
+    corpus: ready.corpus,
+    strongestQuote: (docId) => ready.quotes.strongestIn(docId),
     clock: systemClock,
     logger: logger.child({ part: 'digest' }),
     graceMs: config.READOUT_DIGEST_GRACE_HOURS * 3_600_000,
+    ...(metrics ? { onRun: (summary) => metrics.digestRun(summary) } : {}),
   });
 
   const consoleClosed = consoleSession ? consoleSession.closed.then(() => 'console closed') : new Promise<string>(() => {});
-  const reason = await Promise.race([stopSignal, consoleClosed]);
-  logger.info({ reason }, 'shutting down');
+  const failure = fatalClose.then((reason) => `fatal: ${reason}`);
+  const reason = await Promise.race([stopSignal, consoleClosed, failure]);
+  const failed = reason.startsWith('fatal: ');
+  if (failed) logger.error({ reason }, 'shutting down: a platform connection is lost for good');
+  else logger.info({ reason }, 'shutting down');
   consoleSession?.close();
   await scheduler.stop();
-  await Promise.allSettled(parts.map((part) => part.stop()));
-  services.store.close();
+  await cleanUp();
+  return failed ? 1 : 0;
+}
+
+function listenForSignals(): Promise<string> {
+  return new Promise<string>((resolve) => {
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+    process.once('SIGINT', () => resolve('SIGINT'));
+  });
+}
+
+async function stoppedDuringStartUp(logger: Logger, reason: string, cleanUp: () => Promise<void>): Promise<number> {
+  logger.info({ reason }, 'stopped during start-up');
+  await cleanUp();
   return 0;
 }

@@ -44,7 +44,8 @@ describe('the dependency rule', () => {
   it('core imports nothing of ours outside core and no platform SDK', () => {
     const bad = edges.filter(
       (e) =>
-        e.area === 'core' && (e.to === 'commands' || e.to.startsWith('adapters') || e.to === 'root' || PLATFORM_SDKS.test(e.to.slice(4))),
+        e.area === 'core' &&
+        (e.to === 'commands' || e.to.startsWith('adapters') || e.to === 'root' || e.to === 'ops' || PLATFORM_SDKS.test(e.to.slice(4))),
     );
     expect(bad).toEqual([]);
   });
@@ -55,6 +56,16 @@ describe('the dependency rule', () => {
         e.area === 'commands' && (e.to.startsWith('adapters') || e.to === 'root' || e.to === 'cli' || PLATFORM_SDKS.test(e.to.slice(4))),
     );
     expect(bad).toEqual([]);
+  });
+
+  it('ops (health, readiness, metrics) imports core and the config only; only it imports prom-client', () => {
+    const bad = edges.filter(
+      (e) =>
+        (e.area === 'ops' && (e.to === 'commands' || e.to.startsWith('adapters') || e.to === 'cli' || PLATFORM_SDKS.test(e.to.slice(4)))) ||
+        (e.to === 'pkg:prom-client' && e.area !== 'ops'),
+    );
+    expect(bad).toEqual([]);
+    expect(edges.some((e) => e.area === 'ops' && e.to === 'pkg:prom-client')).toBe(true);
   });
 
   it('an adapter never imports another adapter', () => {

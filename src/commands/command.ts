@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Clock } from '../core/clock.js';
 import type { Corpus } from '../core/document.js';
 import type { Logger } from '../core/logger.js';
+import type { Metrics } from '../core/metrics.js';
 import type { QuoteBook } from '../core/quotes/quote-types.js';
 import type { Reply } from '../core/reply.js';
 import type { SearchEngine } from '../core/search/search-types.js';
@@ -18,6 +19,8 @@ export interface Services {
   /** Days either side for "nearby" anniversaries. */
   nearbyWindow: number;
   logger: Logger;
+  /** Where command counts and latencies go; nowhere when absent (tests, one-shot CLI runs). */
+  metrics?: Metrics;
 }
 
 /** Who asks, where, and with what: the platform-neutral context of one invocation. */

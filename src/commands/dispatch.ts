@@ -22,6 +22,8 @@ export async function dispatch(commands: readonly AnyCommand[], invocation: Invo
   const log = ctx.services.logger.child({ command: invocation.command, platform: ctx.platform, channel: ctx.channel });
   const command = commands.find((candidate) => candidate.name === invocation.command.toLowerCase());
   if (!command) {
+    // Typed names are unbounded: they are counted under one label value, never as their own.
+    ctx.services.metrics?.commandFinished({ command: 'unknown', platform: ctx.platform, outcome: 'user_error', seconds: 0 });
     return textReply(
       commandMessages.unknownCommand(
         invocation.command,
@@ -30,19 +32,29 @@ export async function dispatch(commands: readonly AnyCommand[], invocation: Invo
       { isError: true },
     );
   }
+  const record = (outcome: 'ok' | 'user_error' | 'error') =>
+    ctx.services.metrics?.commandFinished({
+      command: command.name,
+      platform: ctx.platform,
+      outcome,
+      seconds: (Date.now() - started) / 1000,
+    });
   try {
     const raw = invocation.options ?? parseText(command, invocation.text ?? '');
     const options = validateOptions(command, raw);
     const reply = await command.run(options, ctx);
     log.info({ outcome: reply.isError ? 'user_error' : 'ok', durationMs: Date.now() - started }, 'command');
+    record(reply.isError ? 'user_error' : 'ok');
     return reply;
   } catch (error) {
     if (error instanceof UserError) {
       log.info({ outcome: 'user_error', code: error.code, durationMs: Date.now() - started }, 'command');
+      record('user_error');
       return textReply(error.message, { isError: true });
     }
     const refId = randomBytes(4).toString('hex');
     log.error({ outcome: 'error', refId, err: error, durationMs: Date.now() - started }, 'command failed');
+    record('error');
     return textReply(commandMessages.internalError(refId), { isError: true });
   }
 }

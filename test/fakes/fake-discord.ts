@@ -176,6 +176,11 @@ export class FakeDiscord {
     return this.dispatchInteraction({ ...base, type: 3, data: { custom_id: customId, component_type: 2 }, message: source });
   }
 
+  /** Closes every gateway connection with a close code, e.g. 4004 (authentication failed), after which discord.js gives up. */
+  closeGateway(code: number): void {
+    for (const socket of this.sockets) socket.close(code, 'closed by the fake');
+  }
+
   async close(): Promise<void> {
     for (const socket of this.sockets) socket.terminate();
     this.gateway.close();

@@ -1,8 +1,11 @@
 import { type Block, citationText, type Reply, type RichText } from '../../core/reply.js';
+import { wrapText } from './wrap-text.js';
 
 export interface TextStyle {
   /** ANSI colour and bold; only on a TTY. */
   color: boolean;
+  /** Terminal columns to wrap to (at word boundaries, citations hanging); no wrapping when absent. */
+  width?: number | undefined;
 }
 
 const ANSI = { bold: '\u001b[1m', dim: '\u001b[2m', cyan: '\u001b[36m', yellow: '\u001b[33m', red: '\u001b[31m', reset: '\u001b[0m' };
@@ -20,7 +23,7 @@ export function renderText(reply: Reply, style: TextStyle): string {
       ),
     );
   }
-  const text = lines.join('\n');
+  const text = style.width ? wrapText(lines.join('\n'), style.width) : lines.join('\n');
   return reply.isError ? paint('yellow', text) : text;
 }
 

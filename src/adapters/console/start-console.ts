@@ -14,6 +14,8 @@ export interface ConsoleOptions {
   /** Colour and an interactive prompt; only on a TTY. */
   color: boolean;
   terminal: boolean;
+  /** Terminal columns at each answer (they change on resize); 80 when unknown. */
+  width?: () => number | undefined;
   history?: string[];
 }
 

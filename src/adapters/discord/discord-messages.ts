@@ -7,5 +7,9 @@ export const discordMessages = {
   postedToChannel: 'Posted to the channel.',
   truncated: 'Shortened to fit Discord. Ask for fewer results for the full text.',
   nextPage: (page: number, pages: number) => `More results (${page}/${pages})`,
+  unreachable: (reason: string) =>
+    `cannot reach Discord (${reason}). Check the network, a proxy or firewall, and DISCORD_API_URL if you set it.`,
+  gatewayClosed: (code: number) =>
+    `the Discord gateway closed for good (code ${code}: a revoked token or disallowed intents); exiting so a supervisor can restart once it is fixed`,
   pageExpired: 'These results have expired. Run the command again to page through them.',
 } as const;

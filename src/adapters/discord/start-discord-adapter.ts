@@ -9,6 +9,7 @@ import type { MessageTables, PagedReply } from './build-message.js';
 import type { ButtonTarget } from './button-target.js';
 import { createDiscordPoster } from './create-discord-poster.js';
 import { NO_MENTIONS } from './deliver-reply.js';
+import { discordMessages } from './discord-messages.js';
 import { handleAutocomplete } from './handle-autocomplete.js';
 import { handleButton } from './handle-button.js';
 import { handleChatInput } from './handle-chat-input.js';
@@ -28,6 +29,8 @@ export interface DiscordAdapterOptions {
   deferAfterMs?: number;
   /** How long to wait for the gateway's READY before giving up (default 60 s). */
   readyTimeoutMs?: number;
+  /** Called once when the gateway closes for good after start-up, so the process can exit and be restarted. */
+  onFatal?: (reason: string) => void;
 }
 
 export interface DiscordAdapter {
@@ -78,7 +81,9 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
   client.on(Events.ShardDisconnect, (event, shardId) => {
     // Emitted only for close codes discord.js will not reconnect from (bad token, disallowed intents).
     log.error({ code: event.code, shardId }, 'discord gateway closed for good');
+    const wasRunning = state === 'running';
     state = 'failed';
+    if (wasRunning) options.onFatal?.(discordMessages.gatewayClosed(event.code));
   });
 
   let timer: NodeJS.Timeout | undefined;
@@ -103,7 +108,8 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
     state = 'failed';
     poster.close();
     await client.destroy();
-    throw error;
+    const unreachable = networkReason(error, options.apiUrl);
+    throw unreachable ? new Error(discordMessages.unreachable(unreachable), { cause: error }) : error;
   }
   state = 'running';
   log.info({ user: client.user?.tag, shards: client.shard?.ids ?? [0], applicationId: options.applicationId }, 'discord ready');
@@ -125,4 +131,17 @@ function route(interaction: Interaction, deps: InteractionDeps): Promise<void> {
   if (interaction.isAutocomplete()) return handleAutocomplete(interaction, deps);
   if (interaction.isButton()) return handleButton(interaction, deps);
   return Promise.resolve();
+}
+
+const NETWORK_CODES = /^(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|UND_ERR_\w+)$/;
+
+/** `ECONNREFUSED discord.com` when login never reached Discord, found down the error's cause chain. */
+function networkReason(error: unknown, apiUrl: string | undefined): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && NETWORK_CODES.test(code)) return `${code} ${new URL(apiUrl ?? 'https://discord.com/api').hostname}`;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
 }

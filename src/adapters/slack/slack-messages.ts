@@ -10,6 +10,8 @@ export const slackMessages = {
   missingBotToken: 'SLACK_BOT_TOKEN is empty: copy the Bot User OAuth Token from your Slack app’s OAuth & Permissions page.',
   authFailed: (reason: string) =>
     `Slack did not accept SLACK_BOT_TOKEN (${reason}). Copy the Bot User OAuth Token (xoxb-…) from your Slack app’s OAuth & Permissions page, and check SLACK_API_URL if you set it.`,
+  unreachable: (reason: string) =>
+    `cannot reach Slack (${reason}). Check the network, a proxy or firewall, and SLACK_API_URL if you set it.`,
   socketFailed: (reason: string) =>
     `Socket Mode could not connect (${reason}). SLACK_APP_TOKEN must be an app-level token (xapp-…) with the connections:write scope, and Socket Mode must be on in the app’s settings.`,
 } as const;

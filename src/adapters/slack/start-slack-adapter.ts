@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type BlockAction, type ButtonAction, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { AnyCommand, Services } from '../../commands/command.js';
@@ -31,8 +31,11 @@ export interface SlackAdapterOptions {
   commands: readonly AnyCommand[];
   logger: Logger;
   clock?: Clock;
-  /** Extra fields for GET /healthz. */
-  health?: () => Record<string, unknown>;
+  /**
+   * HTTP mode on a server someone else owns (the ops server on PORT): the adapter hands it its request
+   * listener for /slack/events instead of listening itself, and `port` is ignored.
+   */
+  mount?: (listener: (req: IncomingMessage, res: ServerResponse) => void) => void;
 }
 
 export type SlackAdapterState = 'starting' | 'running' | 'stopped' | 'failed';
@@ -56,8 +59,16 @@ function slackReason(error: unknown): string {
   return e?.data?.error ?? e?.message ?? String(error);
 }
 
+/** `ENOTFOUND slack.com` when a call never reached Slack (DNS, refused, timeout), so start-up does not blame the token. */
+function unreachableReason(error: unknown, apiUrl: string | undefined): string | undefined {
+  const e = error as { code?: string; original?: { code?: string; cause?: { code?: string } } } | undefined;
+  if (e?.code !== 'slack_webapi_request_error') return undefined;
+  const code = e.original?.code ?? e.original?.cause?.code ?? 'no answer';
+  return `${code} ${new URL(apiUrl ?? 'https://slack.com/api/').hostname}`;
+}
+
 /**
- * Starts the Slack app: HTTP mode (POST /slack/events, GET /healthz) with a signing secret, or Socket Mode
+ * Starts the Slack app: HTTP mode (POST /slack/events) with a signing secret, or Socket Mode
  * with an app token. Every slash command and button is acknowledged first, then answered through respond().
  */
 export async function startSlackAdapter(options: SlackAdapterOptions): Promise<SlackAdapter> {
@@ -81,17 +92,6 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
         signingSecret: options.signingSecret!,
         endpoints: '/slack/events',
         logger: slackLogger,
-        customRoutes: [
-          {
-            path: '/healthz',
-            method: ['GET'],
-            handler: (_req, res) => {
-              const body = JSON.stringify({ status: state === 'running' ? 'ok' : state, slack: state, ...(options.health?.() ?? {}) });
-              res.writeHead(state === 'running' ? 200 : 503, { 'content-type': 'application/json' });
-              res.end(body);
-            },
-          },
-        ],
       });
   if (receiver instanceof HTTPReceiver) receiver.requestListener = rejectFutureTimestamps(receiver.requestListener, clock, logger);
 
@@ -146,7 +146,10 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   let port: number | undefined;
   try {
     await app.init().catch((error: unknown) => {
-      throw new Error(slackMessages.authFailed(slackReason(error)), { cause: error });
+      const unreachable = unreachableReason(error, slackApiUrl);
+      throw new Error(unreachable ? slackMessages.unreachable(unreachable) : slackMessages.authFailed(slackReason(error)), {
+        cause: error,
+      });
     });
     if (receiver instanceof SocketModeReceiver) {
       await app.start().catch((error: unknown) => {
@@ -158,6 +161,8 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
       receiver.client.on('connected', () => {
         if (state === 'starting') state = 'running';
       });
+    } else if (options.mount) {
+      options.mount(receiver.requestListener);
     } else {
       const server = (await app.start(options.port)) as Server;
       port = (server.address() as AddressInfo).port;
@@ -188,7 +193,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
         const disconnected = new Promise<void>((resolve) => client.once('disconnected', () => resolve()));
         await app.stop();
         await disconnected;
-      } else {
+      } else if (!options.mount) {
         await app.stop();
       }
       logger.info({}, 'slack adapter stopped');

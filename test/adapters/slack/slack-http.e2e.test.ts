@@ -8,7 +8,7 @@ import { quoteCommand } from '../../../src/commands/quote-command.js';
 import { textReply } from '../../../src/core/reply.js';
 import { FakeSlackApi, type ResponsePost } from '../../fakes/fake-slack-api.js';
 import { RecordingLogger } from '../../fakes/slack-recording-logger.js';
-import { blockActionBody, getUrl, postSigned, slashCommandBody } from '../../fakes/slack-requests.js';
+import { blockActionBody, postSigned, slashCommandBody } from '../../fakes/slack-requests.js';
 import { slackTestServices } from '../../fakes/slack-services.js';
 
 const SECRET = 'e2e-signing-secret';
@@ -63,7 +63,6 @@ describe('Slack adapter over HTTP, against a fake Slack', () => {
       services: slackTestServices({ hitCount, logger }),
       commands,
       logger,
-      health: () => ({ documents: 3 }),
     });
     events = `http://127.0.0.1:${adapter.port}/slack/events`;
   }
@@ -304,13 +303,6 @@ describe('Slack adapter over HTTP, against a fake Slack', () => {
     const next = await slash('/readout', 'help');
     await answered(next.triggerId);
     expect(adapter.state()).toBe('running');
-  });
-
-  it('serves GET /healthz with the adapter state and the given health fields', async () => {
-    await start();
-    const answer = await getUrl(`http://127.0.0.1:${adapter.port}/healthz`);
-    expect(answer.status).toBe(200);
-    expect(JSON.parse(answer.body)).toMatchObject({ slack: 'running', documents: 3 });
   });
 
   it('answers an unknown /readout subcommand privately with what would work', async () => {

@@ -1,0 +1,163 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/main.js';
+import { FakeDiscord } from '../fakes/fake-discord.js';
+import { FakeSlackApi } from '../fakes/fake-slack-api.js';
+import { SEEDS_DIR } from '../fakes/seed-services.js';
+import { getUrl, postSigned, slashCommandBody } from '../fakes/slack-requests.js';
+
+const SECRET = 'ops-test-signing-secret';
+type Mode = 'slack-http' | 'slack-socket' | 'discord' | 'both';
+
+interface Running {
+  base: string;
+  fakeSlack?: FakeSlackApi;
+  fakeDiscord?: FakeDiscord;
+  stop(): Promise<number>;
+  exit: Promise<number>;
+}
+
+const running: Running[] = [];
+afterEach(async () => {
+  for (const app of running.splice(0)) {
+    await app.stop();
+    await app.fakeSlack?.close();
+    await app.fakeDiscord?.close();
+  }
+});
+
+/** Runs the real composition root in one mode against the local fakes, with PORT=0. */
+async function start(mode: Mode): Promise<Running> {
+  const dir = mkdtempSync(join(tmpdir(), 'readout-ops-'));
+  const env: Record<string, string> = {
+    READOUT_SEEDS: SEEDS_DIR,
+    DATABASE_URL: `sqlite:${join(dir, 'readout.db')}`,
+    READOUT_CACHE_DIR: join(dir, 'cache'),
+    LOG_LEVEL: process.env['OPS_TEST_LOG'] ?? 'silent',
+    PORT: '0',
+  };
+  const app: Partial<Running> = {};
+  if (mode !== 'discord') {
+    app.fakeSlack = await FakeSlackApi.start();
+    env['SLACK_BOT_TOKEN'] = 'xoxb-ops';
+    env['SLACK_API_URL'] = app.fakeSlack.apiUrl;
+    if (mode === 'slack-socket') {
+      await app.fakeSlack.startSocket();
+      env['SLACK_APP_TOKEN'] = 'xapp-ops';
+    } else {
+      env['SLACK_SIGNING_SECRET'] = SECRET;
+    }
+  }
+  if (mode === 'discord' || mode === 'both') {
+    app.fakeDiscord = await FakeDiscord.start();
+    env['DISCORD_TOKEN'] = 'fake-token';
+    env['DISCORD_APPLICATION_ID'] = app.fakeDiscord.applicationId;
+    env['DISCORD_API_URL'] = app.fakeDiscord.apiUrl;
+  }
+  let requestStop: (reason: string) => void = () => {};
+  const stop = new Promise<string>((resolve) => {
+    requestStop = resolve;
+  });
+  let portKnown: (port: number) => void = () => {};
+  const port = new Promise<number>((resolve) => {
+    portKnown = resolve;
+  });
+  app.exit = main({ env, stop, onOpsListening: portKnown });
+  app.exit.then(
+    () => portKnown(-1),
+    () => portKnown(-1),
+  );
+  app.base = `http://127.0.0.1:${await port}`;
+  app.stop = async () => {
+    requestStop('test done');
+    return app.exit!;
+  };
+  running.push(app as Running);
+  return app as Running;
+}
+
+async function json(url: string): Promise<{ status: number; body: Record<string, unknown> }> {
+  const answer = await getUrl(url);
+  return { status: answer.status, body: JSON.parse(answer.body) as Record<string, unknown> };
+}
+
+async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const value = await probe();
+    if (done(value)) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('condition never held');
+}
+
+describe.each(['slack-http', 'slack-socket', 'discord', 'both'] as const)('ops endpoints in %s mode', (mode) => {
+  it('serve /healthz, then /readyz once the store, the corpus and every adapter are up, and /metrics', async () => {
+    const app = await start(mode);
+    const health = await json(`${app.base}/healthz`);
+    expect(health.status).toBe(200);
+    expect(health.body['status']).toBe('ok');
+
+    const ready = await until(
+      () => json(`${app.base}/readyz`),
+      (answer) => answer.status === 200,
+    );
+    const checks = ready.body['checks'] as Record<string, { ok: boolean }>;
+    const expected = [
+      'corpus',
+      'store',
+      ...(mode === 'discord' ? [] : ['slack']),
+      ...(mode === 'discord' || mode === 'both' ? ['discord'] : []),
+    ];
+    expect(Object.keys(checks).sort()).toEqual(expected.sort());
+    expect(Object.values(checks).every((check) => check.ok)).toBe(true);
+
+    const metrics = await getUrl(`${app.base}/metrics`);
+    expect(metrics.status).toBe(200);
+    expect(metrics.body).toMatch(/^readout_corpus_documents 5$/m);
+    expect(metrics.body).toMatch(/^process_cpu_user_seconds_total /m);
+    expect(metrics.body).toContain('# TYPE readout_command_duration_seconds histogram');
+    expect(metrics.body).toContain('# TYPE readout_digest_delivery_lag_seconds histogram');
+    expect(await app.stop()).toBe(0);
+  });
+});
+
+describe('ops endpoints', () => {
+  it('share the port with /slack/events in Slack HTTP mode and count a command without any id in the labels', async () => {
+    const app = await start('slack-http');
+    await until(
+      () => json(`${app.base}/readyz`),
+      (answer) => answer.status === 200,
+    );
+    const body = slashCommandBody({
+      command: '/lookup',
+      text: 'belt and road',
+      responseUrl: app.fakeSlack!.responseUrl('ops-1'),
+      triggerId: 'ops-trigger-1',
+      team: 'T0SECRETTEAM',
+      channel: 'C0SECRETCHAN',
+      user: 'U0SECRETUSER',
+    });
+    expect((await postSigned(`${app.base}/slack/events`, body, { secret: SECRET })).status).toBe(200);
+    await app.fakeSlack!.waitFor(() => app.fakeSlack!.responsesTo('ops-1').length === 1);
+    const metrics = await until(
+      () => getUrl(`${app.base}/metrics`),
+      (answer) => answer.body.includes('readout_commands_total{'),
+    );
+    expect(metrics.body).toMatch(/^readout_commands_total\{command="lookup",platform="slack",outcome="ok"\} 1$/m);
+    expect(metrics.body).toMatch(/^readout_command_duration_seconds_count\{command="lookup",platform="slack",phase="answer"\} 1$/m);
+    expect(metrics.body).not.toMatch(/T0SECRETTEAM|C0SECRETCHAN|U0SECRETUSER/);
+    expect((await getUrl(`${app.base}/nothing-here`)).status).toBe(404);
+  });
+
+  it('exit with 1 when the Discord gateway closes for good, so a supervisor restarts the process', async () => {
+    const app = await start('discord');
+    await until(
+      () => json(`${app.base}/readyz`),
+      (answer) => answer.status === 200,
+    );
+    app.fakeDiscord!.closeGateway(4004);
+    expect(await app.exit).toBe(1);
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { silentLogger } from '../../src/core/logger.js';
+import { createMetrics } from '../../src/ops/create-metrics.js';
+import { createReadiness } from '../../src/ops/readiness.js';
+import { startOpsServer } from '../../src/ops/start-ops-server.js';
+import { getUrl } from '../fakes/slack-requests.js';
+
+describe('readiness', () => {
+  it('is not ready until the corpus is loaded, and says why', async () => {
+    const readiness = createReadiness();
+    readiness.addCheck('store', () => ({ ok: true }));
+    expect(await readiness.report()).toMatchObject({ ready: false, checks: { corpus: { ok: false, detail: 'loading' } } });
+    readiness.setCorpus({ loaded: true, documents: 5 });
+    expect(await readiness.report()).toMatchObject({ ready: true, checks: { corpus: { ok: true, detail: '5 documents' } } });
+  });
+
+  it.each([
+    ['throws', () => Promise.reject(new Error('database is locked')), 'database is locked'],
+    ['never answers', () => new Promise<never>(() => {}), 'no answer within 20 ms'],
+    ['reports a part down', () => ({ ok: false, detail: 'starting' }), 'starting'],
+  ])('is not ready when a check %s', async (_name, check, detail) => {
+    const readiness = createReadiness({ timeoutMs: 20 });
+    readiness.setCorpus({ loaded: true, documents: 1 });
+    readiness.addCheck('store', check);
+    expect(await readiness.report()).toMatchObject({ ready: false, checks: { store: { ok: false, detail } } });
+  });
+});
+
+describe('the ops server', () => {
+  it('answers /healthz 503 once a part has failed for good, and /readyz 503 with every check', async () => {
+    const readiness = createReadiness();
+    readiness.setCorpus({ loaded: true, documents: 5 });
+    readiness.addCheck('discord', () => ({ ok: true, detail: 'running' }));
+    const server = await startOpsServer({ port: 0, readiness, metrics: createMetrics({ defaultMetrics: false }), logger: silentLogger });
+    try {
+      const base = `http://127.0.0.1:${server.port}`;
+      expect((await getUrl(`${base}/healthz`)).status).toBe(200);
+      expect((await getUrl(`${base}/readyz`)).status).toBe(200);
+      readiness.fail('the Discord gateway closed for good (code 4004)');
+      const health = await getUrl(`${base}/healthz`);
+      expect(health.status).toBe(503);
+      expect(JSON.parse(health.body)).toMatchObject({ status: 'failing', reason: expect.stringContaining('4004') });
+      const ready = await getUrl(`${base}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(JSON.parse(ready.body)).toMatchObject({ status: 'not_ready', checks: { discord: { ok: true }, process: { ok: false } } });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('says in words when the port is taken', async () => {
+    const readiness = createReadiness();
+    const metrics = createMetrics({ defaultMetrics: false });
+    const first = await startOpsServer({ port: 0, readiness, metrics, logger: silentLogger });
+    try {
+      await expect(startOpsServer({ port: first.port, readiness, metrics, logger: silentLogger })).rejects.toThrow(
+        `port ${first.port} is already in use`,
+      );
+    } finally {
+      await first.close();
+    }
+  });
+});
