@@ -79,6 +79,9 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): AppMe
     digestRun(summary) {
       for (const slot of summary.slots) {
         slots.inc({ outcome: slot.outcome });
+        // The digest posters have clients of their own, without SDK retries: their 429s and retries show here.
+        if (/429|rate_?limit/i.test(slot.reason ?? '')) rateLimited.inc({ platform: slot.platform });
+        if (slot.outcome === 'retry_later') retries.inc({ platform: slot.platform });
         const lagSeconds = deliveryLagSeconds(slot);
         if (lagSeconds !== undefined) lag.observe(lagSeconds);
       }

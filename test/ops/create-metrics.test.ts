@@ -20,7 +20,7 @@ describe('the metrics', () => {
       finishedAt: '2026-11-30T09:00:05Z',
       slots: [
         slot('posted', { dueAt: '2026-11-30T09:00:00.000Z', postedAt: '2026-11-30T09:00:42.000Z' }),
-        slot('retry_later'),
+        { ...slot('retry_later'), reason: 'ratelimited' },
         slot('retry_later'),
       ],
     });
@@ -34,7 +34,8 @@ describe('the metrics', () => {
     expect(body).toMatch(/^readout_digest_delivery_lag_seconds_sum 42$/m);
     expect(body).toMatch(/^readout_digest_delivery_lag_seconds_bucket\{le="30"\} 0$/m);
     expect(body).toMatch(/^readout_digest_delivery_lag_seconds_bucket\{le="60"\} 1$/m);
-    expect(body).toMatch(/^readout_platform_rate_limited_total\{platform="slack"\} 1$/m);
+    expect(body).toMatch(/^readout_platform_rate_limited_total\{platform="slack"\} 2$/m);
+    expect(body).toMatch(/^readout_platform_retries_total\{platform="slack"\} 2$/m);
     expect(body).toMatch(/^readout_platform_retries_total\{platform="discord"\} 1$/m);
     expect(body).toMatch(/^readout_command_duration_seconds_count\{command="lookup",platform="discord",phase="ack"\} 1$/m);
     expect(body).not.toContain('SECRET');

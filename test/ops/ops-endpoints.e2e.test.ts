@@ -147,8 +147,25 @@ describe('ops endpoints', () => {
     );
     expect(metrics.body).toMatch(/^readout_commands_total\{command="lookup",platform="slack",outcome="ok"\} 1$/m);
     expect(metrics.body).toMatch(/^readout_command_duration_seconds_count\{command="lookup",platform="slack",phase="answer"\} 1$/m);
+    expect(metrics.body).toMatch(/^readout_command_duration_seconds_count\{command="lookup",platform="slack",phase="ack"\} 1$/m);
     expect(metrics.body).not.toMatch(/T0SECRETTEAM|C0SECRETCHAN|U0SECRETUSER/);
     expect((await getUrl(`${app.base}/nothing-here`)).status).toBe(404);
+  });
+
+  it('count a Discord command with its ack and answer latency', async () => {
+    const app = await start('discord');
+    await until(
+      () => json(`${app.base}/readyz`),
+      (answer) => answer.status === 200,
+    );
+    const sent = app.fakeDiscord!.chatInput('lookup', [{ name: 'query', value: 'belt and road' }]);
+    await app.fakeDiscord!.waitForRequest((r) => r.path === `/interactions/${sent.id}/${sent.token}/callback`);
+    const metrics = await until(
+      () => getUrl(`${app.base}/metrics`),
+      (answer) => answer.body.includes('phase="ack"'),
+    );
+    expect(metrics.body).toMatch(/^readout_commands_total\{command="lookup",platform="discord",outcome="ok"\} 1$/m);
+    expect(metrics.body).toMatch(/^readout_command_duration_seconds_count\{command="lookup",platform="discord",phase="ack"\} 1$/m);
   });
 
   it('exit with 1 when the Discord gateway closes for good, so a supervisor restarts the process', async () => {

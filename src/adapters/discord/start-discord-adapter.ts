@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
+import { Client, Events, GatewayIntentBits, type Interaction, RESTEvents } from 'discord.js';
 import { createActionTable } from '../../commands/action-table.js';
 import type { AnyCommand, Services } from '../../commands/command.js';
 import { type Clock, systemClock } from '../../core/clock.js';
@@ -72,7 +72,25 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
   });
   const poster = createDiscordPoster({ token: options.token, apiUrl: options.apiUrl, logger: log, clock, tables });
 
+  // Ack latency: from receipt to Discord's answer to our first callback; 429s and retries of every REST call.
+  const metrics = options.services.metrics;
+  const awaitingAck = new Map<string, { command: string; at: number }>();
+  client.rest.on(RESTEvents.Response, (request, response) => {
+    if (response.status === 429) metrics?.rateLimited('discord');
+    if (request.retries > 0) metrics?.retried('discord');
+    const id = /\/interactions\/(\d+)\/[^/]+\/callback$/.exec(request.path)?.[1];
+    const pending = id ? awaitingAck.get(id) : undefined;
+    if (id && pending) {
+      awaitingAck.delete(id);
+      metrics?.commandAcked({ command: pending.command, platform: 'discord', seconds: (Date.now() - pending.at) / 1000 });
+    }
+  });
   client.on(Events.InteractionCreate, (interaction) => {
+    if (metrics && interaction.isChatInputCommand()) {
+      awaitingAck.set(interaction.id, { command: interaction.commandName, at: Date.now() });
+      // Bounded: an interaction we never answered must not stay forever.
+      if (awaitingAck.size > 1_000) awaitingAck.delete(awaitingAck.keys().next().value!);
+    }
     void route(interaction, deps).catch((error: unknown) => {
       log.error({ err: error, interaction: interaction.id, type: interaction.type }, 'discord interaction failed');
     });

@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, type BlockAction, type ButtonAction, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import { App, type BlockAction, type ButtonAction, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { AnyCommand, Services } from '../../commands/command.js';
 import { type Clock, systemClock } from '../../core/clock.js';
 import type { DigestPoster } from '../../core/digest/digest-types.js';
@@ -120,8 +120,13 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   };
 
   app.use(replayGuard(createSeenRequests({ ttlMs: SEEN_TTL_MS, maxEntries: 10_000, clock }), logger));
+  const metrics = options.services.metrics;
+  app.client.on(webApi.WebClientEvent.RATE_LIMITED, () => metrics?.rateLimited('slack'));
   app.command(/^\/.+/, async ({ command, ack, respond }) => {
+    const received = Date.now();
     await ack();
+    // Command names come from the app manifest (a bounded set), never from free text.
+    metrics?.commandAcked({ command: command.command.replace(/^\//, ''), platform: 'slack', seconds: (Date.now() - received) / 1000 });
     const where = { team: command.team_id, channel: command.channel_id, user: command.user_id };
     await track(handleSlashCommand(deps, { command: command.command, text: command.text ?? '', where }, respond), command.command);
   });
