@@ -1,7 +1,8 @@
 import type { AnyCommand } from './commands/command.js';
 import { commands } from './commands/registry.js';
-import { ConfigError } from './config.js';
+import { ConfigError, loadConfig, wantsStacks } from './config.js';
 import { UserError } from './core/user-error.js';
+import { describeStartupError } from './ops/describe-startup-error.js';
 
 const USAGE = `readout: a corpus of diplomatic readouts in Slack, Discord and the terminal.
 
@@ -51,7 +52,18 @@ try {
     process.stderr.write(`${error.message}\n`);
     process.exitCode = 2;
   } else {
-    process.stderr.write(`readout failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 70;
+    // An operator's mistake (a file that is not a database, a port in use) is one line; a stack only at LOG_LEVEL=debug.
+    const { message, expected } = describeStartupError(error, databaseUrlForMessages());
+    const stack = wantsStacks() && error instanceof Error && error.stack ? `\n${error.stack}` : '';
+    process.stderr.write(`readout failed: ${message}${stack}\n`);
+    process.exitCode = expected ? 1 : 70;
+  }
+}
+
+function databaseUrlForMessages(): string {
+  try {
+    return loadConfig().DATABASE_URL;
+  } catch {
+    return 'DATABASE_URL';
   }
 }

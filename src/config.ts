@@ -10,6 +10,27 @@ const optionalText = z
 const url = (name: string) =>
   optionalText.refine((value) => value === undefined || /^https?:\/\/[^\s]+$/.test(value), { message: `${name} must be an http(s) URL` });
 
+/**
+ * A whole number read from the environment, with a message that says what the value is for and its range
+ * (zod's own would be "expected number, received NaN").
+ */
+const wholeNumber = (name: string, what: string, min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const text = value?.trim() ?? '';
+      if (text === '') return fallback;
+      const n = Number(text);
+      if (/^\d+$/.test(text) && n >= min && n <= max) return n;
+      ctx.addIssue({ code: 'custom', message: `must be ${what}: a whole number from ${min} to ${max}, not "${shortText(text)}"` });
+      return z.NEVER;
+    });
+
+function shortText(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
 /** Every environment variable readout reads, with what it expects; `.env.example` documents the same list. */
 export const configSchema = z
   .object({
@@ -25,11 +46,11 @@ export const configSchema = z
       .string()
       .default('UTC')
       .refine(isValidTimeZone, { message: 'expected an IANA time zone such as Europe/London or Asia/Almaty' }),
-    READOUT_NEARBY_DAYS: z.coerce.number().int().min(0).max(183).default(7),
+    READOUT_NEARBY_DAYS: wholeNumber('READOUT_NEARBY_DAYS', 'the days either side of a date for nearby anniversaries', 0, 183, 7),
     READOUT_DIGEST_GRACE_HOURS: z.coerce.number().min(0).max(48).default(6),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PORT: wholeNumber('PORT', 'the TCP port for /slack/events, /healthz, /readyz and /metrics (0 picks a free one)', 0, 65535, 3000),
     SLACK_BOT_TOKEN: optionalText,
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_APP_TOKEN: optionalText,
@@ -84,6 +105,11 @@ export function loadConfig(
 function readEnvironment(): Record<string, string | undefined> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   return process.env;
+}
+
+/** Whether errors should carry stack traces (LOG_LEVEL=debug or trace); read here for the CLI's last-resort handler. */
+export function wantsStacks(env: Record<string, string | undefined> = process.env): boolean {
+  return /^(debug|trace)$/i.test(env['LOG_LEVEL']?.trim() ?? '');
 }
 
 /** Whether the process runs in a terminal (colour, progress bars, pretty logs). Read here so nothing else touches process state for it. */

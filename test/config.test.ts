@@ -15,6 +15,11 @@ describe('loadConfig', () => {
     expect(config.DISCORD_TOKEN).toBeUndefined();
   });
 
+  it('never words a number problem as zod does', () => {
+    expect(() => loadConfig({ PORT: 'abc' })).not.toThrow(/NaN|expected number/);
+    expect(loadConfig({ PORT: ' 8080 ' }).PORT).toBe(8080);
+  });
+
   it('treats empty values as unset', () => {
     expect(loadConfig({ SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '  ' }).SLACK_BOT_TOKEN).toBeUndefined();
   });
@@ -25,7 +30,13 @@ describe('loadConfig', () => {
     [{ SLACK_APP_TOKEN: 'xapp-1' }, /SLACK_BOT_TOKEN is required when SLACK_APP_TOKEN is set/],
     [{ DISCORD_TOKEN: 'abc' }, /DISCORD_APPLICATION_ID is required/],
     [{ DISCORD_TOKEN: 'abc', DISCORD_APPLICATION_ID: 'app' }, /DISCORD_APPLICATION_ID expected the numeric application id/],
-    [{ PORT: 'eighty' }, /PORT/],
+    [
+      { PORT: 'abc' },
+      /PORT must be the TCP port for \/slack\/events, \/healthz, \/readyz and \/metrics .*: a whole number from 0 to 65535, not "abc"/,
+    ],
+    [{ PORT: '70000' }, /PORT must be .* not "70000"/],
+    [{ PORT: '80.5' }, /PORT must be .* not "80.5"/],
+    [{ READOUT_NEARBY_DAYS: 'week' }, /READOUT_NEARBY_DAYS must be .* from 0 to 183, not "week"/],
     [{ READOUT_TIMEZONE: 'Mars/Olympus' }, /READOUT_TIMEZONE expected an IANA time zone/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL expected sqlite:PATH/],
     [{ SLACK_API_URL: 'not a url' }, /SLACK_API_URL must be an http\(s\) URL/],

@@ -24,6 +24,8 @@ export function createLogger(options: LoggerOptions): Logger {
       level: options.level,
       base: undefined,
       timestamp: pino.stdTimeFunctions.isoTime,
+      // Errors are serialized by redactSecrets (codes, causes, stacks only at debug), not pino's own serializer.
+      serializers: { err: (value: unknown) => value },
       formatters: { log: (fields) => redactSecrets(fields, redact) as Record<string, unknown> },
       hooks: {
         logMethod(args, method) {

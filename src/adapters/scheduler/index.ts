@@ -1,1 +1,7 @@
-export { type DigestScheduler, type DigestSchedulerDeps, type ScheduleWakeUp, startDigestScheduler } from './start-digest-scheduler.js';
+export {
+  type DigestScheduler,
+  type DigestSchedulerDeps,
+  type ScheduleWakeUp,
+  startDigestScheduler,
+  toCronLogger,
+} from './start-digest-scheduler.js';

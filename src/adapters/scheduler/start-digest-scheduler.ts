@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import cron from 'node-cron';
+import cron, { type Logger as CronLogger } from 'node-cron';
 import { runDigests } from '../../core/digest/run-digests.js';
 import type { DigestRunSummary, RunDigestsDeps } from '../../core/digest/run-digests-types.js';
 import type { Logger } from '../../core/logger.js';
@@ -34,21 +34,35 @@ const EVERY_MINUTE = '* * * * *';
 
 // node-cron keeps no state and fires blindly (once per replica, not again after a blocked loop),
 // so it is only a wake-up: the ledger in the store decides what is due and who posts it.
-const nodeCronWakeUp: ScheduleWakeUp = (expression, tick) =>
-  cron.schedule(
-    expression,
-    async () => {
-      await tick();
-    },
-    { name: 'readout-digest', noOverlap: true },
-  );
+const nodeCronWakeUp =
+  (logger: Logger): ScheduleWakeUp =>
+  (expression, tick) =>
+    cron.schedule(
+      expression,
+      async () => {
+        await tick();
+      },
+      { name: 'readout-digest', noOverlap: true, logger: toCronLogger(logger.child({ component: 'node-cron' })) },
+    );
+
+/** node-cron's logger interface over ours, so its warnings (a missed wake-up) are log records, not coloured console lines. */
+export function toCronLogger(logger: Logger): CronLogger {
+  const fields = (err?: Error | string) => (err === undefined ? {} : { err });
+  const text = (message: string | Error) => (typeof message === 'string' ? message : message.message);
+  return {
+    info: (message) => logger.info({}, message),
+    warn: (message) => logger.warn({}, message),
+    error: (message, err) => logger.error(fields(err ?? (message instanceof Error ? message : undefined)), text(message)),
+    debug: (message, err) => logger.debug(fields(err), text(message)),
+  };
+}
 
 /** Starts the digest: one run at start-up, then a run on every cron wake-up, never two at once in this process. */
 export function startDigestScheduler(deps: DigestSchedulerDeps): DigestScheduler {
   const {
     logger,
     expression = EVERY_MINUTE,
-    schedule = nodeCronWakeUp,
+    schedule = nodeCronWakeUp(logger),
     run = runDigests,
     onRun,
     owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
