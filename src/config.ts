@@ -14,7 +14,7 @@ const url = (name: string) =>
  * A whole number read from the environment, with a message that says what the value is for and its range
  * (zod's own would be "expected number, received NaN").
  */
-const wholeNumber = (name: string, what: string, min: number, max: number, fallback: number) =>
+const wholeNumber = (what: string, min: number, max: number, fallback: number) =>
   z
     .string()
     .optional()
@@ -46,11 +46,11 @@ export const configSchema = z
       .string()
       .default('UTC')
       .refine(isValidTimeZone, { message: 'expected an IANA time zone such as Europe/London or Asia/Almaty' }),
-    READOUT_NEARBY_DAYS: wholeNumber('READOUT_NEARBY_DAYS', 'the days either side of a date for nearby anniversaries', 0, 183, 7),
+    READOUT_NEARBY_DAYS: wholeNumber('the days either side of a date for nearby anniversaries', 0, 183, 7),
     READOUT_DIGEST_GRACE_HOURS: z.coerce.number().min(0).max(48).default(6),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
-    PORT: wholeNumber('PORT', 'the TCP port for /slack/events, /healthz, /readyz and /metrics (0 picks a free one)', 0, 65535, 3000),
+    PORT: wholeNumber('the TCP port for /slack/events, /healthz, /readyz and /metrics (0 picks a free one)', 0, 65535, 3000),
     SLACK_BOT_TOKEN: optionalText,
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_APP_TOKEN: optionalText,
