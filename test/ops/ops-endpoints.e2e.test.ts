@@ -29,7 +29,7 @@ afterEach(async () => {
 });
 
 /** Runs the real composition root in one mode against the local fakes, with PORT=0. */
-async function start(mode: Mode): Promise<Running> {
+async function start(mode: Mode, options: { stopAtOnce?: boolean } = {}): Promise<Running> {
   const dir = mkdtempSync(join(tmpdir(), 'readout-ops-'));
   const env: Record<string, string> = {
     READOUT_SEEDS: SEEDS_DIR,
@@ -60,6 +60,7 @@ async function start(mode: Mode): Promise<Running> {
   const stop = new Promise<string>((resolve) => {
     requestStop = resolve;
   });
+  if (options.stopAtOnce) requestStop('SIGTERM');
   let portKnown: (port: number) => void = () => {};
   const port = new Promise<number>((resolve) => {
     portKnown = resolve;
@@ -176,5 +177,13 @@ describe('ops endpoints', () => {
     );
     app.fakeDiscord!.closeGateway(4004);
     expect(await app.exit).toBe(1);
+  });
+
+  it('exit 0 after cleaning up when SIGTERM arrives during start-up, before any platform is connected', async () => {
+    const app = await start('both', { stopAtOnce: true });
+    expect(await app.exit).toBe(0);
+    expect(app.fakeDiscord!.identifies).toHaveLength(0);
+    expect(app.fakeSlack!.callsOf('auth.test')).toHaveLength(0);
+    await expect(getUrl(`${app.base}/healthz`)).rejects.toThrow(/ECONNREFUSED/);
   });
 });
