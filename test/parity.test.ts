@@ -59,7 +59,7 @@ describe('the same facts come out of every renderer', () => {
     ['quote', '--about terrorism'],
     ['onthisday', '2026-04-24'],
     ['onthisday', '2026-04-20'],
-    ['doc', '002 0-2'],
+    ['doc', '002 1-3'],
     ['speakers', ''],
   ])('/%s %s', async (command, text) => {
     const r = await reply(command, text);

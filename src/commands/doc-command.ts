@@ -16,7 +16,7 @@ export const docCommand = defineCommand({
       .max(20)
       .regex(/^\d{1,5}(-\d{1,5})?$/, 'use a paragraph number or a range such as 2-4')
       .optional()
-      .describe('Paragraphs to show, 0-based: 3 or 2-5'),
+      .describe('Paragraphs to show, counted from 1: 3, or 2-5 for the 2nd to 5th'),
   }),
   positional: ['id', 'paragraphs'],
   autocomplete: { id: 'document' },
@@ -51,7 +51,7 @@ export const docCommand = defineCommand({
     for (const paragraph of doc.paragraphs.slice(from, to + 1)) {
       blocks.push({
         kind: 'result',
-        title: `¶${paragraph.index}`,
+        title: `¶${paragraph.index + 1}`,
         body: [{ text: paragraph.text }],
         citation: {
           docId: doc.id,
@@ -63,11 +63,12 @@ export const docCommand = defineCommand({
         },
       });
     }
-    blocks.push({ kind: 'note', text: `Paragraphs ${from}–${to} of 0–${doc.paragraphs.length - 1}. ${doc.id}` });
+    // People count paragraphs from 1; `from` and `to` are 0-based indexes.
+    blocks.push({ kind: 'note', text: `Paragraphs ${from + 1}–${to + 1} of ${doc.paragraphs.length}. ${doc.id}` });
     const buttons: Button[] = [];
     if (to + 1 < doc.paragraphs.length) {
       const nextTo = Math.min(doc.paragraphs.length - 1, to + (to - from + 1));
-      buttons.push({ id: 'more', label: 'More paragraphs', action: { command: 'doc', args: `${doc.id} ${to + 1}-${nextTo}` } });
+      buttons.push({ id: 'more', label: 'More paragraphs', action: { command: 'doc', args: `${doc.id} ${to + 2}-${nextTo + 1}` } });
     }
     return { visibility: 'ephemeral', blocks, buttons, fallback: `${doc.title} (${doc.id}, ${doc.eventDate ?? 'undated'})` };
   },
@@ -78,13 +79,15 @@ function uniquePrefix(docs: readonly Document[], prefix: string): Document | und
   return matches.length === 1 ? matches[0] : undefined;
 }
 
+/** Reads `3` or `2-5` (counted from 1, as people do) into 0-based indexes, or says what is wrong. */
 function parseRange(text: string | undefined, count: number): [number, number] | string {
   if (count === 0) return 'This document has no paragraphs to show.';
   if (!text) return [0, Math.min(count, DEFAULT_PARAGRAPHS) - 1];
   const [a, b] = text.split('-').map(Number) as [number, number | undefined];
-  const from = a;
-  const to = b ?? a;
-  if (from > to) return `The range ${text} runs backwards; try ${to}-${from}.`;
-  if (from >= count) return `This document has paragraphs 0–${count - 1}; ${from} is past the end.`;
-  return [from, Math.min(to, count - 1, from + MAX_PARAGRAPHS - 1)];
+  const first = a;
+  const last = b ?? a;
+  if (first === 0 || last === 0) return `Paragraphs are counted from 1: try ${Math.max(1, first)}-${Math.max(1, last)}.`;
+  if (first > last) return `The range ${text} runs backwards; try ${last}-${first}.`;
+  if (first > count) return `This document has paragraphs 1–${count}; ${first} is past the end.`;
+  return [first - 1, Math.min(last - 1, count - 1, first - 1 + MAX_PARAGRAPHS - 1)];
 }

@@ -39,7 +39,7 @@ export const lookupCommand = defineCommand({
     const last = offset + result.hits.length;
     const blocks: Block[] = [
       { kind: 'note', text: `${first}–${last} of ${result.total} passages for “${shorten(query)}”${corrected}` },
-      ...result.hits.map(hitBlock),
+      ...groupByDocument(result.hits).map((hit, i, page) => hitBlock(hit, page[i - 1]?.docId !== hit.docId)),
     ];
     const buttons: Button[] = [];
     if (last < result.total) {
@@ -54,12 +54,15 @@ export const lookupCommand = defineCommand({
       visibility,
       blocks,
       buttons,
-      fallback: `${result.total} passages for “${shorten(query)}”: ${result.hits.map((h) => `${h.docId} ¶${h.paragraph}`).join(', ')}`,
+      fallback: `${result.total} passages for “${shorten(query)}”: ${result.hits.map((h) => `${h.docId} ¶${h.paragraph + 1}`).join(', ')}`,
     };
   },
 });
 
-/** The public `--json` shape of a lookup: `{query, total, hits: [{docId, title, eventDate, paragraph, snippet, score}]}`. */
+/**
+ * The public `--json` shape of a lookup: `{query, total, hits: [{docId, title, eventDate, paragraph, snippet, score}]}`.
+ * `paragraph` is the 0-based index into the document's paragraphs (people read it as ¶ paragraph + 1).
+ */
 export function lookupJson(result: SearchResult): unknown {
   if (!result.ok) throw new UserError(result.problem.code, result.problem.message);
   return {
@@ -80,10 +83,17 @@ export function lookupJson(result: SearchResult): unknown {
   };
 }
 
-function hitBlock(hit: SearchHit): Block {
+/** The page's hits with each document's passages together, documents in the order of their best passage. */
+function groupByDocument(hits: readonly SearchHit[]): SearchHit[] {
+  const order = [...new Set(hits.map((hit) => hit.docId))];
+  return order.flatMap((docId) => hits.filter((hit) => hit.docId === docId));
+}
+
+/** A hit; only the first of its document on the page carries the title (a passage below it continues that document). */
+function hitBlock(hit: SearchHit, firstOfDocument: boolean): Block {
   return {
     kind: 'result',
-    title: hit.title,
+    title: firstOfDocument ? hit.title : '',
     body: highlightSpans(hit.snippet, hit.highlights),
     citation: { docId: hit.docId, title: hit.title, paragraph: hit.paragraph, date: hit.eventDate, place: hit.place, source: hit.source },
   };

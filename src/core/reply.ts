@@ -50,7 +50,7 @@ export type Block =
   | { kind: 'note'; text: string }
   | { kind: 'fields'; fields: Field[] }
   | { kind: 'list'; items: RichText[] }
-  /** A search hit or a document item: a title, a body and its citation. */
+  /** A search hit or a document item: a title, a body and its citation; an empty title continues the document above. */
   | { kind: 'result'; title: string; body: RichText; citation: Citation; fields?: Field[] }
   /** An attributed statement. */
   | { kind: 'quote'; speaker: string; text: RichText; citation: Citation };
@@ -66,9 +66,9 @@ export interface Reply {
   isError?: boolean;
 }
 
-/** The citation every renderer shows: `docId ¶paragraph · date · place · source`. */
+/** The citation every renderer shows: `docId ¶paragraph · date · place · source`, the paragraph counted from 1 for people. */
 export function citationText(c: Citation): string {
-  const parts = [`${c.docId}${c.paragraph !== undefined ? ` ¶${c.paragraph}` : ''}`];
+  const parts = [`${c.docId}${c.paragraph !== undefined ? ` ¶${c.paragraph + 1}` : ''}`];
   if (c.date) parts.push(c.date);
   if (c.place) parts.push(c.place);
   if (c.source) parts.push(c.source);

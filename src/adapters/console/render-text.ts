@@ -47,7 +47,7 @@ function renderBlock(block: Block, paint: Paint): string[] {
     case 'list':
       return block.items.map((item) => `  • ${rich(item, paint)}`);
     case 'result': {
-      const lines = [paint('bold', sanitize(block.title)), indent(rich(block.body, paint))];
+      const lines = [...(block.title ? [paint('bold', sanitize(block.title))] : []), indent(rich(block.body, paint))];
       for (const field of block.fields ?? []) lines.push(indent(`${sanitize(field.label)}: ${sanitize(field.value)}`));
       lines.push(indent(paint('dim', `— ${citationText(block.citation)}`)));
       return lines;

@@ -3,6 +3,7 @@ import type { AnyCommand, CommandContext } from '../../commands/command.js';
 import { dispatch } from '../../commands/dispatch.js';
 import { dispatchPlatform, UMBRELLA } from '../../commands/platform-commands.js';
 import type { Reply } from '../../core/reply.js';
+import { consoleMessages } from './console-messages.js';
 import { renderText } from './render-text.js';
 
 export interface ConsoleOptions {
@@ -53,14 +54,17 @@ export function startConsole(options: ConsoleOptions): ConsoleSession {
   });
   let ended = false;
 
-  write(
-    options.color
-      ? `\u001b[1mreadout\u001b[0m console. Type /help for the commands, /quit to leave.`
-      : 'readout console. Type /help for the commands, /quit to leave.',
-  );
+  const welcome = consoleMessages.welcome;
+  write(options.color ? welcome.replace(/^readout/, '\u001b[1mreadout\u001b[0m') : welcome);
   rl.prompt();
 
+  /** The command being answered, which Ctrl-C cancels (the console stays). */
+  let running: { cancel(): void } | undefined;
+  /** Set by a Ctrl-C; a second one on an empty line quits, as in a shell or the Node REPL. */
+  let interrupted = false;
+
   rl.on('line', (line) => {
+    interrupted = false;
     const text = line.trim();
     if (!text) {
       rl.prompt();
@@ -72,13 +76,40 @@ export function startConsole(options: ConsoleOptions): ConsoleSession {
     }
     // Lines run one after another, so a paste of several commands answers in order.
     queue = queue.then(async () => {
-      const reply = await runLine(options, text);
-      write(renderText(reply, { color: options.color }));
+      let cancel: () => void = () => {};
+      const cancelled = new Promise<'cancelled'>((resolve) => {
+        cancel = () => resolve('cancelled');
+      });
+      running = { cancel };
+      const outcome = await Promise.race([runLine(options, text), cancelled]);
+      running = undefined;
+      if (outcome === 'cancelled') write(consoleMessages.cancelled);
+      else write(renderText(outcome, { color: options.color, width: widthOf(options) }));
       if (!ended) rl.prompt();
     });
   });
-  // Ctrl-C at the prompt leaves, as in any REPL (readline would otherwise only pause).
-  rl.on('SIGINT', () => rl.close());
+  rl.on('SIGINT', () => {
+    if (running) {
+      running.cancel();
+      return;
+    }
+    if (rl.line.length > 0) {
+      // A half-typed line is dropped, like a shell does, and the next Ctrl-C may quit.
+      clearLine(rl);
+      options.output.write('^C\n');
+      interrupted = true;
+      rl.prompt();
+      return;
+    }
+    if (interrupted) {
+      rl.close();
+      return;
+    }
+    interrupted = true;
+    options.output.write('\n');
+    write(consoleMessages.quitHint);
+    rl.prompt();
+  });
   rl.on('close', () => {
     ended = true;
     void queue.then(() => resolveClosed());
@@ -92,6 +123,18 @@ export function startConsole(options: ConsoleOptions): ConsoleSession {
     closed,
     close: () => rl.close(),
   };
+}
+
+/** Columns to wrap answers to: the terminal's, 80 when it does not say; no wrapping when the caller gave no width. */
+function widthOf(options: ConsoleOptions): number | undefined {
+  if (!options.width) return undefined;
+  return options.width() || 80;
+}
+
+/** Empties readline's current line (Ctrl-E then Ctrl-U: to the end, then delete to the start). */
+function clearLine(rl: Interface): void {
+  rl.write(null, { ctrl: true, name: 'e' });
+  rl.write(null, { ctrl: true, name: 'u' });
 }
 
 function runLine(options: ConsoleOptions, text: string): Promise<Reply> {

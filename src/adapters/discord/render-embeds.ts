@@ -70,7 +70,7 @@ function blocksToEmbeds(blocks: Block[], color: number): APIEmbed[] {
         flush();
         embeds.push({
           color,
-          title: truncateText(escapeDiscordText(block.title), limits.embedTitle),
+          ...(block.title ? { title: truncateText(escapeDiscordText(block.title), limits.embedTitle) } : {}),
           description: renderRichText(block.body, limits.embedDescription),
           ...(block.fields?.length ? { fields: block.fields.map(toField) } : {}),
           footer: { text: truncateText(citationText(block.citation), limits.footerText) },

@@ -90,7 +90,7 @@ function renderBlock(block: Block): SlackBlock[] {
     case 'list':
       return listSections(block.items.map((item) => renderRichText(item, slackLimits.sectionText - 2).join('')));
     case 'result': {
-      const title = `*${escapeMrkdwn(cutText(block.title, 300))}*\n`;
+      const title = block.title ? `*${escapeMrkdwn(cutText(block.title, 300))}*\n` : '';
       const body = renderRichText(block.body, slackLimits.sectionText - title.length);
       const sections = body.length > 0 ? body.map((chunk, i) => section(i === 0 ? title + chunk : chunk)) : [section(title)];
       const fields = block.fields?.length ? fieldSections(block.fields) : [];

@@ -72,7 +72,7 @@ describe.each([
     expect(body.embeds[1].description).toContain('**trade**');
     expect(body.embeds[1].description).toContain('@\u200beveryone <\u200b@123>');
     expect(body.embeds[1].description).toContain('\\*\\*x\\*\\*');
-    expect(body.embeds[1].footer.text).toBe('doc0 ¶0 · 2024-05-17 · Beijing · MFA');
+    expect(body.embeds[1].footer.text).toBe('doc0 ¶1 · 2024-05-17 · Beijing · MFA');
     expect(body.components[0].components[0]).toMatchObject({ type: 2, label: 'More results' });
     for (const id of customIds(body)) expect(id.length).toBeLessThanOrEqual(100);
   });

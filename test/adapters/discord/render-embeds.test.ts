@@ -35,7 +35,7 @@ describe('renderEmbeds', () => {
             "color": 5793266,
             "description": "They discussed **trade** routes.",
             "footer": {
-              "text": "doc1 ¶4 · 2024-05-17 · Astana · MFA",
+              "text": "doc1 ¶5 · 2024-05-17 · Astana · MFA",
             },
             "title": "Xi meets Tokayev",
           },

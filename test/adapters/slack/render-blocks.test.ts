@@ -80,7 +80,7 @@ describe('renderBlocks', () => {
           {
             "elements": [
               {
-                "text": "— 001_abc ¶3 · 2025-06-17 · Astana · fmprc",
+                "text": "— 001_abc ¶4 · 2025-06-17 · Astana · fmprc",
                 "type": "mrkdwn",
                 "verbatim": true,
               },
@@ -133,7 +133,7 @@ describe('renderBlocks', () => {
           {
             "elements": [
               {
-                "text": "— 002_def ¶1 · 2023-10-17",
+                "text": "— 002_def ¶2 · 2023-10-17",
                 "type": "mrkdwn",
                 "verbatim": true,
               },

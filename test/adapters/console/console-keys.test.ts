@@ -1,0 +1,138 @@
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { startConsole } from '../../../src/adapters/console/start-console.js';
+import { visibleLength } from '../../../src/adapters/console/wrap-text.js';
+import { type AnyCommand, defineCommand, type Services } from '../../../src/commands/command.js';
+import { createContext } from '../../../src/commands/create-context.js';
+import { commands } from '../../../src/commands/registry.js';
+import { seedServices } from '../../fakes/seed-services.js';
+
+let services: Services;
+beforeAll(async () => {
+  services = await seedServices();
+});
+afterAll(() => services.store.close());
+
+/** A command that answers only when told to: a long command, for Ctrl-C. */
+function slowCommand(): { command: AnyCommand; finish: () => void } {
+  let finish: () => void = () => {};
+  const done = new Promise<void>((resolve) => {
+    finish = resolve;
+  });
+  const command = defineCommand({
+    name: 'slow',
+    description: 'Takes its time',
+    options: z.object({}),
+    positional: [],
+    examples: ['slow'],
+    async run() {
+      await done;
+      return { visibility: 'ephemeral', blocks: [{ kind: 'text', text: [{ text: 'SLOW ANSWER' }] }], buttons: [], fallback: 'slow' };
+    },
+  });
+  return { command, finish };
+}
+
+/** The console on a terminal-mode readline, typed into key by key as a person would. */
+function terminal(list: readonly AnyCommand[] = commands, width?: number) {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let seen = '';
+  output.on('data', (chunk) => {
+    seen += String(chunk);
+  });
+  const session = startConsole({
+    commands: list,
+    context: () => createContext({ platform: 'console', workspace: 'local', channel: 'console', user: 'tester' }, services),
+    input,
+    output,
+    color: false,
+    terminal: true,
+    ...(width ? { width: () => width } : {}),
+  });
+  let closed = false;
+  void session.closed.then(() => {
+    closed = true;
+  });
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+  return {
+    async type(keys: string) {
+      input.write(keys);
+      await settle();
+    },
+    async waitFor(pattern: RegExp) {
+      for (let i = 0; i < 200 && !pattern.test(seen); i++) await settle();
+      expect(seen).toMatch(pattern);
+    },
+    output: () => seen,
+    isClosed: async () => {
+      await settle();
+      return closed;
+    },
+    session,
+  };
+}
+
+const CTRL_C = '\u0003';
+const CTRL_D = '\u0004';
+
+describe('the console at a terminal', () => {
+  it('drops a half-typed line on Ctrl-C and keeps going', async () => {
+    const t = terminal();
+    await t.type('/lookup belt and');
+    await t.type(CTRL_C);
+    expect(await t.isClosed()).toBe(false);
+    await t.type('/help\r');
+    await t.waitFor(/readout commands/);
+    expect(t.output()).not.toMatch(/passages for/);
+    t.session.close();
+  });
+
+  it('quits on a second Ctrl-C on an empty line, after saying how', async () => {
+    const t = terminal();
+    await t.type(CTRL_C);
+    expect(t.output()).toContain('To quit, press Ctrl-C again');
+    expect(await t.isClosed()).toBe(false);
+    await t.type(CTRL_C);
+    expect(await t.isClosed()).toBe(true);
+  });
+
+  it('quits on Ctrl-D on an empty line', async () => {
+    const t = terminal();
+    await t.type(CTRL_D);
+    expect(await t.isClosed()).toBe(true);
+  });
+
+  it('cancels a long command on Ctrl-C, not the console, and never shows its late answer', async () => {
+    const slow = slowCommand();
+    const t = terminal([slow.command, ...commands]);
+    await t.type('/slow\r');
+    await t.type(CTRL_C);
+    await t.waitFor(/Cancelled\./);
+    expect(await t.isClosed()).toBe(false);
+    slow.finish();
+    await t.type('/help\r');
+    await t.waitFor(/readout commands/);
+    expect(t.output()).not.toContain('SLOW ANSWER');
+    t.session.close();
+  });
+
+  it('wraps answers to the terminal width at word boundaries, citations hanging under their dash', async () => {
+    const t = terminal(commands, 50);
+    await t.type('/lookup belt and road\r');
+    await t.waitFor(/passages for/);
+    await t.waitFor(/— \d{3}_/);
+    const lines = t
+      .output()
+      .split(/\r?\n/)
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: readline's own cursor codes are not text
+      .map((line) => line.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '').replace(/^readout> /, ''));
+    const answer = lines.slice(lines.findIndex((line) => line.includes('passages for')));
+    expect(answer.length).toBeGreaterThan(5);
+    for (const line of answer) expect(visibleLength(line)).toBeLessThanOrEqual(50);
+    const citation = answer.findIndex((line) => /^ {4}— \d{3}_/.test(line));
+    expect(citation).toBeGreaterThan(0);
+    t.session.close();
+  });
+});
