@@ -32,8 +32,13 @@ async function run(argv: string[]): Promise<number> {
     process.exit(code);
   }
   if (name === 'help' || name === '--help' || name === '-h') {
+    const topic = commands.find((c: AnyCommand) => c.name === rest[0]?.replace(/^\//, '').toLowerCase());
+    if (topic) {
+      process.stdout.write(`${(await import('./cli/run-declared-command.js')).cliHelp(topic)}\n`);
+      return 0;
+    }
     process.stdout.write(`${USAGE}\n`);
-    return 0;
+    return rest[0] ? 2 : 0;
   }
   if (name === 'corpus') return (await import('./cli/corpus-cli.js')).runCorpusCommand(rest);
   if (name === 'lookup') return (await import('./cli/lookup-cli.js')).runLookupCli(rest);

@@ -1,15 +1,33 @@
 import { localUserName } from '../adapters/console/local-user-name.js';
 import { renderText } from '../adapters/console/render-text.js';
+import { wrapText } from '../adapters/console/wrap-text.js';
 import type { AnyCommand } from '../commands/command.js';
 import { createContext } from '../commands/create-context.js';
 import { dispatch } from '../commands/dispatch.js';
-import { usageOf } from '../commands/usage.js';
+import { commandHelp } from '../commands/help-command.js';
 import { validateOptions } from '../commands/validate-options.js';
 import { isInteractive } from '../config.js';
 import { UserError } from '../core/user-error.js';
 import { parseCliArgs } from './cli-args.js';
 import { openCliRuntime } from './cli-runtime.js';
 import { printJson } from './print-json.js';
+
+/** A command's help for the shell: the chat help with `readout lookup` for `/lookup`, plus the CLI's own flags. */
+export function cliHelp(command: AnyCommand): string {
+  const text = renderText(commandHelp(command), { color: isInteractive(), width: terminalWidth() });
+  const shell = text.replace(/(^|\s)\/(?=[a-z]+\b)/gm, '$1readout ');
+  return `${shell}\n${wrapText(CLI_FLAGS, terminalWidth(), 4)}`;
+}
+
+const CLI_FLAGS = [
+  '--json: print the JSON shape instead of text (commands that have one).',
+  '--seeds DIR: read the corpus from DIR (default ./seeds, or READOUT_SEEDS).',
+].join('\n');
+
+/** Columns to wrap to: the terminal's, 80 when stdout is not a terminal. */
+export function terminalWidth(): number {
+  return process.stdout.columns || 80;
+}
 
 export interface CliChannel {
   platform: 'slack' | 'discord' | 'console' | 'cli';
@@ -26,7 +44,7 @@ export async function runDeclaredCommand(
 ): Promise<number> {
   const args = parseCliArgs(command, argv);
   if (args.help) {
-    process.stdout.write(`${usageOf(command).replace(/^\//, 'readout ')} [--json] [--seeds DIR]\n${command.description}\n`);
+    process.stdout.write(`${cliHelp(command)}\n`);
     return 0;
   }
   const runtime = await openCliRuntime({ seeds: args.seeds, json: args.json });
@@ -45,7 +63,7 @@ export async function runDeclaredCommand(
       }
     }
     const reply = await dispatch(commands, { command: command.name, options: args.options }, ctx);
-    process.stdout.write(`${renderText(reply, { color: isInteractive() })}\n`);
+    process.stdout.write(`${renderText(reply, { color: isInteractive(), width: terminalWidth() })}\n`);
     return reply.isError ? 1 : 0;
   } finally {
     runtime.services.store.close();

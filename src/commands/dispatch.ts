@@ -3,6 +3,7 @@ import { type Reply, textReply } from '../core/reply.js';
 import { UserError } from '../core/user-error.js';
 import type { AnyCommand, CommandContext } from './command.js';
 import { commandMessages } from './command-messages.js';
+import { commandHelp } from './help-command.js';
 import { parseText } from './parse-text.js';
 import { validateOptions } from './validate-options.js';
 
@@ -39,6 +40,11 @@ export async function dispatch(commands: readonly AnyCommand[], invocation: Invo
       outcome,
       seconds: (Date.now() - started) / 1000,
     });
+  // `/lookup --help` explains the command, as `/help lookup` does, instead of running it.
+  if (invocation.text !== undefined && /(^|\s)(--help|-h)(\s|$)/.test(invocation.text)) {
+    record('ok');
+    return commandHelp(command);
+  }
   try {
     const raw = invocation.options ?? parseText(command, invocation.text ?? '');
     const options = validateOptions(command, raw);

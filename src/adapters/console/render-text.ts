@@ -13,17 +13,18 @@ const ANSI = { bold: '\u001b[1m', dim: '\u001b[2m', cyan: '\u001b[36m', yellow: 
 /** Renders a neutral reply as terminal text; matches are bold on a TTY and `[word]`-free plain text otherwise. */
 export function renderText(reply: Reply, style: TextStyle): string {
   const paint = (code: keyof typeof ANSI, text: string) => (style.color ? `${ANSI[code]}${text}${ANSI.reset}` : text);
+  const wrap = (text: string, hang?: number) => (style.width ? wrapText(text, style.width, hang) : text);
   const lines: string[] = [];
-  for (const block of reply.blocks) lines.push(...renderBlock(block, paint));
-  if (reply.buttons.length > 0) {
-    lines.push(
-      paint(
-        'dim',
-        reply.buttons.map((button) => `[${button.label}: /${button.action.command} ${button.action.args}]`.trimEnd()).join('  '),
-      ),
-    );
+  for (const block of reply.blocks) {
+    // A field's value wraps under its label, four columns in.
+    lines.push(...renderBlock(block, paint).map((line) => wrap(line, block.kind === 'fields' ? 4 : undefined)));
   }
-  const text = style.width ? wrapText(lines.join('\n'), style.width) : lines.join('\n');
+  if (reply.buttons.length > 0) {
+    const actions = reply.buttons.map((button) => `[${button.label}: /${button.action.command} ${button.action.args}]`.trimEnd());
+    // One action a line when wrapping, so a long one never splits another.
+    lines.push(paint('dim', style.width ? actions.map((action) => wrap(action, 4)).join('\n') : actions.join('  ')));
+  }
+  const text = lines.join('\n');
   return reply.isError ? paint('yellow', text) : text;
 }
 

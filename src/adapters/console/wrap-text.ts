@@ -10,20 +10,21 @@ export function visibleLength(text: string): number {
 
 /**
  * Wraps terminal text to `width` columns at word boundaries. A continuation line hangs under the
- * text it continues: under the words after a bullet (`  • `), a citation dash (`— `) or an indent.
+ * text it continues: under the words after a bullet (`  • `), a citation dash (`— `) or an indent,
+ * or `hang` columns in when given (a `label: value` line).
  */
-export function wrapText(text: string, width: number): string {
+export function wrapText(text: string, width: number, hang?: number): string {
   return text
     .split('\n')
-    .flatMap((line) => wrapLine(line, Math.max(20, width)))
+    .flatMap((line) => wrapLine(line, Math.max(20, width), hang))
     .join('\n');
 }
 
-function wrapLine(line: string, width: number): string[] {
+function wrapLine(line: string, width: number, hang: number | undefined): string[] {
   if (visibleLength(line) <= width) return [line];
   const plain = line.replace(ANSI, '');
   const lead = /^(\s*)((?:•|—|-|¶\d+)\s+)?/.exec(plain)!;
-  const hanging = ' '.repeat(Math.min(visibleLength(lead[0]), Math.floor(width / 2)));
+  const hanging = ' '.repeat(Math.min(hang ?? visibleLength(lead[0]), Math.floor(width / 2)));
   const indent = /^ */.exec(line)![0];
   const out: string[] = [];
   let current = indent;
