@@ -64,8 +64,12 @@ function runAction(options: DigestOptions, ctx: CommandContext): Reply {
         status: 'active',
         pausedReason: null,
       });
+      // A time without a zone is ambiguous: say which zone was used and how to pick another.
+      const zoneHint = options.timezone
+        ? ''
+        : ` No time zone was given, so this uses ${sub.timezone} (${existing ? "the channel's earlier one" : 'the default'}); to change it: /digest subscribe ${sub.time} Asia/Almaty (any IANA zone).`;
       return textReply(
-        `${existing ? 'Updated' : 'Subscribed'}: this channel gets the digest every day at ${sub.time} (${sub.timezone}). ${nextLine(sub, ctx)}`,
+        `${existing ? 'Updated' : 'Subscribed'}: this channel gets the digest every day at ${sub.time} (${sub.timezone}). ${nextLine(sub, ctx)}${zoneHint}`,
         { visibility: 'public' },
       );
     }

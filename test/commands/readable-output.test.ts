@@ -67,3 +67,15 @@ describe('a lookup page', () => {
     }
   });
 });
+
+describe('/digest subscribe without a zone', () => {
+  it('says which zone it used and how to change it', async () => {
+    const reply = await run('digest', 'subscribe 09:00');
+    expect(reply.fallback).toMatch(
+      /every day at 09:00 \(UTC\)\..* No time zone was given, so this uses UTC \(the default\); to change it: \/digest subscribe 09:00 Asia\/Almaty/,
+    );
+    const explicit = await run('digest', 'subscribe 10:00 Europe/London');
+    expect(explicit.fallback).not.toContain('No time zone was given');
+    await run('digest', 'unsubscribe');
+  });
+});
