@@ -66,7 +66,7 @@ export async function main(options: MainOptions = {}): Promise<number> {
   let services: Services | undefined;
   const cleanUp = async () => {
     await Promise.allSettled(parts.map((part) => part.stop()));
-    services?.store.close();
+    await services?.store.close();
     await ops?.close();
   };
 

@@ -15,10 +15,16 @@ let services: Services;
 beforeAll(async () => {
   services = await seedServices();
 });
-afterAll(() => services.store.close());
+afterAll(async () => {
+  await services.store.close();
+});
 
-const run = (command: string, text: string): Promise<Reply> =>
-  dispatch(commands, { command, text }, createContext({ platform: 'console', workspace: 'local', channel: 'c', user: 'u' }, services));
+const run = async (command: string, text: string): Promise<Reply> =>
+  dispatch(
+    commands,
+    { command, text },
+    await createContext({ platform: 'console', workspace: 'local', channel: 'c', user: 'u' }, services),
+  );
 
 describe('help for one command', () => {
   it('explains every option: meaning, type, default and limits, with examples', async () => {

@@ -12,10 +12,16 @@ let services: Services;
 beforeAll(async () => {
   services = await seedServices();
 });
-afterAll(() => services.store.close());
+afterAll(async () => {
+  await services.store.close();
+});
 
-const run = (command: string, text: string): Promise<Reply> =>
-  dispatch(commands, { command, text }, createContext({ platform: 'console', workspace: 'local', channel: 'c', user: 'u' }, services));
+const run = async (command: string, text: string): Promise<Reply> =>
+  dispatch(
+    commands,
+    { command, text },
+    await createContext({ platform: 'console', workspace: 'local', channel: 'c', user: 'u' }, services),
+  );
 
 describe('paragraph numbers people read', () => {
   it('count from 1: /doc 002 2-4 shows the 2nd to 4th paragraphs', async () => {

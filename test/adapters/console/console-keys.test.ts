@@ -12,7 +12,9 @@ let services: Services;
 beforeAll(async () => {
   services = await seedServices();
 });
-afterAll(() => services.store.close());
+afterAll(async () => {
+  await services.store.close();
+});
 
 /** A command that answers only when told to: a long command, for Ctrl-C. */
 function slowCommand(): { command: AnyCommand; finish: () => void } {
