@@ -51,7 +51,7 @@ describe('start-up errors an operator can act on', () => {
     await expect(started).rejects.toThrow(/^cannot reach Discord \(ECONNREFUSED 127\.0\.0\.1\)/);
   });
 
-  it('name DATABASE_URL when it points at a file that is not a database', async () => {
+  it('name the file when DATABASE_URL points at one that is not a database', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'readout-notadb-'));
     const file = join(dir, 'notes.db');
     writeFileSync(file, 'these are my notes, not a database '.repeat(40));
@@ -65,7 +65,6 @@ describe('start-up errors an operator can act on', () => {
     const described = describeStartupError(caught, `sqlite:${file}`);
     expect(described.expected).toBe(true);
     expect(described.message).toMatch(/notes\.db.*not a database/);
-  });
   });
 
   it("keep a bug a bug: an unknown error is not passed off as the operator's", () => {
