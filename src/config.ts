@@ -60,6 +60,8 @@ export const configSchema = z
       message: 'expected the numeric application id from the Discord developer portal',
     }),
     DISCORD_API_URL: url('DISCORD_API_URL'),
+    /** Set by discord.js's ShardingManager in each shard process (e.g. `2`): which shards this process runs. */
+    SHARDS: optionalText,
   })
   .superRefine((env, ctx) => {
     if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {

@@ -15,6 +15,7 @@ import type { Logger } from './core/logger.js';
 import { createLogger } from './logging/create-logger.js';
 import { createMetrics } from './ops/create-metrics.js';
 import { describeStartupError } from './ops/describe-startup-error.js';
+import { opsPortFor } from './ops/ops-port.js';
 import { createReadiness } from './ops/readiness.js';
 import { type OpsServer, startOpsServer } from './ops/start-ops-server.js';
 
@@ -72,7 +73,8 @@ export async function main(options: MainOptions = {}): Promise<number> {
 
   try {
     if (metrics) {
-      ops = await startOpsServer({ port: config.PORT, readiness, metrics, logger: logger.child({ part: 'ops' }) });
+      const port = opsPortFor(config.PORT, config.SHARDS);
+      ops = await startOpsServer({ port, readiness, metrics, logger: logger.child({ part: 'ops' }) });
       options.onOpsListening?.(ops.port);
     }
     const loadStarted = Date.now();
@@ -86,7 +88,7 @@ export async function main(options: MainOptions = {}): Promise<number> {
     });
     const store = services.store;
     readiness.addCheck('store', async () => {
-      await store.listSubscriptions({ status: 'active' });
+      await store.listSubscriptions({ status: 'active', limit: 1 });
       return { ok: true };
     });
     if (stopReason) return await stoppedDuringStartUp(logger, stopReason, cleanUp);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/core/logger.js';
 import { createMetrics } from '../../src/ops/create-metrics.js';
+import { opsPortFor } from '../../src/ops/ops-port.js';
 import { createReadiness } from '../../src/ops/readiness.js';
 import { startOpsServer } from '../../src/ops/start-ops-server.js';
 import { getUrl } from '../fakes/slack-requests.js';
@@ -59,5 +60,18 @@ describe('the ops server', () => {
     } finally {
       await first.close();
     }
+  });
+});
+
+describe('the ops port', () => {
+  it.each([
+    [3000, undefined, 3000],
+    [3000, '0', 3001],
+    [3000, '3', 3004],
+    [3000, '2,3', 3003],
+    [0, '2', 0],
+    [3000, 'nonsense', 3000],
+  ])('PORT=%s with SHARDS=%s listens on %s', (port, shards, expected) => {
+    expect(opsPortFor(port, shards)).toBe(expected);
   });
 });
