@@ -156,6 +156,7 @@ export async function main(options: MainOptions = {}): Promise<number> {
       color: interactive,
       terminal: Boolean(process.stdin.isTTY && process.stdout.isTTY),
       width: () => process.stdout.columns,
+      height: () => process.stdout.rows,
     });
     posters.push(createConsolePoster((text) => consoleSession?.print(text), interactive));
   }

@@ -4,6 +4,7 @@ import { dispatch } from '../../commands/dispatch.js';
 import { dispatchPlatform, UMBRELLA } from '../../commands/platform-commands.js';
 import type { Reply } from '../../core/reply.js';
 import { consoleMessages } from './console-messages.js';
+import { createPager } from './create-pager.js';
 import { renderText } from './render-text.js';
 
 export interface ConsoleOptions {
@@ -17,6 +18,8 @@ export interface ConsoleOptions {
   terminal: boolean;
   /** Terminal columns at each answer (they change on resize); 80 when unknown. */
   width?: () => number | undefined;
+  /** Terminal rows: answers taller than this are paged (Enter for more, q to stop); no paging when absent. */
+  height?: () => number | undefined;
   history?: string[];
 }
 
@@ -47,6 +50,13 @@ export function startConsole(options: ConsoleOptions): ConsoleSession {
     prompt: options.terminal ? 'readout> ' : '',
   });
   const write = (text: string) => options.output.write(`${text}\n`);
+  const prompt = options.terminal ? 'readout> ' : '';
+  const pager = createPager({ write, rows: () => (options.terminal ? options.height?.() : undefined) });
+  /** Back to the command prompt, or the pager's while a page waits. */
+  const promptNext = () => {
+    rl.setPrompt(pager.waiting ? consoleMessages.more : prompt);
+    rl.prompt();
+  };
   let queue = Promise.resolve();
   let resolveClosed: () => void = () => {};
   const closed = new Promise<void>((resolve) => {
@@ -65,6 +75,11 @@ export function startConsole(options: ConsoleOptions): ConsoleSession {
 
   rl.on('line', (line) => {
     interrupted = false;
+    if (pager.waiting) {
+      pager.answer(line);
+      promptNext();
+      return;
+    }
     const text = line.trim();
     if (!text) {
       rl.prompt();
@@ -84,13 +99,19 @@ export function startConsole(options: ConsoleOptions): ConsoleSession {
       const outcome = await Promise.race([runLine(options, text), cancelled]);
       running = undefined;
       if (outcome === 'cancelled') write(consoleMessages.cancelled);
-      else write(renderText(outcome, { color: options.color, width: widthOf(options) }));
-      if (!ended) rl.prompt();
+      else pager.show(renderText(outcome, { color: options.color, width: widthOf(options) }));
+      if (!ended) promptNext();
     });
   });
   rl.on('SIGINT', () => {
     if (running) {
       running.cancel();
+      return;
+    }
+    if (pager.waiting) {
+      pager.stop();
+      options.output.write('\n');
+      promptNext();
       return;
     }
     if (rl.line.length > 0) {

@@ -37,7 +37,7 @@ function slowCommand(): { command: AnyCommand; finish: () => void } {
 }
 
 /** The console on a terminal-mode readline, typed into key by key as a person would. */
-function terminal(list: readonly AnyCommand[] = commands, width?: number) {
+function terminal(list: readonly AnyCommand[] = commands, width?: number, height?: number) {
   const input = new PassThrough();
   const output = new PassThrough();
   let seen = '';
@@ -52,6 +52,7 @@ function terminal(list: readonly AnyCommand[] = commands, width?: number) {
     color: false,
     terminal: true,
     ...(width ? { width: () => width } : {}),
+    ...(height ? { height: () => height } : {}),
   });
   let closed = false;
   void session.closed.then(() => {
@@ -135,6 +136,27 @@ describe('the console at a terminal', () => {
     for (const line of answer) expect(visibleLength(line)).toBeLessThanOrEqual(50);
     const citation = answer.findIndex((line) => /^ {4}— \d{3}_/.test(line));
     expect(citation).toBeGreaterThan(0);
+    t.session.close();
+  });
+
+  it('pages a long list (/quote --all) a screenful at a time: Enter for more, q to stop', async () => {
+    const t = terminal(commands, 80, 12);
+    await t.type('/quote --all\r');
+    await t.waitFor(/-- more: Enter for the next page, q to stop --/);
+    const firstPage = t.output();
+    const quotes = services.quotes.all().length;
+    expect(firstPage).toContain(`${quotes} quotes`);
+    const prompts = () => t.output().split('-- more:').length;
+    const before = prompts();
+    await t.type('\r');
+    await t.waitFor(/-- more:/);
+    expect(prompts()).toBeGreaterThan(before);
+    await t.type('q\r');
+    await t.type('/help\r');
+    await t.waitFor(/readout commands/);
+    // The last of the quotes was never printed: paging stopped at q.
+    const last = services.quotes.all().at(-1)!;
+    expect(t.output()).not.toContain(last.text.slice(0, 60));
     t.session.close();
   });
 });
