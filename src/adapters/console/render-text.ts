@@ -6,6 +6,8 @@ export interface TextStyle {
   color: boolean;
   /** Terminal columns to wrap to (at word boundaries, citations hanging); no wrapping when absent. */
   width?: number | undefined;
+  /** The command line just typed (`lookup belt and road`): buttons that repeat it show `…` instead, so the query is echoed once. */
+  typed?: { command: string; args: string } | undefined;
 }
 
 const ANSI = { bold: '\u001b[1m', dim: '\u001b[2m', cyan: '\u001b[36m', yellow: '\u001b[33m', red: '\u001b[31m', reset: '\u001b[0m' };
@@ -20,7 +22,9 @@ export function renderText(reply: Reply, style: TextStyle): string {
     lines.push(...renderBlock(block, paint).map((line) => wrap(line, block.kind === 'fields' ? 4 : undefined)));
   }
   if (reply.buttons.length > 0) {
-    const actions = reply.buttons.map((button) => `[${button.label}: /${button.action.command} ${button.action.args}]`.trimEnd());
+    const actions = reply.buttons.map((button) =>
+      `[${button.label}: /${button.action.command} ${actionArgs(button.action, style.typed)}]`.trimEnd(),
+    );
     // One action a line when wrapping, so a long one never splits another.
     lines.push(paint('dim', style.width ? actions.map((action) => wrap(action, 4)).join('\n') : actions.join('  ')));
   }
@@ -69,6 +73,14 @@ function rich(text: RichText, paint: Paint): string {
       return sanitize(span.text);
     })
     .join('');
+}
+
+/** A button's arguments, with the part the user just typed shown as `…` (`… --offset 5`). */
+function actionArgs(action: { command: string; args: string }, typed: TextStyle['typed']): string {
+  const already = typed?.args.trim();
+  if (!typed || !already || action.command !== typed.command) return action.args;
+  if (action.args !== already && !action.args.startsWith(`${already} `)) return action.args;
+  return `…${action.args.slice(already.length)}`;
 }
 
 function indent(text: string): string {

@@ -99,7 +99,7 @@ export function startConsole(options: ConsoleOptions): ConsoleSession {
       const outcome = await Promise.race([runLine(options, text), cancelled]);
       running = undefined;
       if (outcome === 'cancelled') write(consoleMessages.cancelled);
-      else pager.show(renderText(outcome, { color: options.color, width: widthOf(options) }));
+      else pager.show(renderText(outcome, { color: options.color, width: widthOf(options), typed: typedLine(text) }));
       if (!ended) promptNext();
     });
   });
@@ -156,6 +156,15 @@ function widthOf(options: ConsoleOptions): number | undefined {
 function clearLine(rl: Interface): void {
   rl.write(null, { ctrl: true, name: 'e' });
   rl.write(null, { ctrl: true, name: 'u' });
+}
+
+/** `/lookup belt and road` as command and arguments, for the renderer to echo the query once. */
+function typedLine(text: string): { command: string; args: string } {
+  const body = text.startsWith('/') ? text.slice(1) : text;
+  const space = body.search(/\s/);
+  return space === -1
+    ? { command: body.toLowerCase(), args: '' }
+    : { command: body.slice(0, space).toLowerCase(), args: body.slice(space + 1) };
 }
 
 async function runLine(options: ConsoleOptions, text: string): Promise<Reply> {

@@ -65,6 +65,12 @@ describe('the console', () => {
     expect(out).toContain('readout commands');
   });
 
+  it('echoes the query once: buttons that repeat it show … and what they add', async () => {
+    const out = await converse(['/lookup belt and road --limit 2']);
+    expect(out.split('belt and road').length - 1).toBe(1);
+    expect(out).toContain('[More results: /lookup … --offset 2]');
+  });
+
   it('ends on /quit without running what follows', async () => {
     const out = await converse(['/quit', '/help']);
     expect(out).not.toContain('readout commands');
