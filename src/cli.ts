@@ -18,7 +18,7 @@ Usage: readout <command> [options]
   digest <action>            subscribe HH:MM ZONE | unsubscribe | pause | resume | status | list | preview | run [--date]
                              (--platform slack|discord|console --workspace ID --channel ID pick the channel)
   discord register           Register the slash commands with Discord: --guild ID for one server (instant)
-  help                       This text
+  help [command]             This text, or every option of one command (also: readout <command> --help)
 
 Every command takes --seeds DIR (default ./seeds, or READOUT_SEEDS).`;
 
@@ -37,7 +37,12 @@ async function run(argv: string[]): Promise<number> {
       process.stdout.write(`${(await import('./cli/run-declared-command.js')).cliHelp(topic)}\n`);
       return 0;
     }
-    process.stdout.write(`${USAGE}\n`);
+    const { terminalWidth } = await import('./cli/run-declared-command.js');
+    const { wrapText } = await import('./adapters/console/wrap-text.js');
+    // Table rows continue under their description column; the width is the terminal's (80 when piped).
+    const usage = USAGE.split('\n').map((line) => wrapText(line, terminalWidth(), /^ {2}\S/.test(line) ? 29 : undefined));
+    if (rest[0]) process.stderr.write(`readout has no command "${rest[0]}".\n\n`);
+    process.stdout.write(`${usage.join('\n')}\n`);
     return rest[0] ? 2 : 0;
   }
   if (name === 'corpus') return (await import('./cli/corpus-cli.js')).runCorpusCommand(rest);

@@ -63,4 +63,11 @@ describe('help for one command', () => {
     expect(result.stdout).toContain('--json');
     for (const line of result.stdout.split('\n')) expect(visibleLength(line)).toBeLessThanOrEqual(80);
   });
+
+  it('keeps the overview of readout help within 80 columns when piped', () => {
+    const result = spawnSync(process.execPath, ['bin/readout.js', 'help'], { cwd: ROOT, encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('help [command]');
+    for (const line of result.stdout.split('\n')) expect(visibleLength(line), line).toBeLessThanOrEqual(80);
+  });
 });
