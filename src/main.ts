@@ -158,7 +158,13 @@ export async function main(options: MainOptions = {}): Promise<number> {
       width: () => process.stdout.columns,
       height: () => process.stdout.rows,
     });
-    posters.push(createConsolePoster((text) => consoleSession?.print(text), interactive));
+    posters.push(
+      createConsolePoster(
+        (text) => consoleSession?.print(text),
+        interactive,
+        () => process.stdout.columns,
+      ),
+    );
   }
 
   const scheduler = startDigestScheduler({

@@ -5,12 +5,19 @@ import type { ChannelRef } from '../../core/store/store-types.js';
 import { renderText } from './render-text.js';
 
 /** Posts digests to the terminal; the ledger keeps the message ids, so a console post is exactly-once too. */
-export function createConsolePoster(print: (text: string) => void, color: boolean): DigestPoster {
+export function createConsolePoster(
+  print: (text: string) => void,
+  color: boolean,
+  /** Terminal columns to wrap to, read at each post; no wrapping when absent. */
+  width?: () => number | undefined,
+): DigestPoster {
   return {
     platform: 'console',
     async post(ref: ChannelRef, reply: Reply, slotKey: string): Promise<PostResult> {
       const messageId = `console-${randomUUID().slice(0, 8)}`;
-      print(`${renderText(reply, { color })}\n(digest ${slotKey} → #${ref.channel}, message ${messageId})`);
+      print(
+        `${renderText(reply, { color, width: width ? width() || 80 : undefined })}\n(digest ${slotKey} → #${ref.channel}, message ${messageId})`,
+      );
       return { messageId };
     },
     // The terminal keeps no history to search; the ledger's record is the only trace of a console post.
