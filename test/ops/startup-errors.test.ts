@@ -37,6 +37,19 @@ describe('start-up errors an operator can act on', () => {
     await expect(started).rejects.not.toThrow(/did not accept/);
   });
 
+  it('name the DNS failure and the host when Slack cannot be found', async () => {
+    const started = startSlackAdapter({
+      botToken: 'xoxb-unreachable',
+      signingSecret: 'secret',
+      port: 0,
+      apiUrl: 'http://readout-test.invalid/api/',
+      services: slackTestServices({ logger: silentLogger }),
+      commands,
+      logger: silentLogger,
+    });
+    await expect(started).rejects.toThrow(/^cannot reach Slack \(ENOTFOUND readout-test\.invalid\)/);
+  });
+
   it('say "cannot reach Discord" when Discord does not answer', async () => {
     const port = await closedPort();
     const started = startDiscordAdapter({
