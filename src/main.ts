@@ -18,6 +18,7 @@ import { describeStartupError } from './ops/describe-startup-error.js';
 import { opsPortFor } from './ops/ops-port.js';
 import { createReadiness } from './ops/readiness.js';
 import { type OpsServer, startOpsServer } from './ops/start-ops-server.js';
+import { withSlotTimes } from './ops/with-slot-times.js';
 
 interface RunningPart {
   name: string;
@@ -175,7 +176,13 @@ export async function main(options: MainOptions = {}): Promise<number> {
     clock: systemClock,
     logger: logger.child({ part: 'digest' }),
     graceMs: config.READOUT_DIGEST_GRACE_HOURS * 3_600_000,
-    ...(metrics ? { onRun: (summary) => metrics.digestRun(summary) } : {}),
+    ...(metrics
+      ? {
+          onRun: (summary) => {
+            void withSlotTimes(summary, ready.store).then((timed) => metrics.digestRun(timed));
+          },
+        }
+      : {}),
   });
 
   const consoleClosed = consoleSession ? consoleSession.closed.then(() => 'console closed') : new Promise<string>(() => {});
