@@ -19,8 +19,8 @@ export interface OpsServerOptions {
 export interface OpsServer {
   /** The port actually listened on. */
   port: number;
-  /** Hands every other path to a platform's listener (Slack HTTP mode's /slack/events share the port). */
-  mount(listener: RequestListener): void;
+  /** Hands every other path to a platform's listener (Slack HTTP mode's /slack/events share the port); returns the unmount. */
+  mount(listener: RequestListener): () => void;
   close(): Promise<void>;
 }
 
@@ -87,6 +87,9 @@ export async function startOpsServer(options: OpsServerOptions): Promise<OpsServ
     port,
     mount(listener) {
       mounted = listener;
+      return () => {
+        if (mounted === listener) mounted = undefined;
+      };
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -33,9 +33,10 @@ export interface SlackAdapterOptions {
   clock?: Clock;
   /**
    * HTTP mode on a server someone else owns (the ops server on PORT): the adapter hands it its request
-   * listener for /slack/events instead of listening itself, and `port` is ignored.
+   * listener for /slack/events instead of listening itself, and `port` is ignored. It returns the
+   * unmount, called on stop so no event arrives while answers drain.
    */
-  mount?: (listener: (req: IncomingMessage, res: ServerResponse) => void) => void;
+  mount?: (listener: (req: IncomingMessage, res: ServerResponse) => void) => () => void;
 }
 
 export type SlackAdapterState = 'starting' | 'running' | 'stopped' | 'failed';
@@ -149,6 +150,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   });
 
   let port: number | undefined;
+  let unmount: (() => void) | undefined;
   try {
     await app.init().catch((error: unknown) => {
       const unreachable = unreachableReason(error, slackApiUrl);
@@ -167,7 +169,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
         if (state === 'starting') state = 'running';
       });
     } else if (options.mount) {
-      options.mount(receiver.requestListener);
+      unmount = options.mount(receiver.requestListener);
     } else {
       const server = (await app.start(options.port)) as Server;
       port = (server.address() as AddressInfo).port;
@@ -190,6 +192,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
     async stop() {
       if (state === 'stopped') return;
       state = 'stopped';
+      unmount?.();
       // Let answers already being computed reach Slack before the connection goes.
       await Promise.allSettled([...inFlight]);
       if (receiver instanceof SocketModeReceiver) {
