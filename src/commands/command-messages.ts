@@ -1,3 +1,5 @@
+import { echoInput } from '../core/text/echo-input.js';
+
 /** Every user-facing message of the command layer, so wording changes in one place. */
 export const commandMessages = {
   unknownCommand: (name: string, known: string[]) =>
@@ -16,5 +18,5 @@ export const commandMessages = {
 } as const;
 
 function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return echoInput(text, max);
 }
