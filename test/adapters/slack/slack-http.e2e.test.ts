@@ -211,7 +211,7 @@ describe('Slack adapter over HTTP, against a fake Slack', () => {
     const id = await click({ action_id: 'readout:more:0', value: '{"k":"t","i":"gone-id"}', text: { text: 'More results' } }, true);
     const [post] = await answered(id);
     expect(post!.body['response_type']).toBe('ephemeral');
-    expect(JSON.stringify(post!.body['blocks'])).toContain('This button has expired');
+    expect(JSON.stringify(post!.body['blocks'])).toContain('This button is from an older message; run the command again.');
   });
 
   it('cuts a reply over 50 blocks and continues it behind "More results" until every passage was shown', async () => {
