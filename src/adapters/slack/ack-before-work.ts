@@ -2,6 +2,7 @@ import { type IncomingMessage, ServerResponse } from 'node:http';
 import { isValidSlackRequest } from '@slack/bolt';
 import type { Clock } from '../../core/clock.js';
 import type { Logger } from '../../core/logger.js';
+import type { TurnQueue } from '../../core/turn-queue.js';
 import { firstValues, readInteractivePayload, readSlashCommand } from './read-slack-payload.js';
 import { slackMessages } from './slack-messages.js';
 
@@ -15,13 +16,15 @@ export interface AckBeforeWorkOptions {
   logger: Logger;
   /** Bodies larger than this get a 413 (Slack's own are a few kilobytes). */
   maxBodyBytes?: number;
+  /** Where acknowledged requests wait for Bolt, one per loop turn, so Bolt's own work does not delay the next 200. */
+  queue: TurnQueue;
 }
 
 /**
  * Wraps Bolt's HTTP request listener so that a signed slash command or interaction is answered with its
  * 200 before Bolt sees it. Bolt acknowledges from inside the listener chain, so under a burst the k-th
  * request waited for k-1 commands; here the acknowledgement is written first and Bolt gets the request
- * with a response that goes nowhere. This wrapper therefore checks signatures itself (Bolt's check must
+ * with a response that goes nowhere, on a later loop turn. This wrapper therefore checks signatures itself (Bolt's check must
  * be off: the body it gets is normalised, each form field reduced to its first value) and answers a
  * malformed command with a message instead of passing it on. Anything else (events, url_verification,
  * ssl_check, other paths) goes to Bolt untouched.
@@ -29,6 +32,8 @@ export interface AckBeforeWorkOptions {
 export function ackBeforeWork(listener: Listener, options: AckBeforeWorkOptions): Listener {
   const log = options.logger;
   const maxBytes = options.maxBodyBytes ?? 1_000_000;
+  const later = (job: () => void) =>
+    options.queue.run(job).catch((error: unknown) => log.error({ err: error }, 'slack request failed in bolt'));
   return (req, res) => {
     if (req.method !== 'POST' || (req.url ?? '').split('?')[0] !== options.path) {
       listener(req, res);
@@ -51,14 +56,15 @@ export function ackBeforeWork(listener: Listener, options: AckBeforeWorkOptions)
           return;
         }
         const fields = firstValues(new URLSearchParams(text));
-        if (fields['payload'] !== undefined) {
-          if (!readInteractivePayload(fields['payload'])) {
+        const payload = fields['payload'];
+        if (payload !== undefined) {
+          if (!readInteractivePayload(payload)) {
             log.warn({}, 'slack interaction rejected: unreadable payload');
             res.writeHead(400).end();
             return;
           }
           res.writeHead(200).end();
-          handOver(new URLSearchParams({ payload: fields['payload'] }).toString(), sink(req));
+          void later(() => handOver(new URLSearchParams({ payload }).toString(), sink(req)));
           return;
         }
         if (fields['command'] !== undefined) {
@@ -70,7 +76,7 @@ export function ackBeforeWork(listener: Listener, options: AckBeforeWorkOptions)
             return;
           }
           res.writeHead(200).end();
-          handOver(new URLSearchParams(fields).toString(), sink(req));
+          void later(() => handOver(new URLSearchParams(fields).toString(), sink(req)));
           return;
         }
         handOver(text, res);

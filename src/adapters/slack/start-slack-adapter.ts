@@ -71,6 +71,8 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   const slackLogger = toSlackLogger(logger);
   const slackApiUrl = slackApiBase(options.apiUrl);
   let state: SlackAdapterState = 'starting';
+  // One queue for the whole adapter: requests handed to Bolt and the commands they start take turns with each other.
+  const queue = createTurnQueue();
 
   const receiver = socketMode
     ? new SocketModeReceiver({
@@ -97,7 +99,13 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
         ],
       });
   if (receiver instanceof HTTPReceiver) {
-    const acked = ackBeforeWork(receiver.requestListener, { signingSecret: options.signingSecret!, path: EVENTS_PATH, clock, logger });
+    const acked = ackBeforeWork(receiver.requestListener, {
+      signingSecret: options.signingSecret!,
+      path: EVENTS_PATH,
+      clock,
+      logger,
+      queue,
+    });
     receiver.requestListener = rejectFutureTimestamps(acked, clock, logger);
   }
 
@@ -126,7 +134,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   };
 
   app.use(replayGuard(createSeenRequests({ ttlMs: SEEN_TTL_MS, maxEntries: 10_000, clock }), logger));
-  registerListeners(app, deps, { track, queue: createTurnQueue() });
+  registerListeners(app, deps, { track, queue });
   app.error(async (error) => {
     logger.error({ err: error }, 'slack listener error');
   });
