@@ -98,9 +98,11 @@ describe('Slack adapter against hostile and odd requests', () => {
     expect(JSON.stringify(post.body)).toContain('This button is from an older message; run the command again.');
   });
 
-  it.each(['view_submission', 'view_closed'])('acknowledges an unsolicited %s', async (type) => {
+  it.each(['view_submission', 'view_closed', 'shortcut'])('acknowledges an unsolicited %s', async (type) => {
     const payload = {
       type,
+      callback_id: 'someone_elses',
+      trigger_id: `t-${type}`,
       user: { id: 'U0ASKER' },
       team: { id: 'T0FAKE' },
       view: { id: 'V1', callback_id: 'someone_elses', state: { values: {} } },
