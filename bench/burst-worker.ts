@@ -31,14 +31,16 @@ if (platform === 'slack') {
   const fake = await FakeSlackApi.start();
   const arrived = new Map<string, number>();
   const seen = new Set<string>();
-  // Stamp each response_url post as it is recorded.
+  // Stamp each response_url post as it is recorded: a waiter that never resolves runs after every request.
   const stamp = () => {
     for (const post of fake.responses) {
       if (seen.has(post.id)) continue;
       seen.add(post.id);
       arrived.set(post.id, now());
     }
+    return false;
   };
+  void fake.waitFor(stamp);
   let counter = 0;
   const one = (events: string): Promise<{ ack: number; id: string; start: number }> => {
     const id = `bench-${++counter}`;
@@ -74,10 +76,7 @@ if (platform === 'slack') {
     });
   };
   const answersOf = async (sent: { ack: number; id: string; start: number }[]): Promise<number[]> => {
-    await fake.waitFor(() => {
-      stamp();
-      return sent.every((s) => arrived.has(s.id));
-    });
+    await fake.waitFor(() => sent.every((s) => arrived.has(s.id)));
     return sent.map((s) => arrived.get(s.id)! - s.start);
   };
   port.postMessage({ kind: 'ready', apiUrl: fake.apiUrl });

@@ -33,7 +33,8 @@ export async function handleButton(interaction: ButtonInteraction, deps: Interac
     return;
   }
   const { button, action } = target;
-  const run = () => dispatch(deps.commands, { command: action.command, text: action.args }, interactionContext(interaction, deps));
+  const run = async () =>
+    dispatch(deps.commands, { command: action.command, text: action.args }, await interactionContext(interaction, deps));
   if (button === 'post' || button === 'share') {
     await deliverReply(interaction, async () => asPosted(await run()), { mode: 'reply', guess: 'public' }, deps);
     return;

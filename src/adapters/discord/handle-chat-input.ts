@@ -20,7 +20,7 @@ export async function handleChatInput(interaction: ChatInputCommandInteraction, 
   }
   const key = subcommand ? `${interaction.commandName} ${subcommand}` : interaction.commandName;
   const job = async () => {
-    const ctx = interactionContext(interaction, deps);
+    const ctx = await interactionContext(interaction, deps);
     const options = readOptions(interaction.options, command);
     const reply = await dispatchPlatform(
       deps.commands,
