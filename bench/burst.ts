@@ -1,7 +1,8 @@
 /**
  * `npm run bench:burst [-- --sizes=40,200 --rounds=3 --passages=100000 --out=docs/benchmarks.md]`: how soon
  * Slack (HTTP mode) and Discord acknowledge a burst of concurrent /lookup commands, against the local fakes,
- * over the Brown-derived benchmark corpus; and what escaping costs per passage. Prints a table and writes
+ * over the seeds (or `--corpus=brown`, the Brown-derived benchmark corpus); and what escaping costs per passage
+ * of the Brown-derived corpus. Prints a table and writes
  * the "Acknowledgements under a burst" section of docs/benchmarks.md. Not a test: numbers only.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -23,11 +24,25 @@ import { makeBenchCorpus } from './make-bench-corpus.js';
 import { percentile } from './measure.js';
 import { QUERY_MIX } from './query-mix.js';
 
+/** Lookups with hits in the bundled seeds. */
+const SEED_QUERIES = [
+  'Kenya railway',
+  'terrorism',
+  'trade',
+  '"shared future"',
+  'Tokayev',
+  'belt and road',
+  'security cooperation',
+  'investment',
+];
+
 const argument = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
 const SIZES = (argument('sizes') ?? '40,200').split(',').map(Number);
 const ROUNDS = Number(argument('rounds') ?? 3);
 const PASSAGES = Number(argument('passages') ?? 100_000);
 const OUTPUT = argument('out') ?? 'docs/benchmarks.md';
+/** `seeds`: the bundled corpus, as deployed (the default); `brown`: the Brown-derived corpus of `--passages`. */
+const CORPUS = argument('corpus') ?? 'seeds';
 const SECRET = 'bench-signing-secret';
 const START = '<!-- bench:burst:start -->';
 const END = '<!-- bench:burst:end -->';
@@ -50,11 +65,12 @@ const corpus = makeBenchCorpus(PASSAGES, sentences);
 const texts = corpus.documents.flatMap((d) => d.paragraphs.map((p) => p.text));
 const escaping = measureEscaping(texts);
 const seeds = await seedServices();
-const services: Services = { ...seeds, corpus, search: createSearchEngine(corpus) };
-const queries = QUERY_MIX.map((q) => q.text);
+const services: Services = CORPUS === 'brown' ? { ...seeds, corpus, search: createSearchEngine(corpus) } : seeds;
+const queries = CORPUS === 'brown' ? QUERY_MIX.map((q) => q.text) : SEED_QUERIES;
 const runs: BurstRun[] = [{ size: 1, sequential: 20 }, ...SIZES.flatMap((size) => Array.from({ length: ROUNDS }, () => ({ size })))];
 
-const rows = [...(await benchSlack()), ...(await benchDiscord())];
+const PLATFORMS = (argument('platforms') ?? 'slack,discord').split(',');
+const rows = [...(PLATFORMS.includes('slack') ? await benchSlack() : []), ...(PLATFORMS.includes('discord') ? await benchDiscord() : [])];
 printAndWrite(rows);
 await seeds.store.close?.();
 
@@ -169,7 +185,7 @@ function printAndWrite(rows: Row[]): void {
     START,
     '## Acknowledgements under a burst',
     '',
-    `Measured by \`npm run bench:burst\` (bench/burst.ts) on ${cpus().length} cores shared with other work (load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end: with more runnable processes than cores, every figure includes time spent waiting for a core), ${new Date().toISOString().slice(0, 10)}. The adapters run in one thread with the real commands over the ${PASSAGES.toLocaleString('en-US')}-passage Brown-derived corpus; the fake platform and the load run in a worker thread, which measures from the moment it sends. Slack: signed /lookup requests, each on a fresh connection, the ack being the HTTP 200 and the answer the response_url post. Discord: INTERACTION_CREATE over the fake gateway, the ack being the first interaction callback (a reply or a deferral) and the answer the reply or the edit carrying the results. Bursts are ${ROUNDS} rounds each, pooled.`,
+    `Measured by \`npm run bench:burst\` (bench/burst.ts) on ${cpus().length} cores shared with other work (load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end: with more runnable processes than cores, every figure includes time spent waiting for a core), ${new Date().toISOString().slice(0, 10)}. The adapters run in one thread with the real commands over ${CORPUS === 'brown' ? `the ${PASSAGES.toLocaleString('en-US')}-passage Brown-derived corpus` : 'the bundled seeds corpus'}; the fake platform and the load run in a worker thread, which measures from the moment it sends. Slack: signed /lookup requests, each on a fresh connection, the ack being the HTTP 200 and the answer the response_url post. Discord: INTERACTION_CREATE over the fake gateway, the ack being the first interaction callback (a reply or a deferral) and the answer the reply or the edit carrying the results. Bursts are ${ROUNDS} rounds each, pooled.`,
     '',
     table,
     '',

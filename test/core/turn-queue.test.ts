@@ -30,3 +30,40 @@ describe('createTurnQueue', () => {
     await expect(fine).resolves.toBe('ok');
   });
 });
+
+describe('createTurnQueue holding for acknowledgements', () => {
+  /** Lets the loop run a few turns. */
+  const turns = async (count: number) => {
+    for (let i = 0; i < count; i++) await new Promise((resolve) => setImmediate(resolve));
+  };
+
+  it('starts no job while an acknowledgement is on its way, and resumes when it lands', async () => {
+    const queue = createTurnQueue({ maxHoldMs: 60_000 });
+    let land: () => void = () => {};
+    const ack = new Promise<void>((resolve) => {
+      land = resolve;
+    });
+    void queue.hold(ack);
+    let ran = false;
+    const job = queue.run(() => {
+      ran = true;
+    });
+    await turns(5);
+    expect(ran).toBe(false);
+    land();
+    await job;
+    expect(ran).toBe(true);
+  });
+
+  it('a failed acknowledgement releases the hold too', async () => {
+    const queue = createTurnQueue({ maxHoldMs: 60_000 });
+    await expect(queue.hold(Promise.reject(new Error('lost')))).rejects.toThrow('lost');
+    await expect(queue.run(() => 'ran')).resolves.toBe('ran');
+  });
+
+  it('an acknowledgement that never lands holds jobs back at most maxHoldMs', async () => {
+    const queue = createTurnQueue({ maxHoldMs: 1 });
+    void queue.hold(new Promise(() => {}));
+    await expect(queue.run(() => 'ran')).resolves.toBe('ran');
+  });
+});

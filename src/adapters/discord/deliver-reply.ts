@@ -37,8 +37,9 @@ export async function deliverReply(
   const update = options.mode === 'update' && interaction.isButton();
   if (deps.queue.pending() > 0 || deps.deferAfterMs <= 0) {
     // Acknowledge before any work: others' commands are waiting to run, and this one would wait behind them.
-    if (update) await interaction.deferUpdate();
-    else await interaction.deferReply(flagsFor(options.guess));
+    // While the deferral is on its way, the queue starts no command, so it goes out at once.
+    if (update) await deps.queue.hold(interaction.deferUpdate());
+    else await deps.queue.hold(interaction.deferReply(flagsFor(options.guess)));
     await sendDeferred(interaction, await deps.queue.run(guarded), options, deps);
     return;
   }

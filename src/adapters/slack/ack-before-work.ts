@@ -39,6 +39,8 @@ export function ackBeforeWork(listener: Listener, options: AckBeforeWorkOptions)
       listener(req, res);
       return;
     }
+    // Until this request's answer is written, queued commands wait, so reading its body does not wait for them.
+    void options.queue.hold(new Promise<void>((resolve) => res.once('finish', resolve).once('close', resolve)));
     readBody(req, maxBytes).then(
       (raw) => {
         const text = raw.toString('utf8');
