@@ -41,6 +41,7 @@ function expectWhole(reply: Reply): void {
   }
   // What is shown (not button values, which carry the command to re-run) has no controls.
   const shown = [...stringsOf(slack.blocks.filter((b) => b.type !== 'actions')), slack.text, ...stringsOf(discord.embeds)];
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this looks for
   for (const text of shown) expect(text).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u0000]/);
 }
 
