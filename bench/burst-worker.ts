@@ -88,9 +88,14 @@ if (platform === 'slack') {
     }
     const results: BurstResult[] = [];
     for (const run of message.runs) {
+      // One after another means on an idle adapter: each command is sent once the previous one was answered.
       const sent =
         run.size === 1
-          ? await sequential(run.sequential ?? 20, () => one(message.target))
+          ? await sequential(run.sequential ?? 20, async () => {
+              const single = await one(message.target);
+              await answersOf([single]);
+              return single;
+            })
           : await Promise.all(Array.from({ length: run.size }, () => one(message.target)));
       results.push({ size: run.size, acks: sent.map((s) => s.ack), answers: await answersOf(sent) });
     }
