@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
+import { Client, Events, GatewayIntentBits, type Interaction, RESTEvents } from 'discord.js';
 import { createActionTable } from '../../commands/action-table.js';
 import type { AnyCommand, Services } from '../../commands/command.js';
 import { type Clock, systemClock } from '../../core/clock.js';
@@ -82,6 +82,9 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
     });
   });
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    log.warn({ global: info.global, route: info.route, retryAfterMs: info.retryAfter }, 'discord interaction answers rate limited'),
+  );
   client.on(Events.ShardDisconnect, (event, shardId) => {
     // Emitted only for close codes discord.js will not reconnect from (bad token, disallowed intents).
     log.error({ code: event.code, shardId }, 'discord gateway closed for good');
