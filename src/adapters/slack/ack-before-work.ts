@@ -41,54 +41,60 @@ export function ackBeforeWork(listener: Listener, options: AckBeforeWorkOptions)
     }
     // Until this request's answer is written, queued commands wait, so reading its body does not wait for them.
     void options.queue.hold(new Promise<void>((resolve) => res.once('finish', resolve).once('close', resolve)));
-    readBody(req, maxBytes).then(
-      (raw) => {
-        const text = raw.toString('utf8');
-        if (!signed(req, text, options)) {
-          log.warn({}, 'slack request rejected: bad signature or stale timestamp');
-          res.writeHead(401).end();
-          return;
-        }
-        const handOver = (body: string, response: ServerResponse) => {
-          (req as IncomingMessage & { rawBody?: Buffer }).rawBody = Buffer.from(body);
-          listener(req, response);
-        };
-        if (!String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
+    readBody(req, maxBytes)
+      .then(
+        (raw) => {
+          const text = raw.toString('utf8');
+          if (!signed(req, text, options)) {
+            log.warn({}, 'slack request rejected: bad signature or stale timestamp');
+            res.writeHead(401).end();
+            return;
+          }
+          const handOver = (body: string, response: ServerResponse) => {
+            (req as IncomingMessage & { rawBody?: Buffer }).rawBody = Buffer.from(body);
+            listener(req, response);
+          };
+          if (!String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
+            handOver(text, res);
+            return;
+          }
+          const fields = firstValues(new URLSearchParams(text));
+          const payload = fields['payload'];
+          if (payload !== undefined) {
+            if (!readInteractivePayload(payload)) {
+              log.warn({}, 'slack interaction rejected: unreadable payload');
+              res.writeHead(400).end();
+              return;
+            }
+            res.writeHead(200).end();
+            void later(() => handOver(new URLSearchParams({ payload }).toString(), sink(req)));
+            return;
+          }
+          if (fields['command'] !== undefined) {
+            const command = readSlashCommand(fields);
+            if (!command.ok) {
+              log.warn({ field: command.field }, 'slack command rejected: malformed field');
+              res.writeHead(200, { 'content-type': 'application/json' });
+              res.end(JSON.stringify({ response_type: 'ephemeral', text: slackMessages.malformedRequest }));
+              return;
+            }
+            res.writeHead(200).end();
+            void later(() => handOver(new URLSearchParams(fields).toString(), sink(req)));
+            return;
+          }
           handOver(text, res);
-          return;
-        }
-        const fields = firstValues(new URLSearchParams(text));
-        const payload = fields['payload'];
-        if (payload !== undefined) {
-          if (!readInteractivePayload(payload)) {
-            log.warn({}, 'slack interaction rejected: unreadable payload');
-            res.writeHead(400).end();
-            return;
-          }
-          res.writeHead(200).end();
-          void later(() => handOver(new URLSearchParams({ payload }).toString(), sink(req)));
-          return;
-        }
-        if (fields['command'] !== undefined) {
-          const command = readSlashCommand(fields);
-          if (!command.ok) {
-            log.warn({ field: command.field }, 'slack command rejected: malformed field');
-            res.writeHead(200, { 'content-type': 'application/json' });
-            res.end(JSON.stringify({ response_type: 'ephemeral', text: slackMessages.malformedRequest }));
-            return;
-          }
-          res.writeHead(200).end();
-          void later(() => handOver(new URLSearchParams(fields).toString(), sink(req)));
-          return;
-        }
-        handOver(text, res);
-      },
-      (error: unknown) => {
-        log.warn({ err: error }, 'slack request body unreadable');
-        if (!res.headersSent) res.writeHead(413).end();
-        req.resume();
-      },
-    );
+        },
+        (error: unknown) => {
+          log.warn({ err: error }, 'slack request body unreadable');
+          if (!res.headersSent) res.writeHead(413).end();
+          req.resume();
+        },
+      )
+      .catch((error: unknown) => {
+        // Nothing above should throw; if it does, the request still gets an answer and the process keeps running.
+        log.error({ err: error }, 'slack request failed before bolt');
+        if (!res.headersSent) res.writeHead(500).end();
+      });
   };
 }
 
