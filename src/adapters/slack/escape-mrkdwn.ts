@@ -19,9 +19,13 @@ const LOOK_ALIKES: Record<string, string> = {
 
 /** Escapes corpus or user text for a Slack mrkdwn field: no mention, link or formatting can come out of it. */
 export function escapeMrkdwn(text: string): string {
-  return stripUnsafeCharacters(text)
-    .replace(/[&<>*~`]/g, (char) => LOOK_ALIKES[char] ?? char)
-    .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, LOOK_ALIKES['_']!);
+  return (
+    stripUnsafeCharacters(text)
+      .replace(/[&<>*~`]/g, (char) => LOOK_ALIKES[char] ?? char)
+      .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, LOOK_ALIKES['_']!)
+      // Slack shows a line starting with `&gt;` as a block quote; a zero-width space in front keeps it text.
+      .replace(/^([ \t]*)&gt;/gm, '$1\u200b&gt;')
+  );
 }
 
 /** Cuts text to at most `max` characters between graphemes, with an ellipsis when cut (for plain_text fields). */

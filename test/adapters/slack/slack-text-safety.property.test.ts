@@ -34,6 +34,7 @@ function liveMrkdwn(object: TextObject): string | undefined {
   if (object.verbatim !== true) return 'not verbatim';
   if (object.text.includes('<')) return 'angle bracket';
   if (/&(?!amp;|lt;|gt;)/.test(object.text)) return 'bare ampersand';
+  if (/^[ \t]*&gt;/m.test(object.text)) return 'block quote';
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this looks for
   if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(object.text)) return 'control';
   return undefined;
