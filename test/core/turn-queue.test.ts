@@ -38,7 +38,7 @@ describe('createTurnQueue holding for acknowledgements', () => {
   };
 
   it('starts no job while an acknowledgement is on its way, and resumes when it lands', async () => {
-    const queue = createTurnQueue({ maxHoldMs: 60_000 });
+    const queue = createTurnQueue({ maxHoldMs: 60_000, maxStallMs: 60_000 });
     let land: () => void = () => {};
     const ack = new Promise<void>((resolve) => {
       land = resolve;
@@ -56,14 +56,21 @@ describe('createTurnQueue holding for acknowledgements', () => {
   });
 
   it('a failed acknowledgement releases the hold too', async () => {
-    const queue = createTurnQueue({ maxHoldMs: 60_000 });
+    const queue = createTurnQueue({ maxHoldMs: 60_000, maxStallMs: 60_000 });
     await expect(queue.hold(Promise.reject(new Error('lost')))).rejects.toThrow('lost');
     await expect(queue.run(() => 'ran')).resolves.toBe('ran');
   });
 
   it('an acknowledgement that never lands holds jobs back at most maxHoldMs', async () => {
-    const queue = createTurnQueue({ maxHoldMs: 1 });
+    const queue = createTurnQueue({ maxHoldMs: 1, maxStallMs: 60_000 });
     void queue.hold(new Promise(() => {}));
     await expect(queue.run(() => 'ran')).resolves.toBe('ran');
+  });
+
+  it('a steady stream of acknowledgements still lets a job start every maxStallMs', async () => {
+    const queue = createTurnQueue({ maxHoldMs: 60_000, maxStallMs: 1 });
+    // Holds that never land, renewed forever: only the stall limit lets the jobs through.
+    void queue.hold(new Promise(() => {}));
+    await expect(Promise.all([queue.run(() => 1), queue.run(() => 2)])).resolves.toEqual([1, 2]);
   });
 });
