@@ -5,7 +5,7 @@ import { createDocumentFilter, documentDate } from './filter-documents.js';
 import { pageByDocument } from './group-by-document.js';
 import { indexCacheKey, loadIndexCache, saveIndexCache } from './index-cache.js';
 import { keepPhraseMatches } from './keep-phrase-matches.js';
-import { listPassages } from './list-passages.js';
+import { listPassages, paragraphCounter } from './list-passages.js';
 import { makeSnippet } from './make-snippet.js';
 import { parseQuery } from './parse-query.js';
 import { resolveQueryWords } from './resolve-query-words.js';
@@ -18,6 +18,11 @@ export interface SearchEngineOptions {
   /** Folder for the index cache (the app passes `.readout-cache/`); no cache when absent. */
   cacheDir?: string;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * The index cache key, when the caller already has one for this corpus and code (the app passes its snapshot key);
+   * by default a hash of the fingerprint and every passage.
+   */
+  cacheKey?: string;
   /** Tells whether the index was loaded from the cache or built, for logs and tests. */
   onIndex?: (source: 'cache' | 'built') => void;
 }
@@ -43,8 +48,9 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
   const filter = createDocumentFilter(corpus.documents, corpus.gazetteer);
   const suggest = createSuggester(corpus.documents, filter);
   const firstPassage = new Uint32Array(corpus.documents.length + 1);
-  corpus.documents.forEach((document, at) => {
-    firstPassage[at + 1] = firstPassage[at]! + document.paragraphs.length;
+  const paragraphs = paragraphCounter(corpus);
+  corpus.documents.forEach((_document, at) => {
+    firstPassage[at + 1] = firstPassage[at]! + paragraphs(at);
   });
 
   const hitFor = (passage: number, key: number, isMatch: (term: string) => boolean): SearchHit => {
@@ -118,12 +124,14 @@ function obtainIndex(corpus: Corpus, count: number, textOf: (passage: number) =>
     options.onIndex?.('built');
     return built;
   }
-  const key = indexCacheKey(
-    corpus.fingerprint,
-    (function* () {
-      for (let passage = 0; passage < count; passage++) yield textOf(passage);
-    })(),
-  );
+  const key =
+    options.cacheKey ??
+    indexCacheKey(
+      corpus.fingerprint,
+      (function* () {
+        for (let passage = 0; passage < count; passage++) yield textOf(passage);
+      })(),
+    );
   const cached = loadIndexCache(cacheDir, key);
   if (cached && cached.passageCount === count) {
     // One "all done" tick, so a progress display started by the caller completes.
