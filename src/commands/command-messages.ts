@@ -31,7 +31,8 @@ export const corpusCommandMessages = {
   failed: (reason: string, documents: number) =>
     `The reload failed, so the bot still serves the previous ${documents} documents: ${reason}`,
   skipped: (count: number) => `${count} file${count === 1 ? '' : 's'} skipped (see \`/readout corpus\`).`,
-  heading: (documents: number, skipped: number) => `Corpus: ${documents} documents${skipped ? `, ${skipped} files skipped` : ''}`,
+  heading: (documents: number, skipped: number) =>
+    `Corpus: ${documents} document${documents === 1 ? '' : 's'}${skipped ? `, ${skipped} file${skipped === 1 ? '' : 's'} skipped` : ''}`,
   more: (shown: number, total: number) => `Showing ${shown} of ${total} documents; \`readout corpus\` on the command line lists them all.`,
   reloading: () => 'A reload is running; the previous corpus answers until it is ready.',
   lastReload: (text: string) => `Last reload: ${text}`,
