@@ -15,7 +15,7 @@ interface Header {
   checksum: string;
 }
 
-/** Writes named binary sections under a format name and key, with a sha256 checksum; write-then-rename, so a crash never leaves half a file. */
+/** Writes named binary sections under a format name and key, with a sha256 checksum of the body; write-then-rename, so a crash never leaves half a file. */
 export function writeFramedFile(path: string, format: string, key: string, sections: Record<string, SectionData>): void {
   mkdirSync(dirname(path), { recursive: true });
   const parts: Buffer[] = [];
@@ -25,10 +25,14 @@ export function writeFramedFile(path: string, format: string, key: string, secti
   for (const [name, data] of Object.entries(sections)) {
     const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     layout.push({ name, offset, length: bytes.length });
+    const padding = (ALIGN - (bytes.length % ALIGN)) % ALIGN;
     hash.update(bytes);
     parts.push(bytes);
-    const padding = (ALIGN - (bytes.length % ALIGN)) % ALIGN;
-    if (padding) parts.push(Buffer.alloc(padding));
+    if (padding) {
+      const zeros = Buffer.alloc(padding);
+      hash.update(zeros);
+      parts.push(zeros);
+    }
     offset += bytes.length + padding;
   }
   const header: Header = { format, key, sections: layout, checksum: hash.digest('hex') };
@@ -53,27 +57,25 @@ export function readFramedFile(path: string, format: string, key: string | ((key
     const header = JSON.parse(file.subarray(MAGIC.length + 4, bodyStart).toString('utf8')) as Header;
     const keyMatches = typeof key === 'string' ? header.key === key : key(header.key);
     if (header.format !== format || !keyMatches || !Array.isArray(header.sections)) return null;
-    const hash = createHash('sha256');
+    // The checksum covers the whole body, padding included: any changed, missing or extra byte fails it.
+    if (createHash('sha256').update(file.subarray(bodyStart)).digest('hex') !== header.checksum) return null;
     const sections = new Map<string, Buffer>();
     for (const { name, offset, length } of header.sections) {
       const start = bodyStart + offset;
       if (!Number.isInteger(start) || !Number.isInteger(length) || length < 0 || start + length > file.length) return null;
-      const bytes = file.subarray(start, start + length);
-      hash.update(bytes);
-      sections.set(name, bytes);
+      sections.set(name, file.subarray(start, start + length));
     }
-    return hash.digest('hex') === header.checksum ? sections : null;
+    return sections;
   } catch {
     // A cache is only a shortcut: anything unreadable means "build it again".
     return null;
   }
 }
 
-/** A typed array over a section; copies only when the section is not aligned for the element size. */
-export function viewOf<T extends Uint32Array | Float64Array>(
-  bytes: Buffer,
-  Kind: { new (buffer: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number },
-): T {
+type TypedArrayKind<T> = { new (buffer: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number };
+
+/** A typed array over a section's bytes; copies only when the section is not aligned for the element size. */
+export function viewOf<T extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(bytes: Buffer, Kind: TypedArrayKind<T>): T {
   const size = Kind.BYTES_PER_ELEMENT;
   if (bytes.length % size !== 0) throw new Error('section length is not a whole number of elements');
   if (bytes.byteOffset % size === 0) return new Kind(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.length / size);
