@@ -66,7 +66,7 @@ export function saveCorpusSnapshot(path: string, key: string, corpus: Corpus, re
       docs,
       paragraphs,
       sentences,
-      text: Buffer.concat(texts),
+      text: texts,
     });
     return true;
   } catch {
