@@ -8,6 +8,7 @@ export function createProgressBar(out: NodeJS.WriteStream): {
   done: () => void;
 } {
   let last = 0;
+  let lastStage = '';
   let shown = false;
   return {
     update(stage, done, total) {
@@ -18,8 +19,10 @@ export function createProgressBar(out: NodeJS.WriteStream): {
         if (shown) out.write('\r\u001b[K');
         return;
       }
-      if (now - last < 100) return;
+      // A new stage shows at once; within a stage, at most ten frames a second.
+      if (stage === lastStage && now - last < 100) return;
       last = now;
+      lastStage = stage;
       shown = true;
       const width = 30;
       const filled = Math.round((done / Math.max(total, 1)) * width);

@@ -1,9 +1,10 @@
-import type { LoadWarning } from '../document.js';
+import type { Document, LoadWarning } from '../document.js';
 import { UserError } from '../user-error.js';
 import { type CorpusState, corpusChangedSince, type OpenCorpusOptions, openCorpus } from './open-corpus.js';
+import { rebuildInWorker } from './rebuild-in-worker.js';
 
-/** `loading` until the first corpus is ready; `reloading` while a new one is built beside the one serving. */
-export type CorpusStatus = 'loading' | 'ready' | 'reloading';
+/** `reloading` while a new corpus is built beside the one serving (which keeps answering); `ready` otherwise. */
+export type CorpusStatus = 'ready' | 'reloading';
 
 /** What a reload did: swapped in a new corpus, found nothing changed, or failed and kept the old one. */
 export type ReloadOutcome =
@@ -34,6 +35,11 @@ export interface LiveCorpus {
 }
 
 export interface LiveCorpusOptions extends Omit<OpenCorpusOptions, 'previous'> {
+  /**
+   * Rebuild in a worker thread (default: whenever there is a cache folder): the worker parses and indexes and writes
+   * the caches, and this thread only reads them back, so commands are not held up by a rebuild.
+   */
+  worker?: boolean;
   /** Milliseconds since the epoch; injectable for tests. */
   now?: () => number;
 }
@@ -56,6 +62,14 @@ export async function createLiveCorpus(dir: string, options: LiveCorpusOptions =
     }
     status = 'reloading';
     try {
+      if (options.cacheDir && options.worker !== false) {
+        try {
+          await rebuildInWorker(dir, options.cacheDir);
+        } catch (error) {
+          // A folder problem is the answer; a worker that could not run leaves the work to this thread.
+          if (error instanceof UserError) throw error;
+        }
+      }
       const next = await openCorpus(dir, { ...options, previous: before });
       if (next.corpus.fingerprint === before.corpus.fingerprint) {
         // Only modification times moved: keep serving the same objects, but remember the new stamps.
@@ -113,12 +127,21 @@ export async function createLiveCorpus(dir: string, options: LiveCorpusOptions =
 
 function difference(before: CorpusState, after: CorpusState): { documents: number; added: string[]; removed: string[]; changed: string[] } {
   const old = new Map(before.corpus.documents.map((document) => [document.id, document]));
+  // Two documents are the same when their parsing keys (file, content, sidecar and people table) are.
+  const keyOf = (state: CorpusState) => {
+    const keys = new Map<Document, string>();
+    for (const [key, document] of state.parsed) keys.set(document, key);
+    return keys;
+  };
+  const beforeKeys = keyOf(before);
+  const afterKeys = keyOf(after);
   const added: string[] = [];
   const changed: string[] = [];
   for (const document of after.corpus.documents) {
     const earlier = old.get(document.id);
     if (!earlier) added.push(document.id);
-    else if (earlier !== document) changed.push(document.id);
+    else if (earlier !== document && (beforeKeys.get(earlier) ?? earlier) !== (afterKeys.get(document) ?? document))
+      changed.push(document.id);
     old.delete(document.id);
   }
   return { documents: after.corpus.documents.length, added, removed: [...old.keys()], changed };
