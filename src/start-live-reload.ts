@@ -12,15 +12,17 @@ export interface LiveReloadOptions {
 }
 
 /**
- * Keeps the bot's corpus live: watches the seeds folder, reloads on SIGHUP, logs every outcome, and extracts
- * quotes in the background after each load so the first /quote does not wait for them.
+ * Keeps the bot's corpus live: watches the seeds folder, reloads on SIGHUP, logs every outcome, and after each load
+ * builds the autocomplete lists and extracts quotes in the background, so the first /quote or keystroke does not wait.
  */
 export function startLiveReload(services: Services, options: LiveReloadOptions): { stop(): void } {
   const { live } = services;
   if (!live) return { stop() {} };
   const { logger } = options;
   const warm = () => {
-    const book = live.current().quotes;
+    const { search, quotes: book } = live.current();
+    // Off the start-up path, but before the first keystroke: autocomplete and spelling correction answer at once.
+    setImmediate(() => search.prepare?.());
     book.prepare().then(
       () => logger.debug({ quotes: book.all().length }, 'quotes ready'),
       (error: unknown) => logger.error({ err: error }, 'quote extraction failed'),

@@ -1,6 +1,6 @@
 import type { Corpus } from '../document.js';
 import { buildInvertedIndex, type InvertedIndex } from './build-inverted-index.js';
-import { createVocabularyCorrector } from './correct-word.js';
+import { createVocabularyCorrector, type VocabularyCorrector } from './correct-word.js';
 import { createDocumentFilter, documentDate } from './filter-documents.js';
 import { pageByDocument } from './group-by-document.js';
 import { indexCacheKey, loadIndexCache, saveIndexCache } from './index-cache.js';
@@ -43,10 +43,22 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
   const passages = listPassages(corpus);
   const index = obtainIndex(corpus, passages.count, passages.textOf, options);
   const documentFrequency = (termId: number) => index.offsets[termId + 1]! - index.offsets[termId]!;
-  const corrector = createVocabularyCorrector(index.terms, documentFrequency);
+  // The corrector and the autocomplete lists are built on first use: most lookups spell every word as the
+  // corpus does, and a one-shot lookup never autocompletes. The running bot builds them in the background (`prepare`).
+  let vocabulary: VocabularyCorrector | undefined;
+  const corrector: VocabularyCorrector = {
+    correct: (word, skip) => {
+      vocabulary ??= createVocabularyCorrector(index.terms, documentFrequency);
+      return vocabulary.correct(word, skip);
+    },
+  };
   const scorer = createPassageScorer(index, passages.documentOf);
   const filter = createDocumentFilter(corpus.documents, corpus.gazetteer);
-  const suggest = createSuggester(corpus.documents, filter);
+  let suggester: ReturnType<typeof createSuggester> | undefined;
+  const suggest: SearchEngine['suggest'] = (kind, prefix, limit) => {
+    suggester ??= createSuggester(corpus.documents, filter);
+    return suggester(kind, prefix, limit);
+  };
   const firstPassage = new Uint32Array(corpus.documents.length + 1);
   const paragraphs = paragraphCounter(corpus);
   corpus.documents.forEach((_document, at) => {
@@ -109,6 +121,10 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
       return { ok: true, query, total: count, hits, corrections: resolved.corrections };
     },
     suggest,
+    prepare() {
+      corrector.correct('readout');
+      suggest('document', 'readout', 1);
+    },
   };
 }
 
