@@ -8,9 +8,9 @@ export interface StartRow {
   warmMs: number;
   warmCpuMs: number;
   warmRssMb: number;
-  firstQuoteMs: number;
-  cachedQuoteMs: number;
-  quoteRssMb: number;
+  firstQuoteMs?: number;
+  cachedQuoteMs?: number;
+  quoteRssMb?: number;
 }
 
 export const START_MARK = '<!-- bench:start -->';
@@ -24,6 +24,7 @@ const TARGETS: Record<number, { warmS: number; coldS: number; rssMb?: number }> 
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const n = (value: number) => value.toLocaleString('en-US');
 const met = (ok: boolean) => (ok ? 'met' : '**not met**');
+const opt = (value: number | undefined, show: (value: number) => string) => (value === undefined ? 'not run' : show(value));
 
 /** Puts the start-up section into the benchmarks page, replacing an earlier one and leaving the rest as it is. */
 export function writeStartReport(
@@ -48,7 +49,7 @@ export function writeStartReport(
     '|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
       (row) =>
-        `| ${n(row.passages)} | ${n(row.files)} | ${row.runner} | ${s(row.coldMs)} | ${row.coldRssMb.toFixed(0)} MB | ${s(row.warmMs)} | ${s(row.warmCpuMs)} | ${row.warmRssMb.toFixed(0)} MB | ${s(row.firstQuoteMs)} | ${s(row.cachedQuoteMs)} | ${row.quoteRssMb.toFixed(0)} MB |`,
+        `| ${n(row.passages)} | ${n(row.files)} | ${row.runner} | ${s(row.coldMs)} | ${row.coldRssMb.toFixed(0)} MB | ${s(row.warmMs)} | ${s(row.warmCpuMs)} | ${row.warmRssMb.toFixed(0)} MB | ${opt(row.firstQuoteMs, s)} | ${opt(row.cachedQuoteMs, s)} | ${opt(row.quoteRssMb, (mb) => `${mb.toFixed(0)} MB`)} |`,
     ),
     '',
     '### Targets',
@@ -66,7 +67,7 @@ export function writeStartReport(
       `| ${n(row.passages)} | ${row.runner} | cold first answer <= ${target.coldS} s | ${s(row.coldMs)} | ${met(row.coldMs <= target.coldS * 1000)} |`,
     );
     if (target.rssMb !== undefined) {
-      const peak = Math.max(row.coldRssMb, row.warmRssMb, row.quoteRssMb);
+      const peak = Math.max(row.coldRssMb, row.warmRssMb, row.quoteRssMb ?? 0);
       lines.push(
         `| ${n(row.passages)} | ${row.runner} | peak RSS <= ${target.rssMb / 1024} GB | ${peak.toFixed(0)} MB | ${met(peak <= target.rssMb)} |`,
       );
