@@ -4,7 +4,7 @@ import type { Config } from './config.js';
 import { createLiveCorpus, type LiveCorpus } from './core/live/create-live-corpus.js';
 import type { OpenStage } from './core/live/open-corpus.js';
 import type { Logger } from './core/logger.js';
-import { openStore } from './core/store/open-store.js';
+import { openStore } from './store/open-store.js';
 
 export interface ServiceOptions {
   seedsDir: string;
@@ -50,7 +50,7 @@ export async function buildServices(options: ServiceOptions): Promise<Services> 
   });
   const { corpus, source } = live.current();
   for (const warning of corpus.warnings) options.logger.warn({ file: warning.file, reason: warning.reason }, 'corpus warning');
-  const store = openStore(options.databaseUrl);
+  const store = await openStore(options.databaseUrl);
   options.logger.info(
     { documents: corpus.documents.length, skipped: corpus.warnings.length, source, durationMs: Date.now() - started },
     'corpus ready',

@@ -84,7 +84,7 @@ export async function main(argv: string[] = []): Promise<number> {
   } catch (error) {
     logger.error({ err: error }, 'an adapter failed to start');
     await Promise.allSettled(parts.map((part) => part.stop()));
-    services.store.close();
+    await services.store.close();
     return 1;
   }
 
@@ -121,6 +121,6 @@ export async function main(argv: string[] = []): Promise<number> {
   reloading.stop();
   await scheduler.stop();
   await Promise.allSettled(parts.map((part) => part.stop()));
-  services.store.close();
+  await services.store.close();
   return 0;
 }

@@ -36,14 +36,17 @@ async function runningBot(options: { operators?: string[]; debounceMs?: number }
   });
   cleanups.push(() => {
     reloading.stop();
-    services.store.close();
+    void services.store.close();
     copy.remove();
   });
   return { ...copy, services, signals };
 }
 
-function ask(services: Services, name: string, text: string, where: Partial<Pick<CommandContext, 'platform' | 'user'>> = {}) {
-  const ctx = createContext({ platform: where.platform ?? 'slack', workspace: 'T1', channel: 'C1', user: where.user ?? 'U1' }, services);
+async function ask(services: Services, name: string, text: string, where: Partial<Pick<CommandContext, 'platform' | 'user'>> = {}) {
+  const ctx = await createContext(
+    { platform: where.platform ?? 'slack', workspace: 'T1', channel: 'C1', user: where.user ?? 'U1' },
+    services,
+  );
   return dispatchPlatform(commands, { name, text }, ctx);
 }
 
