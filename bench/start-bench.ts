@@ -98,6 +98,7 @@ async function benchSize(passages: number, sentences: string[], entries: { name:
       files: written.files,
       runner: name,
       coldMs: cold.firstAnswerMs,
+      coldCpuMs: cold.cpuMs,
       coldRssMb: cold.peakRssMb,
       warmMs: median(warm.map((r) => r.firstAnswerMs)),
       warmCpuMs: median(warm.map((r) => r.cpuMs)),
@@ -105,6 +106,7 @@ async function benchSize(passages: number, sentences: string[], entries: { name:
       ...(firstQuote && cachedQuote
         ? {
             firstQuoteMs: firstQuote.firstAnswerMs,
+            firstQuoteCpuMs: firstQuote.cpuMs,
             cachedQuoteMs: cachedQuote.firstAnswerMs,
             quoteRssMb: Math.max(firstQuote.peakRssMb, cachedQuote.peakRssMb),
           }

@@ -4,11 +4,13 @@ export interface StartRow {
   files: number;
   runner: string;
   coldMs: number;
+  coldCpuMs: number;
   coldRssMb: number;
   warmMs: number;
   warmCpuMs: number;
   warmRssMb: number;
   firstQuoteMs?: number;
+  firstQuoteCpuMs?: number;
   cachedQuoteMs?: number;
   quoteRssMb?: number;
 }
@@ -44,12 +46,13 @@ export function writeStartReport(
     `- Measured: from spawning \`node <entry> lookup "${setup.query}" --json --seeds DIR\` to its first byte of output. **cold**: an empty cache folder (parse every file, build the index, write the snapshot and index caches). **warm**: the median of ${setup.runs} runs after that. Peak RSS is /usr/bin/time's maximum resident set size.`,
     '- **tsx** runs the TypeScript sources through `bin/readout.js` (transpiled at every start); **compiled** runs the same sources compiled by tsc (what a built start runs).',
     '- First /quote: `readout quote --random --json` after the warm runs: the quotes are extracted once (every document, in one pass) and cached; the second /quote reads them from the cache.',
+    '- CPU is user plus system time of the whole process (all its threads). On this shared machine the wall-clock time is mostly waiting for a core: compare the CPU columns with the targets to see what an idle machine would do; the targets table judges the wall clock.',
     '',
-    '| passages | files | runner | cold: first answer | cold: peak RSS | warm: first answer | warm: CPU | warm: peak RSS | first /quote (extracts) | next /quote (cached) | /quote peak RSS |',
-    '|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| passages | files | runner | cold: first answer | cold: CPU | cold: peak RSS | warm: first answer | warm: CPU | warm: peak RSS | first /quote (extracts) | first /quote: CPU | next /quote (cached) | /quote peak RSS |',
+    '|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
       (row) =>
-        `| ${n(row.passages)} | ${n(row.files)} | ${row.runner} | ${s(row.coldMs)} | ${row.coldRssMb.toFixed(0)} MB | ${s(row.warmMs)} | ${s(row.warmCpuMs)} | ${row.warmRssMb.toFixed(0)} MB | ${opt(row.firstQuoteMs, s)} | ${opt(row.cachedQuoteMs, s)} | ${opt(row.quoteRssMb, (mb) => `${mb.toFixed(0)} MB`)} |`,
+        `| ${n(row.passages)} | ${n(row.files)} | ${row.runner} | ${s(row.coldMs)} | ${s(row.coldCpuMs)} | ${row.coldRssMb.toFixed(0)} MB | ${s(row.warmMs)} | ${s(row.warmCpuMs)} | ${row.warmRssMb.toFixed(0)} MB | ${opt(row.firstQuoteMs, s)} | ${opt(row.firstQuoteCpuMs, s)} | ${opt(row.cachedQuoteMs, s)} | ${opt(row.quoteRssMb, (mb) => `${mb.toFixed(0)} MB`)} |`,
     ),
     '',
     '### Targets',
