@@ -4,7 +4,7 @@
  * compiled JavaScript; peak RSS from /usr/bin/time. Writes its section of docs/benchmarks.md. Numbers, not a test.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadBrownSentences } from './load-brown.js';
@@ -43,6 +43,9 @@ function compile(): string {
   );
   rmSync(out, { recursive: true, force: true });
   execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', config], { cwd: ROOT, stdio: 'inherit' });
+  // The stores read their .sql migrations from `../../src/store` beside a built dist/ (tsc does not copy them).
+  const sources = join(WORK, 'src');
+  if (!existsSync(sources)) symlinkSync(join(ROOT, 'src'), sources);
   return join(out, 'cli.js');
 }
 
