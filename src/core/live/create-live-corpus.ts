@@ -77,6 +77,8 @@ export async function createLiveCorpus(dir: string, options: LiveCorpusOptions =
         return { kind: 'unchanged', documents: before.corpus.documents.length, warnings: before.corpus.warnings };
       }
       state = next;
+      // The replaced book's background extraction would only spend CPU on quotes nobody will ask for.
+      before.quotes.abandon();
       const outcome: ReloadOutcome = {
         kind: 'reloaded',
         ...difference(before, next),

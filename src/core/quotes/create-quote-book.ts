@@ -31,6 +31,8 @@ export interface LazyQuoteBook extends QuoteBook {
   prepare(): Promise<void>;
   /** Whether every quote has been extracted (or read from the cache). */
   complete(): boolean;
+  /** Stops a background `prepare` (the book was replaced); asking the book still works, extracting then. */
+  abandon(): void;
 }
 
 /** Serves a corpus's quotes by id, speaker (fuzzy), topic, document or at random; extracts them only when first needed, unless given. */
@@ -45,6 +47,7 @@ export function createQuoteBook(corpus: Corpus, source: readonly Quote[] | Quote
   let textIndex: ReturnType<typeof createTextIndex> | undefined;
   let preparing: Promise<void> | undefined;
   let cacheTried = false;
+  let abandoned = false;
 
   const quotesOfDocument = (document: Document): Quote[] => {
     let quotes = perDocument.get(document.id);
@@ -158,19 +161,24 @@ export function createQuoteBook(corpus: Corpus, source: readonly Quote[] | Quote
     complete: () => groups !== undefined,
     prepare() {
       preparing ??= (async () => {
-        if (fromCache()) return;
+        // Background work: never start inside the caller's turn.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (abandoned || fromCache()) return;
         let sliceStart = Date.now();
         for (const document of corpus.documents) {
-          if (groups) return;
+          if (groups || abandoned) return;
           quotesOfDocument(document);
           if (Date.now() - sliceStart >= SLICE_MS) {
             await new Promise<void>((resolve) => setImmediate(resolve));
             sliceStart = Date.now();
           }
         }
-        book();
+        if (!abandoned) book();
       })();
       return preparing;
+    },
+    abandon: () => {
+      abandoned = true;
     },
   };
 }

@@ -118,6 +118,17 @@ describe('the quote book does only the work a command needs', () => {
     expect(book.all()).toEqual(corpus.documents.flatMap((document) => extractQuotes(document, corpus.gazetteer)));
   });
 
+  it('stops a background extraction when abandoned, and still answers when asked', async () => {
+    const corpus = quotingCorpus(20);
+    const { book, extracted } = countingBook(corpus);
+    const preparing = book.prepare();
+    book.abandon();
+    await preparing;
+    expect(book.complete()).toBe(false);
+    expect(extracted.length).toBeLessThan(20);
+    expect(book.all()).toHaveLength(60);
+  });
+
   it('reads cached quotes instead of extracting, and reports a fresh extraction for caching', () => {
     const corpus = quotingCorpus(5);
     const saved: number[] = [];
