@@ -40,15 +40,16 @@ describe('watchFolder', () => {
   it('turns a burst of changes into one call, and ignores files that are not the corpus', async () => {
     const dir = folder();
     let calls = 0;
-    const watch = watchFolder(dir, { debounceMs: 150, onChange: () => calls++ });
+    // A debounce long enough that five writes on a busy machine still fall inside one quiet period.
+    const watch = watchFolder(dir, { debounceMs: 400, onChange: () => calls++ });
     cleanups.push(() => watch.stop());
     writeFileSync(join(dir, '.editor.swp'), 'x');
     writeFileSync(join(dir, 'notes.png'), 'x');
-    await pause(400);
+    await pause(800);
     expect(calls).toBe(0);
     for (let at = 0; at < 5; at++) writeFileSync(join(dir, `00${at}.txt`), 'text');
     await until(() => calls > 0);
-    await pause(450);
+    await pause(900);
     expect(calls).toBe(1);
   });
 
