@@ -1,5 +1,10 @@
 /** Each long stage has its own label, so a finished stage never looks like the next one sitting at 100%. */
-const LABELS: Record<string, string> = { read: 'Reading documents', index: 'Indexing passages', quotes: 'Finding quotes' };
+const LABELS: Record<string, string> = {
+  read: 'Reading documents',
+  save: 'Saving the cache',
+  index: 'Indexing passages',
+  quotes: 'Finding quotes',
+};
 const LABEL_WIDTH = 17;
 
 /** A one-line progress bar for long indexing on a TTY; never used for JSON or piped output. */

@@ -11,7 +11,7 @@ import { loadQuoteCache, saveQuoteCache } from '../snapshot/quote-cache.js';
 import { statCorpusFiles } from './stat-corpus-files.js';
 
 /** The long stages of opening a corpus, each with its own progress. */
-export type OpenStage = 'read' | 'index' | 'quotes';
+export type OpenStage = 'read' | 'save' | 'index' | 'quotes';
 
 /** One loaded corpus with everything built from it; replaced whole, never changed in place. */
 export interface CorpusState {
@@ -72,7 +72,9 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
     if (snapshotPath && stampKey) {
       const keys = new Map<Document, string>();
       for (const [key, document] of next) keys.set(document, key);
+      options.onProgress?.('save', 0, corpus.documents.length);
       saveCorpusSnapshot(snapshotPath, stampKey, corpus, keys);
+      options.onProgress?.('save', corpus.documents.length, corpus.documents.length);
     }
   }
 

@@ -29,6 +29,10 @@ describe('the progress bar', () => {
     expect(terminal.line()).toMatch(/^Reading documents +\[#{3} +\] 100\/1000$/);
     bar.update('read', 1000, 1000);
     expect(terminal.line()).toBe('');
+    bar.update('save', 0, 1000);
+    expect(terminal.line()).toMatch(/^Saving the cache +\[ +\] 0\/1000$/);
+    bar.update('save', 1000, 1000);
+    expect(terminal.line()).toBe('');
     bar.update('index', 10, 5000);
     expect(terminal.line()).toMatch(/^Indexing passages \[/);
     bar.update('index', 5000, 5000);
