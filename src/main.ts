@@ -5,6 +5,7 @@ import { startDiscordAdapter } from './adapters/discord/start-discord-adapter.js
 import { startDigestScheduler } from './adapters/scheduler/start-digest-scheduler.js';
 import { startSlackAdapter } from './adapters/slack/start-slack-adapter.js';
 import { buildServicesFromConfig } from './build-services.js';
+import { parseStartArgs } from './cli/start-args.js';
 import type { Services } from './commands/command.js';
 import { createContext } from './commands/create-context.js';
 import { commands } from './commands/registry.js';
@@ -19,6 +20,7 @@ import { opsPortFor } from './ops/ops-port.js';
 import { createReadiness } from './ops/readiness.js';
 import { type OpsServer, startOpsServer } from './ops/start-ops-server.js';
 import { withSlotTimes } from './ops/with-slot-times.js';
+import { startLiveReload } from './start-live-reload.js';
 
 interface RunningPart {
   name: string;
@@ -41,14 +43,15 @@ export interface MainOptions {
  * scheduler, and shuts down cleanly on SIGTERM/SIGINT. Resolves with the exit code: 0 after a requested
  * stop (also one during start-up), 1 when start-up fails or a platform connection is lost for good.
  */
-export async function main(options: MainOptions = {}): Promise<number> {
+export async function main(argv: string[] = [], options: MainOptions = {}): Promise<number> {
+  const args = parseStartArgs(argv);
   // Listen first: a SIGTERM that arrives while the corpus loads must still end in a clean shutdown.
   const stopSignal = options.stop ?? listenForSignals();
   let stopReason: string | undefined;
   void stopSignal.then((reason) => {
     stopReason = reason;
   });
-  const config = loadConfig(options.env);
+  const config = loadConfig(options.env, args.seeds ? { READOUT_SEEDS: args.seeds } : {});
   const chatConfigured = Boolean(config.SLACK_BOT_TOKEN || config.DISCORD_TOKEN);
   const interactive = isInteractive();
   const format = config.LOG_FORMAT === 'auto' ? (interactive ? 'pretty' : 'json') : config.LOG_FORMAT;
@@ -82,10 +85,12 @@ export async function main(options: MainOptions = {}): Promise<number> {
     services = await buildServicesFromConfig(config, logger, { progress: interactive && Boolean(process.stderr.isTTY) });
     if (metrics) services.metrics = metrics;
     readiness.setCorpus({ loaded: true, documents: services.corpus.documents.length });
-    metrics?.corpusLoaded({
-      documents: services.corpus.documents.length,
-      quotes: services.quotes.all().length,
-      seconds: (Date.now() - loadStarted) / 1000,
+    // Quotes are extracted in the background (live reload warms them), so only documents are counted here.
+    metrics?.corpusLoaded({ documents: services.corpus.documents.length, seconds: (Date.now() - loadStarted) / 1000 });
+    services.live?.onSwap((_state, outcome) => {
+      if (outcome.kind !== 'reloaded') return;
+      readiness.setCorpus({ loaded: true, documents: outcome.documents });
+      metrics?.corpusLoaded({ documents: outcome.documents, seconds: outcome.durationMs / 1000 });
     });
     const store = services.store;
     readiness.addCheck('store', async () => {
@@ -168,10 +173,13 @@ export async function main(options: MainOptions = {}): Promise<number> {
     );
   }
 
+  const reloading = startLiveReload(ready, { debounceMs: config.READOUT_WATCH_DEBOUNCE_MS, logger: logger.child({ part: 'corpus' }) });
+
   const scheduler = startDigestScheduler({
     store: ready.store,
     posters,
     corpus: ready.corpus,
+    currentCorpus: () => ready.corpus,
     strongestQuote: (docId) => ready.quotes.strongestIn(docId),
     clock: systemClock,
     logger: logger.child({ part: 'digest' }),
@@ -192,6 +200,7 @@ export async function main(options: MainOptions = {}): Promise<number> {
   if (failed) logger.error({ reason }, 'shutting down: a platform connection is lost for good');
   else logger.info({ reason }, 'shutting down');
   consoleSession?.close();
+  reloading.stop();
   await scheduler.stop();
   await cleanUp();
   return failed ? 1 : 0;

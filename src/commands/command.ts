@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Clock } from '../core/clock.js';
 import type { Corpus } from '../core/document.js';
+import type { LiveCorpus } from '../core/live/create-live-corpus.js';
 import type { Logger } from '../core/logger.js';
 import type { Metrics } from '../core/metrics.js';
 import type { QuoteBook } from '../core/quotes/quote-types.js';
@@ -21,6 +22,10 @@ export interface Services {
   logger: Logger;
   /** Where command counts and latencies go; nowhere when absent (tests, one-shot CLI runs). */
   metrics?: Metrics;
+  /** The live corpus behind `corpus`, `search` and `quotes`, when this process can reload it (the running bot). */
+  live?: LiveCorpus;
+  /** Chat user ids allowed to run operator commands (READOUT_OPERATORS); the console and the CLI always may. */
+  operators?: readonly string[];
 }
 
 /** Who asks, where, and with what: the platform-neutral context of one invocation. */

@@ -40,7 +40,10 @@ function overview(commands: readonly AnyCommand[]): Reply {
     });
   }
   blocks.push({ kind: 'note', text: 'Every option explained: /help lookup (or /lookup --help).' });
-  blocks.push({ kind: 'note', text: 'In Slack and Discord, /help, /doc and /speakers live under /readout: /readout help.' });
+  blocks.push({
+    kind: 'note',
+    text: 'In Slack and Discord, /help, /doc, /speakers, /corpus and /reload live under /readout: /readout help.',
+  });
   return { visibility: 'ephemeral', blocks, buttons: [], fallback: `readout commands: ${commands.map((c) => `/${c.name}`).join(', ')}` };
 }
 

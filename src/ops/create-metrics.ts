@@ -6,7 +6,7 @@ export interface AppMetrics extends Metrics {
   /** Records one digest run: every slot's outcome, and the delivery lag of the posted ones. */
   digestRun(summary: DigestRunSummary): void;
   /** Records the corpus now served and how long loading (or reloading) it took. */
-  corpusLoaded(event: { documents: number; quotes: number; seconds: number }): void;
+  corpusLoaded(event: { documents: number; seconds: number }): void;
   /** The Prometheus text exposition of everything above plus Node's process metrics. */
   scrape(): Promise<{ contentType: string; body: string }>;
 }
@@ -59,7 +59,6 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): AppMe
     registers: [registry],
   });
   const documents = new Gauge({ name: 'readout_corpus_documents', help: 'Documents in the served corpus.', registers: [registry] });
-  const quotes = new Gauge({ name: 'readout_corpus_quotes', help: 'Quotes extracted from the served corpus.', registers: [registry] });
   const loadSeconds = new Gauge({
     name: 'readout_corpus_load_seconds',
     help: 'How long the last corpus load or reload took.',
@@ -88,7 +87,6 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): AppMe
     },
     corpusLoaded(event) {
       documents.set(event.documents);
-      quotes.set(event.quotes);
       loadSeconds.set(event.seconds);
     },
     async scrape() {

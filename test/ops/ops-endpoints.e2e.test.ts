@@ -65,7 +65,7 @@ async function start(mode: Mode, options: { stopAtOnce?: boolean } = {}): Promis
   const port = new Promise<number>((resolve) => {
     portKnown = resolve;
   });
-  app.exit = main({ env, stop, onOpsListening: portKnown });
+  app.exit = main([], { env, stop, onOpsListening: portKnown });
   app.exit.then(
     () => portKnown(-1),
     () => portKnown(-1),

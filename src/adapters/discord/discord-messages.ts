@@ -1,7 +1,7 @@
 /** Every user-facing string of the Discord adapter, so wording changes in one place. */
 export const discordMessages = {
-  buttonExpired: 'This button has expired. Run the command again to get fresh results.',
-  buttonUnknown: 'This button is not one readout knows. Run the command again.',
+  buttonExpired: 'This button is from an older message; run the command again.',
+  buttonUnknown: 'This button is from an older message; run the command again.',
   unknownCommand: (name: string) => `readout does not know /${name} yet. Try /readout help.`,
   internalError: (refId: string) => `Something went wrong on our side (reference ${refId}). Please try again in a moment.`,
   postedToChannel: 'Posted to the channel.',
@@ -11,5 +11,5 @@ export const discordMessages = {
     `cannot reach Discord (${reason}). Check the network, a proxy or firewall, and DISCORD_API_URL if you set it.`,
   gatewayClosed: (code: number) =>
     `the Discord gateway closed for good (code ${code}: a revoked token or disallowed intents); exiting so a supervisor can restart once it is fixed`,
-  pageExpired: 'These results have expired. Run the command again to page through them.',
+  pageExpired: 'This button is from an older message; run the command again to page through the results.',
 } as const;
