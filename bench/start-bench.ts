@@ -121,7 +121,7 @@ async function benchSize(passages: number, sentences: string[], entries: { name:
 
 const loadStart = loadavg()[0]!;
 const sentences = loadBrownSentences();
-const entries = [{ name: 'tsx', entry: join(ROOT, 'bin', 'readout.js') }];
+const entries = [{ name: 'tsx', entry: join(ROOT, 'bin', 'readout-dev.js') }];
 if (argument('compiled') !== 'no') entries.push({ name: 'compiled', entry: compile() });
 const rows: StartRow[] = [];
 for (const size of SIZES) rows.push(...(await benchSize(size, sentences, entries)));

@@ -44,7 +44,7 @@ export function writeStartReport(
     `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB RAM, Node ${machine.node}; ${machine.date}; load average ${machine.load[0].toFixed(1)} / ${machine.load[1].toFixed(1)} at start / end (the machine is shared, so wall-clock times include waiting for a core).`,
     `- Seeds: real files of Brown-corpus sentences, 50 paragraphs a file (a dateline lead, paragraphs of one to three sentences) and a people table of 8 names, written once to bench/.cache.`,
     `- Measured: from spawning \`node <entry> lookup "${setup.query}" --json --seeds DIR\` to its first byte of output. **cold**: an empty cache folder (parse every file, build the index, write the snapshot and index caches). **warm**: the median of ${setup.runs} runs after that. Peak RSS is /usr/bin/time's maximum resident set size.`,
-    '- **tsx** runs the TypeScript sources through `bin/readout.js` (transpiled at every start); **compiled** runs the same sources compiled by tsc (what a built start runs).',
+    '- **tsx** runs the TypeScript sources through `bin/readout-dev.js` (transpiled at every start); **compiled** runs the same sources compiled by tsc (what a built start runs).',
     '- First /quote: `readout quote --random --json` after the warm runs: the quotes are extracted once (every document, in one pass) and cached; the second /quote reads them from the cache.',
     '- CPU is user plus system time of the whole process (all its threads). On this shared machine the wall-clock time is mostly waiting for a core: compare the CPU columns with the targets to see what an idle machine would do; the targets table judges the wall clock.',
     '',
