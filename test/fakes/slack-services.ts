@@ -23,6 +23,7 @@ function makeHits(count: number): SearchHit[] {
       snippet,
       highlights: [[start, start + 'terrorism'.length]],
       score: 1 / (i + 1),
+      moreInDocument: 0,
     };
   });
 }

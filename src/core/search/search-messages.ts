@@ -48,6 +48,16 @@ export const searchMessages = {
       message: `\`from:${from}\` is after \`to:${to}\`, so no date can match. Swap them, e.g. \`from:${to} to:${from}\`.`,
     };
   },
+  unknownDocument(id: string, known: string[], ambiguous: boolean): Problem {
+    const list = known.map((docId) => `\`${docId}\``).join(', ');
+    return {
+      code: 'unknown-document',
+      message: ambiguous
+        ? `"${clip(id)}" starts several document ids: ${list}. Type more of the id.`
+        : `No document has the id "${clip(id)}". Documents: ${list}.`,
+      suggestions: known,
+    };
+  },
   unknownValue(key: string, value: string, suggestions: string[]): Problem {
     const known = suggestions.length > 0 ? ` Try ${suggestions.map((name) => `\`${key}:"${name}"\``).join(', ')}.` : '';
     return {
