@@ -98,7 +98,8 @@ function renderBlock(block: Block): SlackBlock[] {
     }
     case 'quote': {
       const speaker = `*${escapeMrkdwn(cutText(block.speaker, 200))}*: `;
-      const body = renderRichText([{ text: '“' }, ...block.text, { text: '”' }], slackLimits.sectionText - speaker.length);
+      const spans = block.speech === 'indirect' ? block.text : [{ text: '“' }, ...block.text, { text: '”' }];
+      const body = renderRichText(spans, slackLimits.sectionText - speaker.length);
       return [...body.map((chunk, i) => section(i === 0 ? speaker + chunk : chunk)), contextBlock(`— ${citationText(block.citation)}`)];
     }
   }

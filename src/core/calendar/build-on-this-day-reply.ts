@@ -5,7 +5,10 @@ import type { NearbyItem, OnThisDay, OnThisDayItem } from './on-this-day-types.j
 function bodyOf(item: OnThisDayItem): RichText {
   if (!item.lead) return [{ text: '' }];
   if (item.lead.kind === 'quote' && item.lead.speaker) {
-    return [{ text: `${item.lead.speaker}: `, emphasis: 'strong' }, { text: `“${item.lead.text}”` }];
+    const said = item.lead.spans ?? [{ text: item.lead.text }];
+    // Reported speech carries its own "Xi said" and is never put in quotation marks.
+    const body = item.lead.speech === 'indirect' ? said : [{ text: '“' }, ...said, { text: '”' }];
+    return [{ text: `${item.lead.speaker}: `, emphasis: 'strong' }, ...body];
   }
   return [{ text: item.lead.text }];
 }

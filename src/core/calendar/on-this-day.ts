@@ -1,4 +1,5 @@
 import type { Corpus, Document } from '../document.js';
+import { statementSpans } from '../quotes/statement-spans.js';
 import type { NearbyItem, OnThisDay, OnThisDayItem, OnThisDayLead, OnThisDayOptions } from './on-this-day-types.js';
 import { isLeapYear, parseIsoDate } from './parse-iso-date.js';
 
@@ -29,7 +30,16 @@ const MIN_LEAD_LENGTH = 40;
 
 function leadOf(doc: Document, strongestQuote: OnThisDayOptions['strongestQuote']): OnThisDayLead | null {
   const quote = strongestQuote?.(doc.id);
-  if (quote) return { kind: 'quote', text: quote.text, speaker: quote.speaker, paragraph: quote.paragraph };
+  if (quote) {
+    return {
+      kind: 'quote',
+      text: quote.statement,
+      speaker: quote.speaker,
+      paragraph: quote.paragraph,
+      spans: statementSpans(quote),
+      speech: quote.speech,
+    };
+  }
   const sentences = doc.paragraphs.flatMap((paragraph) => paragraph.sentences.map((sentence) => ({ paragraph, sentence })));
   const chosen = sentences.find(({ sentence }) => sentence.text.trim().length >= MIN_LEAD_LENGTH) ?? sentences[0];
   if (chosen) return { kind: 'lead', text: chosen.sentence.text.trim(), speaker: null, paragraph: chosen.paragraph.index };

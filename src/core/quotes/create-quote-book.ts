@@ -33,8 +33,10 @@ export function createQuoteBook(corpus: Corpus, quotes?: Quote[]): QuoteBook {
     if (match.kind === 'unknown') {
       // Suggest people who can actually be quoted; the most quoted when no name is close.
       const quoted = match.suggestions.filter((suggestion) => bySpeakerName.has(suggestion));
-      const suggestions = quoted.length > 0 ? quoted : topSpeakers();
-      return problem('speaker_unknown', quoteMessages.speakerUnknown(wanted, suggestions), suggestions);
+      if (quoted.length > 0) return problem('speaker_unknown', quoteMessages.speakerUnknown(wanted, quoted), quoted);
+      // No name is close: list who can be quoted rather than an unrelated "did you mean".
+      const known = counts.map((entry) => entry.speaker);
+      return problem('speaker_unknown', quoteMessages.speakerNotInCorpus(wanted, known), known);
     }
     const found = bySpeakerName.get(match.name);
     if (!found) {

@@ -4,3 +4,4 @@ export { type Attribution, findAttributions } from './find-attributions.js';
 export { MAX_SPEAKER_LENGTH, MAX_TOPIC_LENGTH, quoteMessages } from './quote-messages.js';
 export type { Quote, QuoteBook, QuoteCue, SpeakerCount, SpeakerQuotes } from './quote-types.js';
 export { REPORTING_VERBS, type ReportingVerb, SPEECH_CONTENT_NOUNS, type VerbStrength } from './reporting-verbs.js';
+export { statementSpans } from './statement-spans.js';

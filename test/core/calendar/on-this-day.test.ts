@@ -37,9 +37,24 @@ describe('onThisDay: exact matches', () => {
   });
 
   it('leads with the strongest quote when there is one, else the first real sentence, with its paragraph', () => {
-    const quote = { text: 'There are no winners in trade wars.', speaker: 'Xi Jinping', paragraph: 7 } as Quote;
+    const quote = {
+      text: 'Xi said there are no winners in trade wars.',
+      statement: 'there are no winners in trade wars.',
+      speech: 'indirect',
+      lead: 'Xi said',
+      cue: { verb: 'said', position: 'before', speakerText: 'Xi' },
+      speaker: 'Xi Jinping',
+      paragraph: 7,
+    } as Quote;
     const withQuote = onThisDay(seedLikeCorpus, { date: '2026-04-24', strongestQuote: (id) => (id === '000_kenya' ? quote : undefined) });
-    expect(withQuote.items[0]?.lead).toEqual({ kind: 'quote', text: quote.text, speaker: 'Xi Jinping', paragraph: 7 });
+    expect(withQuote.items[0]?.lead).toEqual({
+      kind: 'quote',
+      text: quote.statement,
+      speaker: 'Xi Jinping',
+      paragraph: 7,
+      spans: [{ text: 'Xi said', emphasis: 'em' }, { text: ' there are no winners in trade wars.' }],
+      speech: 'indirect',
+    });
     const withoutQuote = onThisDay(seedLikeCorpus, { date: '2026-04-24' });
     expect(withoutQuote.items[0]?.lead).toEqual({
       kind: 'lead',
