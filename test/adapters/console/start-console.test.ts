@@ -56,7 +56,7 @@ describe('the console', () => {
     ['/onthisday 2023-02-30', /does not exist/],
     ['/digest subscribe 25:00 Europe/London', /not a time of day/],
     ['/digest subscribe 09:00 Mars/Base', /not a time zone I know/],
-    ['/quote zzzzqqq', /I don't know a speaker called "zzzzqqq". Did you mean Xi Jinping/],
+    ['/quote zzzzqqq', /No one called "zzzzqqq" is quoted in the corpus. Speakers with quotes: Xi Jinping/],
     ['/quote --about ""', /`about` is empty/],
     ['/readout doc nosuchdoc', /There is no document `nosuchdoc`/],
     ['/readout explode', /`\/readout` takes one of: doc, speakers, help/],
