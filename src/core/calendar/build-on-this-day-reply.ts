@@ -49,7 +49,14 @@ export function onThisDayBlocks(result: OnThisDay): Block[] {
   const blocks: Block[] = [];
   const exact = result.items.filter((item) => !item.leapDay);
   const leap = result.items.filter((item) => item.leapDay);
-  blocks.push(...exact.map(onThisDayItemBlock));
+  const sameYear = exact.filter((item) => item.yearsAgo === 0);
+  const earlier = exact.filter((item) => item.yearsAgo > 0);
+  // The asked date itself is labelled, so it is never mistaken for an anniversary.
+  if (sameYear.length > 0) {
+    blocks.push({ kind: 'note', text: calendarMessages.sameYearIntro(result.date) }, ...sameYear.map(onThisDayItemBlock));
+    if (earlier.length > 0) blocks.push({ kind: 'note', text: calendarMessages.earlierYearsIntro });
+  }
+  blocks.push(...earlier.map(onThisDayItemBlock));
   if (leap.length > 0) {
     blocks.push({ kind: 'note', text: calendarMessages.leapDayIntro(Number(result.date.slice(0, 4))) });
     blocks.push(...leap.map(onThisDayItemBlock));

@@ -14,14 +14,14 @@ export interface OnThisDayLead {
   speech?: 'direct' | 'indirect';
 }
 
-/** A document whose date falls on the asked month and day in an earlier year. */
+/** A document whose date falls on the asked month and day, in the asked year or an earlier one. */
 export interface OnThisDayItem {
   docId: string;
   title: string;
   /** The date used for matching (the event date, else the published date). */
   eventDate: string;
   dateField: 'eventDate' | 'publishedDate';
-  /** Whole years between the document's date and the asked date; always 1 or more. */
+  /** Whole years between the document's date and the asked date; 0 for the asked date itself. */
   yearsAgo: number;
   place: string | null;
   source: string | null;

@@ -102,8 +102,8 @@ function newestFirst(a: OnThisDayItem, b: OnThisDayItem): number {
 }
 
 /**
- * What happened on this month and day in earlier years. Matches the event date, else the published
- * date (and says which). Documents from the asked year or later are not anniversaries and are left out.
+ * What happened on this month and day in the asked year (yearsAgo 0) and earlier years. Matches the
+ * event date, else the published date (and says which). Documents from later years are left out.
  * 29 February matches only 29 February, unless `includeLeapDay` adds it to 28 February of a non-leap
  * year. Nearby anniversaries (within `window` days) are offered only when nothing matches exactly.
  */
@@ -116,7 +116,8 @@ export function onThisDay(corpus: Corpus, options: OnThisDayOptions): OnThisDay 
   const dated = corpus.documents.map(datedDocument).filter((d): d is DatedDocument => d !== undefined);
   const items: OnThisDayItem[] = [];
   for (const d of dated) {
-    if (d.year >= asked.year) continue;
+    // The asked year counts too: a readout of that very day is what "on this day" should show first.
+    if (d.year > asked.year) continue;
     if (d.month === asked.month && d.day === asked.day) items.push(itemOf(d, asked.year - d.year, options));
     else if (addLeapDay && d.month === 2 && d.day === 29) items.push({ ...itemOf(d, asked.year - d.year, options), leapDay: true });
   }

@@ -13,7 +13,8 @@ describe('onThisDay: exact matches', () => {
     ['2026-07-02', [['003_july', 2]]],
     ['2026-06-16', [['004_june', 1]]],
     // The same year is not "years ago", and nor is a later one.
-    ['2025-04-24', []],
+    // The asked year itself counts, labelled 0 years ago ("that very day"); later years never do.
+    ['2025-04-24', [['000_kenya', 0]]],
     ['2024-04-24', []],
   ])('on %s', (date, expected) => {
     const result = onThisDay(seedLikeCorpus, { date, window: 0 });
@@ -139,7 +140,7 @@ describe('onThisDay: nearby anniversaries', () => {
     const reply = buildOnThisDayReply(result);
     expect(reply.blocks.map((block) => (block.kind === 'note' || block.kind === 'heading' ? block.text : block.kind))).toEqual([
       'On this day, 24 April 2026',
-      'Nothing in the readouts happened on 24 April in earlier years.',
+      'Nothing in the readouts happened on 24 April in 2026 or earlier years.',
       'Nothing within 7 days either side either.',
     ]);
   });
@@ -201,7 +202,7 @@ describe('buildOnThisDayReply', () => {
     );
     expect(texts).toEqual([
       'heading',
-      'Nothing in the readouts happened on 22 April in earlier years.',
+      'Nothing in the readouts happened on 22 April in 2026 or earlier years.',
       'Nearby anniversaries (within 7 days), not on this day:',
       '2 days later (24 April)',
     ]);
