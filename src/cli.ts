@@ -1,4 +1,6 @@
 import type { AnyCommand } from './commands/command.js';
+import { commandMessages } from './commands/command-messages.js';
+import { nearestName } from './commands/nearest-name.js';
 import { commands } from './commands/registry.js';
 import { ConfigError } from './config.js';
 import { UserError } from './core/user-error.js';
@@ -40,7 +42,8 @@ async function run(argv: string[]): Promise<number> {
   if (name === 'discord') return (await import('./cli/discord-cli.js')).runDiscordCli(rest);
   const command = commands.find((c: AnyCommand) => c.name === name);
   if (command) return (await import('./cli/run-declared-command.js')).runDeclaredCommand(commands, command, rest);
-  process.stderr.write(`readout has no command "${name}".\n\n${USAGE}\n`);
+  const known = ['start', 'corpus', 'lookup', 'quote', 'speakers', 'onthisday', 'doc', 'digest', 'discord', 'help'];
+  process.stderr.write(`${commandMessages.unknownCliCommand(name, nearestName(name, known))}\n\n${USAGE}\n`);
   return 2;
 }
 

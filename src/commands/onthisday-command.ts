@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { buildOnThisDayReply } from '../core/calendar/build-on-this-day-reply.js';
+import { calendarMessages } from '../core/calendar/calendar-messages.js';
 import { describeOnThisDay } from '../core/calendar/describe-on-this-day.js';
 import { onThisDay } from '../core/calendar/on-this-day.js';
 import type { OnThisDay } from '../core/calendar/on-this-day-types.js';
-import { calendarMessages } from '../core/calendar/calendar-messages.js';
 import { parseDateInput } from '../core/calendar/parse-date-input.js';
 import { checkTimeZone } from '../core/calendar/time-zone.js';
 import { todayIn } from '../core/calendar/today-in.js';

@@ -34,8 +34,7 @@ export const calendarMessages = {
   unreadableDate: (text: string) => `“${text}” is not a date I can read. Try ${DATE_FORMS}.`,
   unknownMonth: (text: string, month: string) =>
     `“${text}”: “${month}” is not a month. Use a month name such as April (or Apr), or a number from 01 to 12, e.g. 04-24.`,
-  noSuchDayOfMonth: (text: string, monthName: string, days: number) =>
-    `“${text}” does not exist: ${monthName} has at most ${days} days.`,
+  noSuchDayOfMonth: (text: string, monthName: string, days: number) => `“${text}” does not exist: ${monthName} has at most ${days} days.`,
   noLeapDay: (text: string, year: number, yearGiven: boolean) =>
     yearGiven
       ? `“${text}” does not exist: ${year} has no 29 February. Try a leap year, e.g. 2024-02-29.`

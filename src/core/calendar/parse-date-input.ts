@@ -48,10 +48,14 @@ function named(typed: string, monthWord: string, day: number, year: string | und
 }
 
 function dayOfMonth(typed: string, month: number, day: number, year: number, yearGiven: boolean): Outcome<IsoDate> {
-  if (month < 1 || month > 12) return { ok: false, problem: { code: 'invalid_date', message: calendarMessages.unknownMonth(typed, String(month)) } };
+  if (month < 1 || month > 12)
+    return { ok: false, problem: { code: 'invalid_date', message: calendarMessages.unknownMonth(typed, String(month)) } };
   const monthName = MONTH_NAMES[month - 1]!;
   if (day < 1 || day > daysInMonth(2000, month)) {
-    return { ok: false, problem: { code: 'invalid_date', message: calendarMessages.noSuchDayOfMonth(typed, monthName, daysInMonth(2000, month)) } };
+    return {
+      ok: false,
+      problem: { code: 'invalid_date', message: calendarMessages.noSuchDayOfMonth(typed, monthName, daysInMonth(2000, month)) },
+    };
   }
   if (month === 2 && day === 29 && !isLeapYear(year)) {
     return { ok: false, problem: { code: 'invalid_date', message: calendarMessages.noLeapDay(typed, year, yearGiven) } };
