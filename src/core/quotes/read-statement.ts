@@ -10,7 +10,6 @@ export interface Statement {
 // "Noting that the move is a strategic choice, Xi said ...": the participle carries a statement of its own.
 const PARTICIPIAL = /^(?:noting|stressing|saying|adding|emphasizing|emphasising|pointing out|recalling)\s+that\s+([\s\S]+?)[\s,]*$/i;
 const OPENING_QUOTE = /^["“‘«]/;
-const CLOSING_QUOTE = /["”’»]([^"”’»]*)$/;
 // First person outside quotation marks: the readout renders the speaker's own words ("Omamo and I have reached …").
 const FIRST_PERSON = /\b(?:I|[Ww]e|[Oo]ur|us)\b/;
 
@@ -41,11 +40,18 @@ export function readStatement(text: string, attribution: Pick<Attribution, 'posi
 
 /** Strips quotation marks around the whole statement; quoted or first-person words are direct speech. */
 function unquote(body: string, introducedAsOwnWords: boolean): Statement {
-  if (OPENING_QUOTE.test(body) && CLOSING_QUOTE.test(body.slice(1))) {
+  const opened = (body.match(/“/g) ?? []).length;
+  const closed = (body.match(/”/g) ?? []).length;
+  const straight = (body.match(/"/g) ?? []).length;
+  // In quotation marks from the start, or split by its cue ("We'll work hard", Meek said, "and …"): the speaker's own words.
+  if (OPENING_QUOTE.test(body) || opened !== closed || straight % 2 === 1) {
     const inner = body
-      .slice(1)
-      .replace(CLOSING_QUOTE, '$1')
-      .replace(/,([.!?]?)$/, '$1')
+      .replace(/["“”]/g, '')
+      .replace(/^[‘«]\s*/, '')
+      .replace(/\s*[’»]([.!?]?)$/, '$1')
+      .replace(/,([.!?])/g, '$1')
+      .replace(/\s+([.,;!?])/g, '$1')
+      .replace(/\s{2,}/g, ' ')
       .trim();
     return { statement: inner, speech: 'direct' };
   }

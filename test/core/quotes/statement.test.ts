@@ -56,6 +56,11 @@ describe('quotes as statements', () => {
       ['direct | Xi said | We oppose terrorism in all its forms.'],
     ],
     [
+      'a quotation split by its cue keeps no unpaired quotation marks',
+      ['“We will work hard on Tuesday,” Ruto said, “and rest on Friday.”'],
+      ['direct | Ruto said | We will work hard on Tuesday, and rest on Friday.'],
+    ],
+    [
       'an act followed by a statement is a quote of the statement',
       ['Ruto expressed gratitude to China, adding that the railway has promoted development.'],
       ['indirect | Ruto expressed | gratitude to China, adding that the railway has promoted development.'],
