@@ -11,10 +11,10 @@ Usage: readout <command> [options]
 
   start                      Run the configured chat adapters, or the console when none is configured (npm start)
   corpus [--json]            List the documents with their metadata and warnings
-  lookup <query...>          Search: --limit N --offset N --json; no query + piped stdin = one JSON line per query
+  lookup <query...>          Search: --limit N --offset N --doc ID --json; no query + piped stdin = one JSON line per query
   quote [--speaker NAME]     Quotes: --about TEXT --random --limit N --all --json
   speakers [--json]          Speakers with their quote counts
-  onthisday                  On this day: --date YYYY-MM-DD --tz ZONE --window N --json
+  onthisday [date]           On this day (2025-04-24, 04-24, 24 April, April 24, today): --tz ZONE --window N --json
   doc <id> [range]           One document, e.g. readout doc 002 2-4
   digest <action>            subscribe HH:MM ZONE | unsubscribe | pause | resume | status | list | preview | run [--date]
                              (--platform slack|discord|console --workspace ID --channel ID pick the channel)
