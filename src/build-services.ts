@@ -5,7 +5,7 @@ import { loadCorpus } from './core/corpus/load-corpus.js';
 import type { Logger } from './core/logger.js';
 import { createQuoteBook } from './core/quotes/create-quote-book.js';
 import { createSearchEngine } from './core/search/create-search-engine.js';
-import { openStore } from './core/store/open-store.js';
+import { openStore } from './store/open-store.js';
 
 export interface ServiceOptions {
   seedsDir: string;
@@ -46,7 +46,7 @@ export async function buildServices(options: ServiceOptions): Promise<Services> 
     onProgress: (done, total) => options.onProgress?.('index', done, total),
   });
   const quotes = createQuoteBook(corpus);
-  const store = openStore(options.databaseUrl);
+  const store = await openStore(options.databaseUrl);
   options.logger.info(
     { documents: corpus.documents.length, quotes: quotes.all().length, skipped: corpus.warnings.length, durationMs: Date.now() - started },
     'corpus ready',

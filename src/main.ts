@@ -81,7 +81,7 @@ export async function main(): Promise<number> {
   } catch (error) {
     logger.error({ err: error }, 'an adapter failed to start');
     await Promise.allSettled(parts.map((part) => part.stop()));
-    services.store.close();
+    await services.store.close();
     return 1;
   }
 
@@ -114,6 +114,6 @@ export async function main(): Promise<number> {
   consoleSession?.close();
   await scheduler.stop();
   await Promise.allSettled(parts.map((part) => part.stop()));
-  services.store.close();
+  await services.store.close();
   return 0;
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(import.meta.dirname, '..');
 const SRC = join(ROOT, 'src');
 const PLATFORM_SDKS = /^(@slack\/|discord\.js|@discordjs\/|node-cron$)/;
+const DATABASE_DRIVERS = /^(better-sqlite3|pg|pg-[a-z-]+|postgres)$/;
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -45,6 +46,26 @@ describe('the dependency rule', () => {
     const bad = edges.filter(
       (e) =>
         e.area === 'core' && (e.to === 'commands' || e.to.startsWith('adapters') || e.to === 'root' || PLATFORM_SDKS.test(e.to.slice(4))),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('core keeps no SQL driver and no store implementation: the Store port is implemented under src/store/', () => {
+    const bad = edges.filter((e) => e.area === 'core' && (e.to === 'store' || DATABASE_DRIVERS.test(e.to.slice(4))));
+    expect(bad).toEqual([]);
+    expect(edges.some((e) => e.area === 'store' && e.to === 'pkg:better-sqlite3')).toBe(true);
+  });
+
+  it('database drivers are imported only by the store implementations', () => {
+    const bad = edges.filter((e) => e.to.startsWith('pkg:') && DATABASE_DRIVERS.test(e.to.slice(4)) && e.area !== 'store');
+    expect(bad).toEqual([]);
+  });
+
+  it('the store implementations import core only, and no platform SDK', () => {
+    const bad = edges.filter(
+      (e) =>
+        e.area === 'store' &&
+        (e.to === 'commands' || e.to.startsWith('adapters') || e.to === 'root' || e.to === 'cli' || PLATFORM_SDKS.test(e.to.slice(4))),
     );
     expect(bad).toEqual([]);
   });

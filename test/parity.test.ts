@@ -18,7 +18,7 @@ afterAll(() => services.store.close());
 const fixedClock = { now: () => new Date('2026-04-24T08:00:00Z') };
 
 async function reply(command: string, text: string): Promise<Reply> {
-  const ctx = createContext({ platform: 'console', workspace: 'local', channel: 'parity', user: 'tester' }, services, {
+  const ctx = await createContext({ platform: 'console', workspace: 'local', channel: 'parity', user: 'tester' }, services, {
     clock: fixedClock,
     random: () => 0.25,
   });

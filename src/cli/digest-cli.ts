@@ -104,6 +104,6 @@ async function runNow(argv: string[]): Promise<number> {
     return summary.slots.some((slot) => slot.outcome === 'failed') ? 1 : 0;
   } finally {
     await platformPosters.close();
-    runtime.services.store.close();
+    await runtime.services.store.close();
   }
 }

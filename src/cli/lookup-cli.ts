@@ -36,6 +36,6 @@ export async function runLookupCli(argv: string[]): Promise<number> {
       printJson({ query, total: 0, hits: [], error: { code: error.code, message: error.message } }, true);
     }
   }
-  runtime.services.store.close();
+  await runtime.services.store.close();
   return 0;
 }

@@ -31,10 +31,10 @@ export async function runDeclaredCommand(
   }
   const runtime = await openCliRuntime({ seeds: args.seeds, json: args.json });
   try {
-    const ctx = createContext({ ...channel, user: localUserName('cli') }, runtime.services);
+    const ctx = await createContext({ ...channel, user: localUserName('cli') }, runtime.services);
     if (args.json && command.json) {
       try {
-        const value = command.json(validateOptions(command, args.options), ctx);
+        const value = await command.json(validateOptions(command, args.options), ctx);
         printJson(value);
         return command.foundNothing?.(value) ? 1 : 0;
       } catch (error) {
@@ -49,6 +49,6 @@ export async function runDeclaredCommand(
     process.stdout.write(`${renderText(reply, { color: isInteractive() })}\n`);
     return reply.isError ? 1 : 0;
   } finally {
-    runtime.services.store.close();
+    await runtime.services.store.close();
   }
 }

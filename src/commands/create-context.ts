@@ -2,15 +2,15 @@ import { type Clock, systemClock } from '../core/clock.js';
 import type { CommandContext, Services } from './command.js';
 
 /** Builds the context of one invocation; the channel's time zone is its digest subscription's, else the default. */
-export function createContext(
+export async function createContext(
   where: { platform: CommandContext['platform']; workspace: string; channel: string; user: string },
   services: Services,
   options: { clock?: Clock; random?: () => number } = {},
-): CommandContext {
+): Promise<CommandContext> {
   const subscription =
     where.platform === 'cli'
       ? undefined
-      : services.store.getSubscription({ platform: where.platform, workspace: where.workspace, channel: where.channel });
+      : await services.store.getSubscription({ platform: where.platform, workspace: where.workspace, channel: where.channel });
   return {
     ...where,
     timezone: subscription?.timezone ?? services.defaultTimezone,

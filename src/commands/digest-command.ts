@@ -22,15 +22,15 @@ export const digestCommand = defineCommand({
   positional: ['action', 'time', 'timezone'],
   autocomplete: { timezone: 'timezone' },
   examples: ['digest subscribe 09:00 Asia/Almaty', 'digest status', 'digest preview', 'digest pause'],
-  json(options, ctx) {
+  async json(options, ctx) {
     const now = ctx.clock.now();
-    if (options.action === 'list') return { subscriptions: visibleSubscriptions(ctx).map((sub) => describeSubscription(sub, now)) };
+    if (options.action === 'list') return { subscriptions: (await visibleSubscriptions(ctx)).map((sub) => describeSubscription(sub, now)) };
     const ref = channelOf(ctx);
-    const sub = ref ? ctx.services.store.getSubscription(ref) : undefined;
+    const sub = ref ? await ctx.services.store.getSubscription(ref) : undefined;
     if (options.action === 'status') return { subscription: sub ? describeSubscription(sub, now) : null };
-    const reply = runAction(options, ctx);
+    const reply = await runAction(options, ctx);
     if (reply.isError) throw new UserError('digest_failed', reply.fallback);
-    const after = ref ? ctx.services.store.getSubscription(ref) : undefined;
+    const after = ref ? await ctx.services.store.getSubscription(ref) : undefined;
     return { message: reply.fallback, subscription: after ? describeSubscription(after, now) : null };
   },
   run: (options, ctx) => runAction(options, ctx),
@@ -43,11 +43,11 @@ interface DigestOptions {
   empty?: boolean | undefined;
 }
 
-function runAction(options: DigestOptions, ctx: CommandContext): Reply {
+async function runAction(options: DigestOptions, ctx: CommandContext): Promise<Reply> {
   const store = ctx.services.store;
   const ref = channelOf(ctx);
   if (!ref) return textReply('Digests are posted to channels; run this from the console or a Slack/Discord channel.', { isError: true });
-  const existing = store.getSubscription(ref);
+  const existing = await store.getSubscription(ref);
   switch (options.action) {
     case 'subscribe': {
       if (!options.time)
@@ -56,7 +56,7 @@ function runAction(options: DigestOptions, ctx: CommandContext): Reply {
       if (!time.ok) return textReply(time.problem.message, { isError: true });
       const zone = checkTimeZone(options.timezone ?? existing?.timezone ?? ctx.timezone);
       if (!zone.ok) return textReply(zone.problem.message, { isError: true });
-      const sub = store.upsertSubscription({
+      const sub = await store.upsertSubscription({
         ...ref,
         time: time.time,
         timezone: zone.timezone,
@@ -70,7 +70,7 @@ function runAction(options: DigestOptions, ctx: CommandContext): Reply {
       );
     }
     case 'unsubscribe':
-      return store.removeSubscription(ref)
+      return (await store.removeSubscription(ref))
         ? textReply('Unsubscribed: no more daily digests here.', { visibility: 'public' })
         : textReply('This channel has no digest subscription. /digest subscribe 09:00 Europe/London starts one.', { isError: true });
     case 'pause':
@@ -79,7 +79,7 @@ function runAction(options: DigestOptions, ctx: CommandContext): Reply {
         return textReply('This channel has no digest subscription yet. Start one with /digest subscribe 09:00 Europe/London.', {
           isError: true,
         });
-      const sub = store.setSubscriptionStatus(ref, options.action === 'pause' ? 'paused' : 'active', null)!;
+      const sub = (await store.setSubscriptionStatus(ref, options.action === 'pause' ? 'paused' : 'active', null))!;
       return textReply(
         options.action === 'pause' ? 'Paused: the digest will not post until /digest resume.' : `Resumed. ${nextLine(sub, ctx)}`,
         { visibility: 'public' },
@@ -87,12 +87,12 @@ function runAction(options: DigestOptions, ctx: CommandContext): Reply {
     }
     case 'status':
       return existing
-        ? statusReply(existing, ctx)
+        ? await statusReply(existing, ctx)
         : textReply('No digest here. /digest subscribe 09:00 Europe/London posts "on this day" every morning.');
     case 'preview':
       return previewReply(existing, ctx);
     case 'list':
-      return listReply(ctx);
+      return await listReply(ctx);
   }
 }
 
@@ -107,9 +107,8 @@ function nextLine(sub: Subscription, ctx: CommandContext): string {
   return status.nextRun ? `Next digest: ${status.nextRun.local}.` : '';
 }
 
-function statusReply(sub: Subscription, ctx: CommandContext): Reply {
-  const recent = ctx.services.store
-    .listSlots({ platform: sub.platform, workspace: sub.workspace, channel: sub.channel })
+async function statusReply(sub: Subscription, ctx: CommandContext): Promise<Reply> {
+  const recent = (await ctx.services.store.listSlots({ platform: sub.platform, workspace: sub.workspace, channel: sub.channel }))
     .slice(-3)
     .map((slot) => `${slot.localDate}: ${slot.state}${slot.reason ? ` (${slot.reason})` : ''}`);
   const lines = [
@@ -139,15 +138,15 @@ function previewReply(sub: Subscription | undefined, ctx: CommandContext): Reply
   };
 }
 
-function visibleSubscriptions(ctx: CommandContext): Subscription[] {
+async function visibleSubscriptions(ctx: CommandContext): Promise<Subscription[]> {
   // The console and the operator CLI see every subscription; a chat workspace sees its own.
-  return ctx.services.store
-    .listSubscriptions()
-    .filter((sub) => ctx.platform === 'console' || (sub.platform === ctx.platform && sub.workspace === ctx.workspace));
+  return (await ctx.services.store.listSubscriptions()).filter(
+    (sub) => ctx.platform === 'console' || (sub.platform === ctx.platform && sub.workspace === ctx.workspace),
+  );
 }
 
-function listReply(ctx: CommandContext): Reply {
-  const subs = visibleSubscriptions(ctx);
+async function listReply(ctx: CommandContext): Promise<Reply> {
+  const subs = await visibleSubscriptions(ctx);
   if (subs.length === 0) return textReply('No digest subscriptions yet.');
   const items = subs.map((sub) => [
     { text: `${sub.platform}:${sub.workspace}:${sub.channel}`, emphasis: 'strong' as const },

@@ -10,17 +10,19 @@ let services: Services;
 beforeAll(async () => {
   services = await seedServices();
 });
-afterAll(() => services.store.close());
+afterAll(async () => {
+  await services.store.close();
+});
 
 const ctx = () =>
   createContext({ platform: 'console', workspace: 'local', channel: 'c', user: 'tester' }, services, {
     clock: { now: () => new Date('2026-04-24T08:00:00Z') },
     random: () => 0.25,
   });
-const run = (command: string, text: string): Promise<Reply> => dispatch(commands, { command, text }, ctx());
-const json = (command: string, options: Record<string, unknown>) => {
+const run = async (command: string, text: string): Promise<Reply> => dispatch(commands, { command, text }, await ctx());
+const json = async (command: string, options: Record<string, unknown>) => {
   const declaration = commands.find((c) => c.name === command)!;
-  return declaration.json!(declaration.options.parse(options), ctx()) as Record<string, unknown>;
+  return (await declaration.json!(declaration.options.parse(options), await ctx())) as Record<string, unknown>;
 };
 const textOf = (reply: Reply) =>
   reply.blocks
@@ -40,8 +42,8 @@ describe('/lookup', () => {
     );
   });
 
-  it('adds moreInDocument to every JSON hit', () => {
-    const out = json('lookup', { query: 'Forum on China-Africa Cooperation' }) as { hits: { moreInDocument: number }[] };
+  it('adds moreInDocument to every JSON hit', async () => {
+    const out = (await json('lookup', { query: 'Forum on China-Africa Cooperation' })) as { hits: { moreInDocument: number }[] };
     expect(out.hits.length).toBeGreaterThan(0);
     for (const hit of out.hits) expect(typeof hit.moreInDocument).toBe('number');
   });
@@ -60,8 +62,8 @@ describe('/quote', () => {
     expect(reply.fallback).not.toContain('“Ruto said');
   });
 
-  it('keeps the sentence as text and adds the statement in JSON', () => {
-    const out = json('quote', { speaker: 'ruto' }) as { quotes: { text: string; statement: string; speech: string }[] };
+  it('keeps the sentence as text and adds the statement in JSON', async () => {
+    const out = (await json('quote', { speaker: 'ruto' })) as { quotes: { text: string; statement: string; speech: string }[] };
     expect(out.quotes[0]).toMatchObject({
       text: expect.stringMatching(/^Ruto said Kenya and China/),
       statement: expect.stringMatching(/^Kenya and China have always adhered to/),

@@ -24,9 +24,9 @@ describe('nearestName', () => {
 
   it('turns a mistyped command into a "did you mean" reply', async () => {
     const services = await seedServices();
-    const ctx = createContext({ platform: 'console', workspace: 'local', channel: 'c', user: 'u' }, services);
+    const ctx = await createContext({ platform: 'console', workspace: 'local', channel: 'c', user: 'u' }, services);
     const reply = await dispatch(commands, { command: 'lokup', text: 'belt' }, ctx);
-    services.store.close();
+    await services.store.close();
     expect(reply.isError).toBe(true);
     expect(plainText(reply.blocks[0]?.kind === 'text' ? reply.blocks[0].text : [])).toContain('Did you mean /lookup?');
   });

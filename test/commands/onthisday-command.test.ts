@@ -11,13 +11,15 @@ let services: Services;
 beforeAll(async () => {
   services = await seedServices();
 });
-afterAll(() => services.store.close());
+afterAll(async () => {
+  await services.store.close();
+});
 
-const ask = (invocation: Omit<Invocation, 'command'>, over: Partial<Services> = {}): Promise<Reply> =>
+const ask = async (invocation: Omit<Invocation, 'command'>, over: Partial<Services> = {}): Promise<Reply> =>
   dispatch(
     commands,
     { command: 'onthisday', ...invocation },
-    createContext(
+    await createContext(
       { platform: 'console', workspace: 'local', channel: 'c', user: 'tester' },
       { ...services, ...over },
       {

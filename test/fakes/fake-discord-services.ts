@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { type AnyCommand, defineCommand, type Services } from '../../src/commands/command.js';
 import { createHelpCommand } from '../../src/commands/help-command.js';
+import { systemClock } from '../../src/core/clock.js';
 import { silentLogger } from '../../src/core/logger.js';
 import type { Reply } from '../../src/core/reply.js';
-import { openStore } from '../../src/core/store/open-store.js';
+import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.js';
 
 /** Text no renderer may let through as a ping or as markup. */
 export const HOSTILE = '@everyone <@123> <!channel> <https://x|y> **x** `tick` [link](https://evil.example)';
@@ -39,7 +40,7 @@ export function fakeDiscordServices(): Services {
       strongestIn: () => undefined,
     },
     // A real in-memory store: the adapter only reads a channel's subscription from it.
-    store: openStore('sqlite::memory:'),
+    store: openSqliteStore(':memory:', systemClock),
     defaultTimezone: 'UTC',
     nearbyWindow: 7,
     logger: silentLogger,

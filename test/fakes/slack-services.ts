@@ -1,9 +1,10 @@
 import type { Services } from '../../src/commands/command.js';
+import { systemClock } from '../../src/core/clock.js';
 import type { Corpus, Document } from '../../src/core/document.js';
 import type { Logger } from '../../src/core/logger.js';
 import type { Quote, QuoteBook } from '../../src/core/quotes/quote-types.js';
 import type { SearchEngine, SearchHit } from '../../src/core/search/search-types.js';
-import { openStore } from '../../src/core/store/open-store.js';
+import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.js';
 
 /** Text a hostile corpus or user could carry: pings, links and markup that must all come out inert. */
 export const HOSTILE = '<!channel> @everyone <@U123> <https://x|y> **bold** `code` & ~strike~ _it_';
@@ -95,6 +96,6 @@ export function slackTestServices(options: { hitCount?: number; logger: Logger }
     fingerprint: 'fake',
   };
   // A real in-memory store: the adapter only reads a channel's subscription from it.
-  const store = openStore('sqlite::memory:');
+  const store = openSqliteStore(':memory:', systemClock);
   return { corpus, search, quotes, store, defaultTimezone: 'UTC', nearbyWindow: 7, logger: options.logger };
 }

@@ -8,7 +8,7 @@ import { renderText } from './render-text.js';
 export interface ConsoleOptions {
   commands: readonly AnyCommand[];
   /** Builds the context for each line (the console channel, with the store's time zone for it). */
-  context: () => CommandContext;
+  context: () => Promise<CommandContext>;
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
   /** Colour and an interactive prompt; only on a TTY. */
@@ -92,13 +92,13 @@ export function startConsole(options: ConsoleOptions): ConsoleSession {
   };
 }
 
-function runLine(options: ConsoleOptions, text: string): Promise<Reply> {
+async function runLine(options: ConsoleOptions, text: string): Promise<Reply> {
   const body = text.startsWith('/') ? text.slice(1) : text;
   const space = body.search(/\s/);
   const name = space === -1 ? body : body.slice(0, space);
   const args = space === -1 ? '' : body.slice(space + 1);
   const command = name.toLowerCase();
   // `/readout doc 002` works here as in Slack and Discord; `/doc 002` works too.
-  if (command === UMBRELLA) return dispatchPlatform(options.commands, { name: UMBRELLA, text: args }, options.context());
-  return dispatch(options.commands, { command, text: args }, options.context());
+  if (command === UMBRELLA) return dispatchPlatform(options.commands, { name: UMBRELLA, text: args }, await options.context());
+  return dispatch(options.commands, { command, text: args }, await options.context());
 }

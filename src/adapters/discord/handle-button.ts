@@ -33,8 +33,8 @@ export async function handleButton(interaction: ButtonInteraction, deps: Interac
     return;
   }
   const { button, action } = target;
-  const work = Promise.resolve().then(() =>
-    dispatch(deps.commands, { command: action.command, text: action.args }, interactionContext(interaction, deps)),
+  const work = Promise.resolve().then(async () =>
+    dispatch(deps.commands, { command: action.command, text: action.args }, await interactionContext(interaction, deps)),
   );
   if (button === 'post' || button === 'share') {
     await deliverReply(interaction, work.then(asPosted), { mode: 'reply', guess: 'public' }, deps);

@@ -19,8 +19,8 @@ export async function handleChatInput(interaction: ChatInputCommandInteraction, 
     return;
   }
   const key = subcommand ? `${interaction.commandName} ${subcommand}` : interaction.commandName;
-  const work = Promise.resolve().then(() => {
-    const ctx = interactionContext(interaction, deps);
+  const work = Promise.resolve().then(async () => {
+    const ctx = await interactionContext(interaction, deps);
     const options = readOptions(interaction.options, command);
     return dispatchPlatform(deps.commands, { name: interaction.commandName, ...(subcommand ? { subcommand } : {}), options }, ctx);
   });

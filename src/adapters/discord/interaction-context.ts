@@ -4,7 +4,7 @@ import { createContext } from '../../commands/create-context.js';
 import type { InteractionDeps } from './interaction-deps.js';
 
 /** The neutral context of an interaction: the guild is the workspace; direct messages share the workspace `dm`. */
-export function interactionContext(interaction: BaseInteraction, deps: InteractionDeps): CommandContext {
+export function interactionContext(interaction: BaseInteraction, deps: InteractionDeps): Promise<CommandContext> {
   return createContext(
     { platform: 'discord', workspace: interaction.guildId ?? 'dm', channel: interaction.channelId ?? 'unknown', user: interaction.user.id },
     deps.services,

@@ -37,7 +37,7 @@ export async function handleButton(deps: SlackDeps, click: ButtonClick, respond:
   const intent = decoded.intent;
   const reply = await runSafely(deps.logger, async () => {
     if (intent.kind === 'page') return intent.rest;
-    const ctx = createContext(
+    const ctx = await createContext(
       { platform: 'slack', workspace: click.where.team, channel: click.where.channel, user: click.where.user },
       deps.services,
       { clock: deps.clock },

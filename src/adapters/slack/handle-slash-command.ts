@@ -12,8 +12,8 @@ export async function handleSlashCommand(
   respond: RespondFn,
 ): Promise<void> {
   const name = input.command.replace(/^\//, '').toLowerCase();
-  const reply = await runSafely(deps.logger, () => {
-    const ctx = createContext(
+  const reply = await runSafely(deps.logger, async () => {
+    const ctx = await createContext(
       { platform: 'slack', workspace: input.where.team, channel: input.where.channel, user: input.where.user },
       deps.services,
       { clock: deps.clock },

@@ -50,7 +50,9 @@ export async function runDigests(deps: RunDigestsDeps): Promise<DigestRunSummary
   }
   const startedAt = deps.clock.now().toISOString();
   const slots: SlotOutcome[] = [];
-  const subscriptions = deps.store.listSubscriptions({ status: 'active' }).filter((sub) => !deps.channel || sameChannel(sub, deps.channel));
+  const subscriptions = (await deps.store.listSubscriptions({ status: 'active' })).filter(
+    (sub) => !deps.channel || sameChannel(sub, deps.channel),
+  );
   for (const sub of subscriptions) {
     if (!isValidTimeZone(sub.timezone) || !parseTimeOfDay(sub.time).ok) {
       slots.push({
@@ -68,7 +70,7 @@ export async function runDigests(deps: RunDigestsDeps): Promise<DigestRunSummary
       : dueSlots(sub, now, graceMs).map((slot: DueSlot) => ({ localDate: slot.localDate, dueAt: slot.dueAt, late: slot.late }));
     for (const plan of plans) {
       // A gone channel pauses the subscription: its remaining catch-up slots wait for a resume.
-      if (deps.store.getSubscription(sub)?.status !== 'active') break;
+      if ((await deps.store.getSubscription(sub))?.status !== 'active') break;
       const outcome = await runSlot(deps, sub, plan, graceMs);
       if (outcome.outcome === 'already_done' || outcome.outcome === 'held_elsewhere')
         deps.logger?.debug({ ...outcome }, `digest slot ${outcome.outcome}`);
@@ -86,14 +88,14 @@ function refOf(ref: ChannelRef): ChannelRef {
 async function runSlot(deps: RunDigestsDeps, sub: Subscription, plan: SlotPlan, graceMs: number): Promise<SlotOutcome> {
   const key = slotKey(sub, plan.localDate);
   const base = { ...refOf(sub), key, localDate: plan.localDate };
-  const existing = deps.store.getSlot(key);
+  const existing = await deps.store.getSlot(key);
   if (existing && isTerminalSlotState(existing.state)) return settled(base, existing);
   const poster = deps.posters.find((p) => p.platform === sub.platform);
   if (!poster) return { ...base, outcome: 'no_poster' };
   if (deps.shouldStop?.()) return { ...base, outcome: 'stopped' };
-  const claim = deps.store.claimSlot(sub, plan.localDate, deps.owner, deps.leaseMs ?? DEFAULT_LEASE_MS, deps.clock.now());
+  const claim = await deps.store.claimSlot(sub, plan.localDate, deps.owner, deps.leaseMs ?? DEFAULT_LEASE_MS, { dueAt: plan.dueAt });
   if (!claim) {
-    const current = deps.store.getSlot(key);
+    const current = await deps.store.getSlot(key);
     if (current && isTerminalSlotState(current.state)) return settled(base, current);
     return { ...base, outcome: 'held_elsewhere', state: 'claimed', reason: current?.reason ?? null };
   }
@@ -102,8 +104,7 @@ async function runSlot(deps: RunDigestsDeps, sub: Subscription, plan: SlotPlan, 
   } catch (error) {
     // Anything unexpected (a bug, the store, the corpus): hand the claim back; the next claim checks the channel first.
     const reason = digestMessages.reasonUnknownOutcome(error instanceof Error ? error.message : String(error));
-    const retryAt = new Date(deps.clock.now().getTime() + backoffMs(claim.attempts));
-    deps.store.releaseSlot(key, deps.owner, { reason, retryAt });
+    await deps.store.releaseSlot(key, deps.owner, { reason, retryAfterMs: backoffMs(claim.attempts) });
     deps.logger?.error({ key, err: error }, 'digest slot failed unexpectedly');
     return { ...base, outcome: 'retry_later', state: 'claimed', reason };
   }
@@ -129,8 +130,8 @@ async function settleClaim(
   // An operator's `--date` run is "due" now; its retries get a fresh grace period.
   const deadline = (deps.forDate ? claimedAt.getTime() : plan.dueAt.getTime()) + graceMs;
 
-  const finish = (outcome: SlotOutcome['outcome'], update: { state: SlotRecord['state']; messageId?: string; reason?: string }) => {
-    const held = store.finishSlot(key, owner, update, clock.now());
+  const finish = async (outcome: SlotOutcome['outcome'], update: { state: SlotRecord['state']; messageId?: string; reason?: string }) => {
+    const held = await store.finishSlot(key, owner, update);
     if (!held) deps.logger?.warn({ key, update }, 'digest claim was taken over before it could be recorded');
     return {
       ...base,
@@ -140,13 +141,13 @@ async function settleClaim(
       reason: update.reason ?? null,
     } satisfies SlotOutcome;
   };
-  const retryLater = (reason: string, retryAt: Date): SlotOutcome => {
+  const retryLater = async (reason: string, retryAt: Date): Promise<SlotOutcome> => {
     // The ledger keeps the bare reason (it ends up in a `failed` record); the retry time is the slot's lease.
-    store.releaseSlot(key, owner, { reason, retryAt });
+    await store.releaseSlot(key, owner, { reason, retryAfterMs: Math.max(0, retryAt.getTime() - clock.now().getTime()) });
     return { ...base, outcome: 'retry_later', state: 'claimed', reason: digestMessages.reasonRetry(reason, retryAt.toISOString()) };
   };
-  const pause = (reason: string): SlotOutcome => {
-    store.setSubscriptionStatus(sub, 'paused', reason);
+  const pause = async (reason: string): Promise<SlotOutcome> => {
+    await store.setSubscriptionStatus(sub, 'paused', reason);
     return finish('paused', { state: 'paused', reason: digestMessages.reasonGone(reason) });
   };
   /** Settles an earlier attempt whose outcome is unknown by asking the channel for a post tagged with this slot key. */

@@ -1,5 +1,6 @@
 /** Which channel, on which platform: the unit a subscription and a digest slot belong to. */
 export interface ChannelRef {
+  /** `slack`, `discord` or `console` today; the store keeps any platform name an adapter uses. */
   platform: 'slack' | 'discord' | 'console';
   /** Slack team id, Discord guild id, or `local` for the console. */
   workspace: string;
@@ -16,12 +17,18 @@ export interface Subscription extends ChannelRef {
   pausedReason: string | null;
   /** Post a short "nothing on this day" line on empty days. */
   postEmpty: boolean;
+  /** When its next slot falls due (UTC ISO), as the digest engine last computed it; null = not computed yet. */
+  nextDueAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
 
+/** What a caller gives to create or change a subscription; the store fills in the rest. */
+export type SubscriptionInput = Omit<Subscription, 'createdAt' | 'updatedAt' | 'status' | 'pausedReason' | 'nextDueAt'> &
+  Partial<Pick<Subscription, 'status' | 'pausedReason'>>;
+
 /** The terminal and in-between states of one digest slot (channel x local date). */
-export type SlotState = 'claimed' | 'posted' | 'skipped_late' | 'skipped_empty' | 'failed' | 'paused';
+export type SlotState = 'claimed' | 'posted' | 'skipped_late' | 'skipped_empty' | 'skipped_changed' | 'failed' | 'paused';
 
 export interface SlotRecord extends ChannelRef {
   /** `platform:workspace:channel:YYYY-MM-DD`. */
@@ -31,35 +38,64 @@ export interface SlotRecord extends ChannelRef {
   messageId: string | null;
   reason: string | null;
   attempts: number;
-  /** Who holds the claim and until when (ISO), so a crashed claimer's slot can be retried. */
+  /** Who holds the claim and until when (ISO, database time), so a crashed claimer's slot can be retried. */
   claimedBy: string | null;
   leaseUntil: string | null;
+  /** When the slot was first claimed (database time): a post for it cannot be older, so recovery searches from here. */
+  firstClaimedAt: string | null;
+  /** When the slot fell due (UTC ISO), as given by the first claimer. */
+  dueAt: string | null;
+  /** When the post was recorded (database time). */
+  postedAt: string | null;
   updatedAt: string;
 }
 
-/** Subscriptions and the digest ledger. SQLite by default; a Postgres implementation will satisfy the same interface. */
+/** Filters for listing subscriptions; `after` and `limit` page through them in (platform, workspace, channel) order. */
+export interface SubscriptionFilter {
+  platform?: ChannelRef['platform'];
+  status?: Subscription['status'];
+  after?: ChannelRef;
+  limit?: number;
+}
+
+/** Filters for listing slots; newest local date first. */
+export type SlotFilter = Partial<ChannelRef> & { localDate?: string; limit?: number };
+
+/**
+ * Subscriptions and the digest ledger: the port every store implements (SQLite embedded, Postgres
+ * for several processes). Every method is async so a networked driver changes nothing above it.
+ * Times that decide leases are the database's own clock, never the caller's.
+ */
 export interface Store {
-  upsertSubscription(
-    sub: Omit<Subscription, 'createdAt' | 'updatedAt' | 'status' | 'pausedReason'> & Partial<Pick<Subscription, 'status' | 'pausedReason'>>,
-  ): Subscription;
-  getSubscription(ref: ChannelRef): Subscription | undefined;
-  listSubscriptions(filter?: { platform?: ChannelRef['platform']; status?: Subscription['status'] }): Subscription[];
-  setSubscriptionStatus(ref: ChannelRef, status: Subscription['status'], reason?: string | null): Subscription | undefined;
-  removeSubscription(ref: ChannelRef): boolean;
+  upsertSubscription(sub: SubscriptionInput): Promise<Subscription>;
+  getSubscription(ref: ChannelRef): Promise<Subscription | undefined>;
+  listSubscriptions(filter?: SubscriptionFilter): Promise<Subscription[]>;
+  setSubscriptionStatus(ref: ChannelRef, status: Subscription['status'], reason?: string | null): Promise<Subscription | undefined>;
+  removeSubscription(ref: ChannelRef): Promise<boolean>;
+  /** Records when a subscription's next slot falls due; a changed time, zone or status resets it to null. */
+  setNextDue(ref: ChannelRef, nextDueAt: Date | null): Promise<void>;
+  /**
+   * Active subscriptions whose next slot is due by `dueBy` or not computed yet, one page of at most
+   * `limit` in (platform, workspace, channel) order after `after`: a tick reads only what is due.
+   */
+  listDueSubscriptions(options: { dueBy: Date; limit: number; after?: ChannelRef }): Promise<Subscription[]>;
 
   /** Claims a slot atomically; returns the record when this caller now holds it, undefined when another does or it is done. */
-  claimSlot(ref: ChannelRef, localDate: string, owner: string, leaseMs: number, now: Date): SlotRecord | undefined;
-  /** Records a terminal or retry state for a slot this caller holds; false when it no longer holds it (lease taken over). */
-  finishSlot(
-    key: string,
+  claimSlot(
+    ref: ChannelRef,
+    localDate: string,
     owner: string,
-    update: { state: SlotState; messageId?: string | null; reason?: string | null },
-    now: Date,
-  ): boolean;
-  /** Gives a claim back (shutdown mid-post, retry later) without a terminal record; `retryAt` keeps others off until then. */
-  releaseSlot(key: string, owner: string, update?: { reason?: string | null; retryAt?: Date }): boolean;
-  getSlot(key: string): SlotRecord | undefined;
-  listSlots(filter?: Partial<ChannelRef> & { localDate?: string }): SlotRecord[];
+    leaseMs: number,
+    options?: { dueAt?: Date },
+  ): Promise<SlotRecord | undefined>;
+  /** Extends a lease this caller still holds; false when it was lost (expired and taken over, or settled). */
+  renewLease(key: string, owner: string, leaseMs: number): Promise<boolean>;
+  /** Records a terminal or retry state for a slot this caller holds; false when it no longer holds it (lease taken over). */
+  finishSlot(key: string, owner: string, update: { state: SlotState; messageId?: string | null; reason?: string | null }): Promise<boolean>;
+  /** Gives a claim back (shutdown mid-post, retry later) without a terminal record; others stay off for `retryAfterMs`. */
+  releaseSlot(key: string, owner: string, update?: { reason?: string | null; retryAfterMs?: number }): Promise<boolean>;
+  getSlot(key: string): Promise<SlotRecord | undefined>;
+  listSlots(filter?: SlotFilter): Promise<SlotRecord[]>;
 
-  close(): void;
+  close(): Promise<void>;
 }

@@ -3,7 +3,9 @@ import { type ScheduleWakeUp, startDigestScheduler } from '../../../src/adapters
 import type { DigestPoster, PostResult } from '../../../src/core/digest/digest-types.js';
 import { type DigestRunSummary, type RunDigestsDeps, runDigests } from '../../../src/core/digest/index.js';
 import { type Logger, silentLogger } from '../../../src/core/logger.js';
-import { openStore, type Store } from '../../../src/core/store/index.js';
+import type { Store } from '../../../src/core/store/index.js';
+import { openSqliteStore } from '../../../src/store/sqlite/open-sqlite-store.js';
+
 import { seedLikeCorpus } from '../../core/calendar/corpus-fixture.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
 import { FakePoster } from '../../fakes/fake-poster.js';
@@ -54,10 +56,17 @@ afterEach(() => {
   errors.length = 0;
 });
 
-function setup(start = '2026-04-24T04:00:00Z') {
+async function setup(start = '2026-04-24T04:00:00Z') {
   const clock = new FakeClock(start);
-  store = openStore('sqlite::memory:', { clock });
-  store.upsertSubscription({ platform: 'slack', workspace: 'T1', channel: 'C1', time: '09:00', timezone: 'Asia/Almaty', postEmpty: true });
+  store = openSqliteStore(':memory:', clock);
+  await store.upsertSubscription({
+    platform: 'slack',
+    workspace: 'T1',
+    channel: 'C1',
+    time: '09:00',
+    timezone: 'Asia/Almaty',
+    postEmpty: true,
+  });
   return { clock, store };
 }
 
@@ -65,7 +74,7 @@ const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 describe('startDigestScheduler', () => {
   it('runs once at start-up and on every wake-up, once a minute by default', async () => {
-    const { clock } = setup('2026-04-24T03:58:00Z');
+    const { clock } = await setup('2026-04-24T03:58:00Z');
     const poster = new FakePoster('slack', { clock });
     const cron = fakeCron();
     const scheduler = startDigestScheduler({
@@ -88,7 +97,7 @@ describe('startDigestScheduler', () => {
   });
 
   it('never runs two wake-ups at once', async () => {
-    const { clock } = setup();
+    const { clock } = await setup();
     const poster = new GatedPoster(clock);
     const cron = fakeCron();
     let runs = 0;
@@ -117,8 +126,8 @@ describe('startDigestScheduler', () => {
   });
 
   it('on stop, lets the post in flight finish and be recorded, and claims nothing more', async () => {
-    const { clock } = setup();
-    store.upsertSubscription({
+    const { clock } = await setup();
+    await store.upsertSubscription({
       platform: 'slack',
       workspace: 'T1',
       channel: 'C2',
@@ -142,13 +151,13 @@ describe('startDigestScheduler', () => {
     poster.open();
     await stopped;
     expect((await scheduler.started)?.slots.map((s) => `${s.channel} ${s.outcome}`)).toEqual(['C1 posted', 'C2 stopped']);
-    expect(store.getSlot('slack:T1:C1:2026-04-24')).toMatchObject({ state: 'posted', messageId: 'm1' });
-    expect(store.getSlot('slack:T1:C2:2026-04-24')).toBeUndefined();
+    expect(await store.getSlot('slack:T1:C1:2026-04-24')).toMatchObject({ state: 'posted', messageId: 'm1' });
+    expect(await store.getSlot('slack:T1:C2:2026-04-24')).toBeUndefined();
     expect(await scheduler.tick()).toBeUndefined();
   });
 
   it('on stop, cuts a retry wait short and gives the claim back for the next start', async () => {
-    const { clock } = setup();
+    const { clock } = await setup();
     const poster = new FakePoster('slack', { clock }).failNext({ kind: 'rate_limited', retryAfterMs: 30_000 });
     const cron = fakeCron();
     // A wait that would never end by itself: only stop() ends it.
@@ -166,7 +175,7 @@ describe('startDigestScheduler', () => {
     await flush();
     await scheduler.stop();
     expect((await scheduler.started)?.slots.map((s) => s.outcome)).toEqual(['retry_later']);
-    expect(store.getSlot('slack:T1:C1:2026-04-24')).toMatchObject({
+    expect(await store.getSlot('slack:T1:C1:2026-04-24')).toMatchObject({
       state: 'claimed',
       claimedBy: null,
       leaseUntil: '2026-04-24T04:00:30.000Z',
@@ -179,7 +188,7 @@ describe('startDigestScheduler', () => {
   });
 
   it('logs a failed run and keeps waking up', async () => {
-    const { clock } = setup();
+    const { clock } = await setup();
     const cron = fakeCron();
     let calls = 0;
     const flaky = (deps: RunDigestsDeps) => {
@@ -205,7 +214,7 @@ describe('startDigestScheduler', () => {
   });
 
   it('wires node-cron by default and stops it', async () => {
-    const { clock } = setup();
+    const { clock } = await setup();
     const poster = new FakePoster('slack', { clock });
     const scheduler = startDigestScheduler({ store, posters: [poster], corpus: seedLikeCorpus, clock, owner: 'p1', logger: silentLogger });
     await scheduler.started;
@@ -217,8 +226,8 @@ describe('startDigestScheduler', () => {
 describe('startDigestScheduler owner', () => {
   it('claims as this host and process when no owner is given', async () => {
     const clock = new FakeClock('2026-04-24T04:00:00Z');
-    store = openStore('sqlite::memory:', { clock });
-    store.upsertSubscription({
+    store = openSqliteStore(':memory:', clock);
+    await store.upsertSubscription({
       platform: 'slack',
       workspace: 'T1',
       channel: 'C1',
@@ -237,6 +246,6 @@ describe('startDigestScheduler owner', () => {
     });
     await scheduler.started;
     await scheduler.stop();
-    expect(store.getSlot('slack:T1:C1:2026-04-24')?.claimedBy).toMatch(new RegExp(`:${process.pid}:[0-9a-f]{8}$`));
+    expect((await store.getSlot('slack:T1:C1:2026-04-24'))?.claimedBy).toMatch(new RegExp(`:${process.pid}:[0-9a-f]{8}$`));
   });
 });

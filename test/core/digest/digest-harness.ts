@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type DigestRunSummary, type RunDigestsDeps, runDigests } from '../../../src/core/digest/index.js';
 import type { Corpus } from '../../../src/core/document.js';
-import { openStore, type Store, type Subscription } from '../../../src/core/store/index.js';
+import type { Store, Subscription } from '../../../src/core/store/index.js';
+import { sqlitePathOf } from '../../../src/store/open-store.js';
+import { openSqliteStore } from '../../../src/store/sqlite/open-sqlite-store.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
 import { FakePoster } from '../../fakes/fake-poster.js';
 import { seedLikeCorpus } from '../calendar/corpus-fixture.js';
@@ -22,11 +24,11 @@ export interface Harness {
   store: Store;
   slack: FakePoster;
   discord: FakePoster;
-  subscribe(sub: Partial<Subscription> & Pick<Subscription, 'channel' | 'time' | 'timezone'>): Subscription;
+  subscribe(sub: Partial<Subscription> & Pick<Subscription, 'channel' | 'time' | 'timezone'>): Promise<Subscription>;
   run(extra?: Partial<RunDigestsDeps>): Promise<DigestRunSummary>;
   /** Runs once per `stepMinutes` from now until `until` (inclusive), as cron wake-ups would. */
   tickUntil(until: string, stepMinutes?: number, extra?: Partial<RunDigestsDeps>): Promise<DigestRunSummary[]>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export function makeHarness(options: {
@@ -38,7 +40,7 @@ export function makeHarness(options: {
   owner?: string;
 }): Harness {
   const clock = options.clock ?? new FakeClock(options.start);
-  const store = openStore(options.url ?? 'sqlite::memory:', { clock });
+  const store = openSqliteStore(sqlitePathOf(options.url ?? 'sqlite::memory:') ?? ':memory:', clock);
   const slack = options.slack ?? new FakePoster('slack', { clock });
   const discord = new FakePoster('discord', { clock });
   const run = (extra: Partial<RunDigestsDeps> = {}) =>

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { onThisDay } from '../../../src/core/calendar/index.js';
 import { buildDigestReply, describeSubscription, previewDigest, runDigests } from '../../../src/core/digest/index.js';
-import { openStore, type Subscription } from '../../../src/core/store/index.js';
+import type { Subscription } from '../../../src/core/store/index.js';
 import { UserError } from '../../../src/core/user-error.js';
+import { openSqliteStore } from '../../../src/store/sqlite/open-sqlite-store.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
 import { FakePoster } from '../../fakes/fake-poster.js';
 import { makeCorpus, seedLikeCorpus } from '../calendar/corpus-fixture.js';
 
 const sub = (overrides: Partial<Subscription> = {}): Subscription => ({
+  nextDueAt: null,
   platform: 'slack',
   workspace: 'T1',
   channel: 'C1',
@@ -116,7 +118,7 @@ describe('describeSubscription', () => {
 describe('runDigests input', () => {
   it('refuses an impossible --date with a clear user error', async () => {
     const clock = new FakeClock('2026-04-24T12:00:00Z');
-    const store = openStore('sqlite::memory:', { clock });
+    const store = openSqliteStore(':memory:', clock);
     const run = runDigests({ store, posters: [new FakePoster()], corpus: seedLikeCorpus, clock, owner: 'p1', forDate: '2023-02-30' });
     await expect(run).rejects.toThrow(UserError);
     await expect(run).rejects.toThrow(/February 2023 has 28 days/);
@@ -125,8 +127,8 @@ describe('runDigests input', () => {
 
   it('reports a subscription whose zone cannot be read instead of failing the run', async () => {
     const clock = new FakeClock('2026-04-24T12:00:00Z');
-    const store = openStore('sqlite::memory:', { clock });
-    store.upsertSubscription({
+    const store = openSqliteStore(':memory:', clock);
+    await store.upsertSubscription({
       platform: 'slack',
       workspace: 'T1',
       channel: 'BAD',
@@ -134,7 +136,7 @@ describe('runDigests input', () => {
       timezone: 'Mars/Base',
       postEmpty: false,
     });
-    store.upsertSubscription({ platform: 'slack', workspace: 'T1', channel: 'C1', time: '09:00', timezone: 'UTC', postEmpty: true });
+    await store.upsertSubscription({ platform: 'slack', workspace: 'T1', channel: 'C1', time: '09:00', timezone: 'UTC', postEmpty: true });
     clock.set('2026-04-25T09:00:00Z');
     const poster = new FakePoster();
     const summary = await runDigests({ store, posters: [poster], corpus: seedLikeCorpus, clock, owner: 'p1' });

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runDigests } from '../../../src/core/digest/index.js';
 import type { Block } from '../../../src/core/reply.js';
-import { openStore, slotKey } from '../../../src/core/store/index.js';
+import { slotKey } from '../../../src/core/store/index.js';
+import { openSqliteStore } from '../../../src/store/sqlite/open-sqlite-store.js';
+
 import { FakeClock } from '../../fakes/fake-clock.js';
 import { FakePoster } from '../../fakes/fake-poster.js';
 import { makeCorpus, makeDocument, seedLikeCorpus } from '../calendar/corpus-fixture.js';
@@ -28,7 +30,7 @@ const headings = (blocks: Block[]) => blocks.filter((b) => b.kind === 'heading')
 describe('the daily run', () => {
   it('posts each local date once, at the local time, and records the message id', async () => {
     const h = harness({ start: '2026-04-24T00:00:00Z' });
-    h.subscribe({ channel: 'C1', time: '09:00', timezone: 'Asia/Almaty' });
+    await h.subscribe({ channel: 'C1', time: '09:00', timezone: 'Asia/Almaty' });
     await h.tickUntil('2026-04-24T03:59:00Z', 1);
     expect(h.slack.posts).toEqual([]);
     await h.tickUntil('2026-04-26T12:00:00Z', 1);
@@ -38,7 +40,7 @@ describe('the daily run', () => {
       ['slack:T1:C1:2026-04-25', '2026-04-25T04:00:00.000Z'],
       ['slack:T1:C1:2026-04-26', '2026-04-26T04:00:00.000Z'],
     ]);
-    expect(h.store.getSlot('slack:T1:C1:2026-04-24')).toMatchObject({ state: 'posted', messageId: 'm1', attempts: 1 });
+    expect(await h.store.getSlot('slack:T1:C1:2026-04-24')).toMatchObject({ state: 'posted', messageId: 'm1', attempts: 1 });
     const first = h.slack.posts[0]!.reply;
     expect(first.visibility).toBe('public');
     expect(headings(first.blocks)).toEqual(['On this day, 24 April 2026']);
@@ -54,21 +56,21 @@ describe('the daily run', () => {
     [true, ['Nothing in the readouts happened on this day in earlier years.'], 'posted'],
   ])('on an empty day with postEmpty %s', async (postEmpty, texts, state) => {
     const h = harness({ start: '2026-09-01T00:00:00Z', corpus: makeCorpus([makeDocument('only', { eventDate: '2020-04-24' })]) });
-    h.subscribe({ channel: 'C1', time: '09:00', timezone: 'UTC', postEmpty });
+    await h.subscribe({ channel: 'C1', time: '09:00', timezone: 'UTC', postEmpty });
     await h.tickUntil('2026-09-01T09:05:00Z', 5);
     expect(h.slack.posts.flatMap((p) => p.reply.blocks.flatMap((b) => (b.kind === 'text' ? b.text.map((s) => s.text) : [])))).toEqual(
       texts,
     );
-    expect(h.store.getSlot('slack:T1:C1:2026-09-01')?.state).toBe(state);
+    expect((await h.store.getSlot('slack:T1:C1:2026-09-01'))?.state).toBe(state);
   });
 });
 
 describe('time zones', () => {
   it('gives each channel its own local date and time', async () => {
     const h = harness({ start: '2026-04-23T12:00:00Z' });
-    h.subscribe({ channel: 'AKL', time: '09:00', timezone: 'Pacific/Auckland' });
-    h.subscribe({ channel: 'ALA', time: '09:00', timezone: 'Asia/Almaty' });
-    h.subscribe({ channel: 'NYC', time: '09:00', timezone: 'America/New_York' });
+    await h.subscribe({ channel: 'AKL', time: '09:00', timezone: 'Pacific/Auckland' });
+    await h.subscribe({ channel: 'ALA', time: '09:00', timezone: 'Asia/Almaty' });
+    await h.subscribe({ channel: 'NYC', time: '09:00', timezone: 'America/New_York' });
     await h.tickUntil('2026-04-24T14:00:00Z', 5);
     expect(h.slack.posts.map((p) => [p.slotKey, p.at])).toEqual([
       ['slack:T1:NYC:2026-04-23', '2026-04-23T13:00:00.000Z'],
@@ -78,7 +80,7 @@ describe('time zones', () => {
       ['slack:T1:NYC:2026-04-24', '2026-04-24T13:00:00.000Z'],
     ]);
     // Almaty's 23 April slot (04:00 UTC) came before the subscription existed: not posted, not recorded.
-    expect(h.store.getSlot('slack:T1:ALA:2026-04-23')).toBeUndefined();
+    expect(await h.store.getSlot('slack:T1:ALA:2026-04-23')).toBeUndefined();
   });
 });
 
@@ -116,7 +118,7 @@ describe('daylight saving', () => {
     ],
   ])('%s %s fires once a day across the change', async (timezone, time, start, until, expected) => {
     const h = harness({ start });
-    h.subscribe({ channel: 'C1', time, timezone, postEmpty: true });
+    await h.subscribe({ channel: 'C1', time, timezone, postEmpty: true });
     await h.tickUntil(until, 5);
     expect(h.slack.posts.map((p) => p.at?.slice(0, 16))).toEqual(expected);
   });
@@ -133,7 +135,7 @@ describe('leap day', () => {
     ['2028-02-29T00:00:00Z', '2028-02-29', [['leap', undefined, false]]],
   ])('from %s', async (start, localDate, expected) => {
     const h = harness({ start, corpus });
-    h.subscribe({ channel: 'C1', time: '09:00', timezone: 'UTC', postEmpty: true });
+    await h.subscribe({ channel: 'C1', time: '09:00', timezone: 'UTC', postEmpty: true });
     await h.tickUntil(`${localDate}T09:00:00Z`, 30);
     const reply = h.slack.posts[0]?.reply;
     const items = (reply?.blocks ?? []).filter((b) => b.kind === 'result');
@@ -154,7 +156,7 @@ describe('restarts', () => {
     const url = tempUrl();
     const clock = new FakeClock('2026-04-24T00:00:00Z');
     const before = makeHarness({ start: '', url, clock });
-    before.subscribe({ channel: 'C1', time: '09:00', timezone: 'Asia/Almaty' });
+    await before.subscribe({ channel: 'C1', time: '09:00', timezone: 'Asia/Almaty' });
     await before.tickUntil('2026-04-24T03:00:00Z', 10);
     before.close();
     // Down from 03:00 to 09:30 UTC: the 04:00 slot is 5.5 hours late.
@@ -169,13 +171,13 @@ describe('restarts', () => {
     const url = tempUrl();
     const clock = new FakeClock('2026-04-24T00:00:00Z');
     const before = makeHarness({ start: '', url, clock });
-    before.subscribe({ channel: 'C1', time: '09:00', timezone: 'Asia/Almaty' });
+    await before.subscribe({ channel: 'C1', time: '09:00', timezone: 'Asia/Almaty' });
     await before.run();
     before.close();
     clock.set('2026-04-24T10:30:00Z');
     const after = harness({ start: '', url, clock, slack: before.slack, owner: 'p2' });
     expect(acted(await after.run())).toEqual(['slack:T1:C1:2026-04-24 skipped_late']);
-    expect(after.store.getSlot('slack:T1:C1:2026-04-24')?.reason).toBe(
+    expect((await after.store.getSlot('slack:T1:C1:2026-04-24'))?.reason).toBe(
       'missed: due 2026-04-24 09:00 UTC+05:00 (2026-04-24T04:00:00.000Z) but not attempted until 2026-04-24T10:30:00.000Z, after the 6h grace period (was the bot down?)',
     );
     await after.tickUntil('2026-04-25T04:00:00Z', 30);
@@ -189,7 +191,7 @@ describe('a crash between the platform and the ledger', () => {
     const clock = new FakeClock('2026-04-24T03:59:00Z');
     const slack = new FakePoster('slack', { clock });
     const first = harness({ start: '', url, clock, slack, owner: 'p1' });
-    first.subscribe({ channel: 'C1', time: '09:00', timezone: 'Asia/Almaty' });
+    await first.subscribe({ channel: 'C1', time: '09:00', timezone: 'Asia/Almaty' });
     slack.failNext({ kind: 'crash_after_post' });
     clock.set('2026-04-24T04:00:00Z');
     expect(acted(await first.run())).toEqual(['slack:T1:C1:2026-04-24 retry_later']);
@@ -200,15 +202,15 @@ describe('a crash between the platform and the ledger', () => {
     expect(acted(await second.run())).toEqual(['slack:T1:C1:2026-04-24 recovered']);
     expect(slack.posts).toHaveLength(1);
     expect(slack.findCalls).toEqual(['slack:T1:C1:2026-04-24']);
-    expect(second.store.getSlot('slack:T1:C1:2026-04-24')).toMatchObject({ state: 'posted', messageId: 'm1', attempts: 2 });
+    expect(await second.store.getSlot('slack:T1:C1:2026-04-24')).toMatchObject({ state: 'posted', messageId: 'm1', attempts: 2 });
   });
 
   it('takes over a claim whose holder died after posting, once its lease has run out', async () => {
     const h = harness({ start: '2026-04-24T04:00:00Z' });
-    h.subscribe({ channel: 'C1', time: '09:00', timezone: 'Asia/Almaty' });
+    await h.subscribe({ channel: 'C1', time: '09:00', timezone: 'Asia/Almaty' });
     const key = slotKey(C1, '2026-04-24');
     // The dead process claimed, posted, and died before recording anything.
-    h.store.claimSlot(C1, '2026-04-24', 'dead', 5 * MIN, h.clock.now());
+    await h.store.claimSlot(C1, '2026-04-24', 'dead', 5 * MIN);
     await h.slack.post(C1, { visibility: 'public', blocks: [], buttons: [], fallback: '' }, key);
     h.clock.advance(MIN);
     expect(acted(await h.run({ owner: 'p2' }))).toEqual([`${key} held_elsewhere`]);
@@ -219,7 +221,7 @@ describe('a crash between the platform and the ledger', () => {
 
   it('checks the channel before retrying a post that timed out after the platform took it', async () => {
     const h = harness({ start: '2026-04-24T04:00:00Z' });
-    h.subscribe({ channel: 'C1', time: '09:00', timezone: 'Asia/Almaty' });
+    await h.subscribe({ channel: 'C1', time: '09:00', timezone: 'Asia/Almaty' });
     h.slack.failNext({ kind: 'timeout_after_post' });
     expect(acted(await h.run())).toEqual(['slack:T1:C1:2026-04-24 recovered']);
     expect(h.slack.posts).toHaveLength(1);
@@ -230,8 +232,8 @@ describe('a crash between the platform and the ledger', () => {
 describe('duplicate runs', () => {
   it('posts once when cron fires twice at the same time in one process', async () => {
     const h = harness({ start: '2026-04-24T04:00:00Z' });
-    h.subscribe({ channel: 'C1', time: '09:00', timezone: 'Asia/Almaty' });
-    h.subscribe({ channel: 'C2', time: '09:00', timezone: 'Asia/Almaty' });
+    await h.subscribe({ channel: 'C1', time: '09:00', timezone: 'Asia/Almaty' });
+    await h.subscribe({ channel: 'C2', time: '09:00', timezone: 'Asia/Almaty' });
     const [a, b] = await Promise.all([h.run(), h.run()]);
     expect(h.slack.posts.map((p) => p.slotKey).sort()).toEqual(['slack:T1:C1:2026-04-24', 'slack:T1:C2:2026-04-24']);
     const lines = [...a!.slots, ...b!.slots].map((slot) => `${slot.key} ${slot.outcome}`);
@@ -246,7 +248,7 @@ describe('duplicate runs', () => {
 
   it('posts once when `digest run --date` runs twice in a row', async () => {
     const h = harness({ start: '2026-11-23T12:00:00Z' });
-    h.subscribe({ channel: 'C1', time: '09:00', timezone: 'Asia/Almaty' });
+    await h.subscribe({ channel: 'C1', time: '09:00', timezone: 'Asia/Almaty' });
     const first = await h.run({ forDate: '2026-04-24' });
     const second = await h.run({ forDate: '2026-04-24' });
     expect(first.slots.map((s) => s.outcome)).toEqual(['posted']);
@@ -261,9 +263,7 @@ describe('duplicate runs', () => {
     const one = harness({ start: '', url, clock, slack: platform, owner: 'host-a:1' });
     const two = harness({ start: '', url, clock, slack: platform, owner: 'host-b:2' });
     const zones = ['Asia/Almaty', 'Europe/London', 'America/New_York', 'Pacific/Auckland', 'UTC'];
-    zones.forEach((timezone, i) => {
-      one.subscribe({ channel: `C${i}`, time: '09:00', timezone, postEmpty: true });
-    });
+    for (const [i, timezone] of zones.entries()) await one.subscribe({ channel: `C${i}`, time: '09:00', timezone, postEmpty: true });
     platform.failNext({ kind: 'server_error' }, { kind: 'rate_limited', retryAfterMs: 20_000 });
     while (clock.now() < new Date('2026-04-25T00:00:00Z')) {
       await Promise.all([one.run(), two.run()]);
@@ -273,14 +273,14 @@ describe('duplicate runs', () => {
     expect(new Set(keys).size).toBe(keys.length);
     // Two local dates each: Auckland's are 24 and 25 April (21:00 UTC the day before), everyone else's 23 and 24.
     expect(keys).toHaveLength(zones.length * 2);
-    expect(one.store.listSlots().every((slot) => slot.state === 'posted')).toBe(true);
+    expect((await one.store.listSlots()).every((slot) => slot.state === 'posted')).toBe(true);
   });
 });
 
 describe('platform failures', () => {
   it('waits as told by a 429 and posts once', async () => {
     const h = harness({ start: '2026-04-24T04:00:00Z' });
-    h.subscribe({ channel: 'C1', time: '09:00', timezone: 'Asia/Almaty' });
+    await h.subscribe({ channel: 'C1', time: '09:00', timezone: 'Asia/Almaty' });
     h.slack.failNext({ kind: 'rate_limited', retryAfterMs: 30_000 });
     expect(acted(await h.run())).toEqual(['slack:T1:C1:2026-04-24 posted']);
     expect(h.clock.sleeps).toEqual([30_000]);
@@ -292,7 +292,7 @@ describe('platform failures', () => {
 
   it('hands a long Retry-After back to a later tick instead of outliving its lease', async () => {
     const h = harness({ start: '2026-04-24T04:00:00Z' });
-    h.subscribe({ channel: 'C1', time: '09:00', timezone: 'Asia/Almaty' });
+    await h.subscribe({ channel: 'C1', time: '09:00', timezone: 'Asia/Almaty' });
     h.slack.failNext({ kind: 'rate_limited', retryAfterMs: 10 * MIN });
     const summaries = await h.tickUntil('2026-04-24T04:15:00Z', 1);
     expect(acted(summaries).filter((line) => !line.endsWith('held_elsewhere'))).toEqual([
@@ -305,7 +305,7 @@ describe('platform failures', () => {
 
   it('backs off on 5xx and timeouts, checking the channel before each retry', async () => {
     const h = harness({ start: '2026-04-24T04:00:00Z' });
-    h.subscribe({ channel: 'C1', time: '09:00', timezone: 'Asia/Almaty' });
+    await h.subscribe({ channel: 'C1', time: '09:00', timezone: 'Asia/Almaty' });
     h.slack.failNext({ kind: 'server_error' }, { kind: 'timeout' });
     expect(acted(await h.run())).toEqual(['slack:T1:C1:2026-04-24 posted']);
     expect(h.clock.sleeps).toEqual([2_000, 4_000]);
@@ -315,10 +315,10 @@ describe('platform failures', () => {
 
   it('gives up with a recorded reason when the platform stays down past the grace period', async () => {
     const h = harness({ start: '2026-04-24T04:00:00Z' });
-    h.subscribe({ channel: 'C1', time: '09:00', timezone: 'Asia/Almaty' });
+    await h.subscribe({ channel: 'C1', time: '09:00', timezone: 'Asia/Almaty' });
     h.slack.failNext(...Array.from({ length: 2000 }, () => ({ kind: 'server_error' as const })));
     await h.tickUntil('2026-04-24T10:30:00Z', 1);
-    const slot = h.store.getSlot('slack:T1:C1:2026-04-24');
+    const slot = await h.store.getSlot('slack:T1:C1:2026-04-24');
     expect(slot?.state).toBe('failed');
     expect(slot?.reason).toMatch(/^gave up after \d+ attempts within the grace period; last error: http_503$/);
     expect(h.slack.posts).toEqual([]);
@@ -330,30 +330,30 @@ describe('platform failures', () => {
     ['http_404', { kind: 'gone', reason: 'http_404' }],
   ] as const)('pauses the subscription when the channel is gone (%s) and stops trying', async (reason, failure) => {
     const h = harness({ start: '2026-04-24T04:00:00Z' });
-    h.subscribe({ channel: 'C1', time: '09:00', timezone: 'Asia/Almaty' });
-    h.subscribe({ channel: 'C2', time: '09:00', timezone: 'Asia/Almaty' });
+    await h.subscribe({ channel: 'C1', time: '09:00', timezone: 'Asia/Almaty' });
+    await h.subscribe({ channel: 'C2', time: '09:00', timezone: 'Asia/Almaty' });
     h.slack.failNext(failure);
     expect(acted(await h.run())).toEqual(['slack:T1:C1:2026-04-24 paused', 'slack:T1:C2:2026-04-24 posted']);
-    expect(h.store.getSubscription(C1)).toMatchObject({ status: 'paused', pausedReason: reason });
-    expect(h.store.getSlot('slack:T1:C1:2026-04-24')).toMatchObject({ state: 'paused' });
+    expect(await h.store.getSubscription(C1)).toMatchObject({ status: 'paused', pausedReason: reason });
+    expect(await h.store.getSlot('slack:T1:C1:2026-04-24')).toMatchObject({ state: 'paused' });
     await h.tickUntil('2026-04-26T12:00:00Z', 60);
     expect(h.slack.calls.filter((c) => c.slotKey.startsWith('slack:T1:C1:'))).toHaveLength(1);
   });
 
   it('records a refused post as failed without retrying', async () => {
     const h = harness({ start: '2026-04-24T04:00:00Z' });
-    h.subscribe({ channel: 'C1', time: '09:00', timezone: 'Asia/Almaty' });
+    await h.subscribe({ channel: 'C1', time: '09:00', timezone: 'Asia/Almaty' });
     h.slack.failNext({ kind: 'fatal', reason: 'invalid_blocks' });
     expect(acted(await h.run())).toEqual(['slack:T1:C1:2026-04-24 failed']);
     expect(acted(await h.run())).toEqual([]);
-    expect(h.store.getSlot('slack:T1:C1:2026-04-24')?.reason).toBe('the platform refused the post (invalid_blocks)');
+    expect((await h.store.getSlot('slack:T1:C1:2026-04-24'))?.reason).toBe('the platform refused the post (invalid_blocks)');
   });
 
   it('leaves subscriptions of a platform this process cannot post to alone', async () => {
     const clock = new FakeClock('2026-04-24T04:00:00Z');
-    const store = openStore('sqlite::memory:', { clock });
+    const store = openSqliteStore(':memory:', clock);
     cleanups.push(() => store.close());
-    store.upsertSubscription({
+    await store.upsertSubscription({
       platform: 'discord',
       workspace: 'G1',
       channel: 'D1',
@@ -370,14 +370,14 @@ describe('platform failures', () => {
       sleep: clock.sleep,
     });
     expect(summary.slots.map((s) => s.outcome)).toEqual(['no_poster']);
-    expect(store.listSlots()).toEqual([]);
+    expect(await store.listSlots()).toEqual([]);
   });
 });
 
 describe('grace period option', () => {
   it('respects a shorter grace', async () => {
     const h = harness({ start: '2026-04-24T00:00:00Z' });
-    h.subscribe({ channel: 'C1', time: '09:00', timezone: 'Asia/Almaty' });
+    await h.subscribe({ channel: 'C1', time: '09:00', timezone: 'Asia/Almaty' });
     h.clock.set('2026-04-24T05:01:00Z');
     expect(acted(await h.run({ graceMs: HOUR }))).toEqual(['slack:T1:C1:2026-04-24 skipped_late']);
   });

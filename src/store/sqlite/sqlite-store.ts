@@ -1,74 +1,26 @@
 import type Database from 'better-sqlite3';
-import type { Clock } from '../clock.js';
-import { slotKey } from './slot-key.js';
-import type { ChannelRef, SlotRecord, SlotState, Store, Subscription } from './store-types.js';
-
-interface SubscriptionRow {
-  platform: ChannelRef['platform'];
-  workspace: string;
-  channel: string;
-  time: string;
-  timezone: string;
-  status: Subscription['status'];
-  paused_reason: string | null;
-  post_empty: number;
-  created_at: string;
-  updated_at: string;
-}
-
-interface SlotRow {
-  key: string;
-  platform: ChannelRef['platform'];
-  workspace: string;
-  channel: string;
-  local_date: string;
-  state: SlotState;
-  message_id: string | null;
-  reason: string | null;
-  attempts: number;
-  claimed_by: string | null;
-  lease_until: string | null;
-  updated_at: string;
-}
-
-function toSubscription(row: SubscriptionRow): Subscription {
-  return {
-    platform: row.platform,
-    workspace: row.workspace,
-    channel: row.channel,
-    time: row.time,
-    timezone: row.timezone,
-    status: row.status,
-    pausedReason: row.paused_reason,
-    postEmpty: row.post_empty === 1,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-function toSlot(row: SlotRow): SlotRecord {
-  return {
-    key: row.key,
-    platform: row.platform,
-    workspace: row.workspace,
-    channel: row.channel,
-    localDate: row.local_date,
-    state: row.state,
-    messageId: row.message_id,
-    reason: row.reason,
-    attempts: row.attempts,
-    claimedBy: row.claimed_by,
-    leaseUntil: row.lease_until,
-    updatedAt: row.updated_at,
-  };
-}
+import type { Clock } from '../../core/clock.js';
+import { slotKey } from '../../core/store/slot-key.js';
+import type { Store } from '../../core/store/store-types.js';
+import { refOf, type SlotRow, type SubscriptionRow, toSlot, toSubscription } from './sqlite-rows.js';
 
 const REF_WHERE = 'platform = @platform AND workspace = @workspace AND channel = @channel';
+// Keyset paging in primary-key order: (platform, workspace, channel) > (@afterPlatform, …).
+const AFTER = `(@afterPlatform IS NULL OR (platform, workspace, channel) > (@afterPlatform, @afterWorkspace, @afterChannel))`;
+const MAX_PAGE = -1;
 
-/** The Store over one better-sqlite3 connection whose schema is already migrated. */
+/**
+ * The Store over one better-sqlite3 connection whose schema is already migrated. SQLite is one file
+ * on one host, so "database time" is that host's clock (injected, so tests can move it).
+ */
 export function createSqliteStore(db: Database.Database, clock: Clock): Store {
-  const now = () => clock.now().toISOString();
-  const refOf = (ref: ChannelRef) => ({ platform: ref.platform, workspace: ref.workspace, channel: ref.channel });
+  const nowIso = () => clock.now().toISOString();
+  const later = (ms: number) => new Date(clock.now().getTime() + ms).toISOString();
+  const after = (ref: { platform: string; workspace: string; channel: string } | undefined) => ({
+    afterPlatform: ref?.platform ?? null,
+    afterWorkspace: ref?.workspace ?? null,
+    afterChannel: ref?.channel ?? null,
+  });
 
   const statements = {
     upsert: db.prepare(`
@@ -80,36 +32,48 @@ export function createSqliteStore(db: Database.Database, clock: Clock): Store {
         post_empty = excluded.post_empty,
         status = COALESCE(@status, subscriptions.status),
         paused_reason = CASE WHEN @status IS NULL THEN subscriptions.paused_reason ELSE @pausedReason END,
+        next_due_at = NULL,
         updated_at = excluded.updated_at
       RETURNING *`),
     getSubscription: db.prepare(`SELECT * FROM subscriptions WHERE ${REF_WHERE}`),
     listSubscriptions: db.prepare(`
       SELECT * FROM subscriptions
-      WHERE (@platform IS NULL OR platform = @platform) AND (@status IS NULL OR status = @status)
-      ORDER BY platform, workspace, channel`),
+      WHERE (@platform IS NULL OR platform = @platform) AND (@status IS NULL OR status = @status) AND ${AFTER}
+      ORDER BY platform, workspace, channel LIMIT @limit`),
+    listDue: db.prepare(`
+      SELECT * FROM subscriptions
+      WHERE status = 'active' AND (next_due_at IS NULL OR next_due_at <= @dueBy) AND ${AFTER}
+      ORDER BY platform, workspace, channel LIMIT @limit`),
     setStatus: db.prepare(`
-      UPDATE subscriptions SET status = @status, paused_reason = @reason, updated_at = @now
+      UPDATE subscriptions SET status = @status, paused_reason = @reason, next_due_at = NULL, updated_at = @now
       WHERE ${REF_WHERE} RETURNING *`),
+    setNextDue: db.prepare(`UPDATE subscriptions SET next_due_at = @nextDueAt WHERE ${REF_WHERE}`),
     remove: db.prepare(`DELETE FROM subscriptions WHERE ${REF_WHERE}`),
     // The whole claim is one statement: a fresh slot is inserted, a claimed slot whose lease ran out
-    // (its holder crashed, or it was released until `retryAt`) is taken over, and a terminal slot is
+    // (its holder crashed, or it was released for a while) is taken over, and a terminal slot is
     // never touched. SQLite serialises writers, so exactly one caller gets a row back.
     claim: db.prepare(`
-      INSERT INTO digest_slots (key, platform, workspace, channel, local_date, state, attempts, claimed_by, lease_until, updated_at)
-      VALUES (@key, @platform, @workspace, @channel, @localDate, 'claimed', 1, @owner, @leaseUntil, @now)
+      INSERT INTO digest_slots (key, platform, workspace, channel, local_date, state, attempts, claimed_by, lease_until, first_claimed_at, due_at, updated_at)
+      VALUES (@key, @platform, @workspace, @channel, @localDate, 'claimed', 1, @owner, @leaseUntil, @now, @dueAt, @now)
       ON CONFLICT (key) DO UPDATE SET
         attempts = digest_slots.attempts + 1,
         claimed_by = excluded.claimed_by,
         lease_until = excluded.lease_until,
+        first_claimed_at = COALESCE(digest_slots.first_claimed_at, excluded.first_claimed_at),
+        due_at = COALESCE(digest_slots.due_at, excluded.due_at),
         updated_at = excluded.updated_at
       WHERE digest_slots.state = 'claimed' AND (digest_slots.lease_until IS NULL OR digest_slots.lease_until <= excluded.updated_at)
       RETURNING *`),
+    renew: db.prepare(`
+      UPDATE digest_slots SET lease_until = @leaseUntil, updated_at = @now
+      WHERE key = @key AND claimed_by = @owner AND state = 'claimed' AND lease_until > @now`),
     finish: db.prepare(`
       UPDATE digest_slots SET
         state = @state,
         message_id = COALESCE(@messageId, message_id),
         reason = @reason,
         lease_until = CASE WHEN @state = 'claimed' THEN lease_until ELSE NULL END,
+        posted_at = CASE WHEN @state = 'posted' THEN @now ELSE posted_at END,
         updated_at = @now
       WHERE key = @key AND claimed_by = @owner AND state = 'claimed'`),
     release: db.prepare(`
@@ -120,11 +84,11 @@ export function createSqliteStore(db: Database.Database, clock: Clock): Store {
       SELECT * FROM digest_slots
       WHERE (@platform IS NULL OR platform = @platform) AND (@workspace IS NULL OR workspace = @workspace)
         AND (@channel IS NULL OR channel = @channel) AND (@localDate IS NULL OR local_date = @localDate)
-      ORDER BY local_date DESC, key`),
+      ORDER BY local_date DESC, key LIMIT @limit`),
   };
 
   return {
-    upsertSubscription(sub) {
+    async upsertSubscription(sub) {
       const row = statements.upsert.get({
         ...refOf(sub),
         time: sub.time,
@@ -132,76 +96,94 @@ export function createSqliteStore(db: Database.Database, clock: Clock): Store {
         status: sub.status ?? null,
         pausedReason: sub.status === 'paused' ? (sub.pausedReason ?? null) : null,
         postEmpty: sub.postEmpty ? 1 : 0,
-        now: now(),
+        now: nowIso(),
       }) as SubscriptionRow;
       return toSubscription(row);
     },
-    getSubscription(ref) {
+    async getSubscription(ref) {
       const row = statements.getSubscription.get(refOf(ref)) as SubscriptionRow | undefined;
       return row ? toSubscription(row) : undefined;
     },
-    listSubscriptions(filter = {}) {
+    async listSubscriptions(filter = {}) {
       const rows = statements.listSubscriptions.all({
         platform: filter.platform ?? null,
         status: filter.status ?? null,
+        ...after(filter.after),
+        limit: filter.limit ?? MAX_PAGE,
       }) as SubscriptionRow[];
       return rows.map(toSubscription);
     },
-    setSubscriptionStatus(ref, status, reason = null) {
-      const row = statements.setStatus.get({ ...refOf(ref), status, reason: status === 'paused' ? reason : null, now: now() }) as
+    async listDueSubscriptions(options) {
+      const rows = statements.listDue.all({
+        dueBy: options.dueBy.toISOString(),
+        ...after(options.after),
+        limit: options.limit,
+      }) as SubscriptionRow[];
+      return rows.map(toSubscription);
+    },
+    async setSubscriptionStatus(ref, status, reason = null) {
+      const row = statements.setStatus.get({ ...refOf(ref), status, reason: status === 'paused' ? reason : null, now: nowIso() }) as
         | SubscriptionRow
         | undefined;
       return row ? toSubscription(row) : undefined;
     },
-    removeSubscription(ref) {
+    async setNextDue(ref, nextDueAt) {
+      statements.setNextDue.run({ ...refOf(ref), nextDueAt: nextDueAt ? nextDueAt.toISOString() : null });
+    },
+    async removeSubscription(ref) {
       return statements.remove.run(refOf(ref)).changes > 0;
     },
-    claimSlot(ref, localDate, owner, leaseMs, at) {
+    async claimSlot(ref, localDate, owner, leaseMs, options = {}) {
       const row = statements.claim.get({
         key: slotKey(ref, localDate),
         ...refOf(ref),
         localDate,
         owner,
-        leaseUntil: new Date(at.getTime() + leaseMs).toISOString(),
-        now: at.toISOString(),
+        leaseUntil: later(leaseMs),
+        dueAt: options.dueAt ? options.dueAt.toISOString() : null,
+        now: nowIso(),
       }) as SlotRow | undefined;
       return row ? toSlot(row) : undefined;
     },
-    finishSlot(key, owner, update, at) {
+    async renewLease(key, owner, leaseMs) {
+      return statements.renew.run({ key, owner, leaseUntil: later(leaseMs), now: nowIso() }).changes > 0;
+    },
+    async finishSlot(key, owner, update) {
       const result = statements.finish.run({
         key,
         owner,
         state: update.state,
         messageId: update.messageId ?? null,
         reason: update.reason ?? null,
-        now: at.toISOString(),
+        now: nowIso(),
       });
       return result.changes > 0;
     },
-    releaseSlot(key, owner, update = {}) {
+    async releaseSlot(key, owner, update = {}) {
       const result = statements.release.run({
         key,
         owner,
-        retryAt: update.retryAt ? update.retryAt.toISOString() : null,
+        retryAt: update.retryAfterMs !== undefined ? later(update.retryAfterMs) : null,
         reason: update.reason ?? null,
-        now: now(),
+        now: nowIso(),
       });
       return result.changes > 0;
     },
-    getSlot(key) {
+    async getSlot(key) {
       const row = statements.getSlot.get(key) as SlotRow | undefined;
       return row ? toSlot(row) : undefined;
     },
-    listSlots(filter = {}) {
+    async listSlots(filter = {}) {
       const rows = statements.listSlots.all({
         platform: filter.platform ?? null,
         workspace: filter.workspace ?? null,
         channel: filter.channel ?? null,
         localDate: filter.localDate ?? null,
+        limit: filter.limit ?? MAX_PAGE,
       }) as SlotRow[];
       return rows.map(toSlot);
     },
-    close() {
+    async close() {
       if (db.open) db.close();
     },
   };

@@ -1,0 +1,4 @@
+export { DEFAULT_DATABASE_URL, isPostgresUrl, openStore, sqlitePathOf } from './open-store.js';
+export { type Migration, migrationsDir, readMigrations } from './read-migrations.js';
+export { applySqliteMigrations, SQLITE_MIGRATIONS } from './sqlite/apply-sqlite-migrations.js';
+export { storeMessages } from './store-messages.js';

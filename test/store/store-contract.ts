@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import { slotKey } from '../../src/core/store/slot-key.js';
+import type { Store } from '../../src/core/store/store-types.js';
+
+/** What the contract needs from one store implementation: fresh connections to one empty database, and time. */
+export interface StoreUnderTest {
+  /** A new connection to the same database (the first call creates it). */
+  connect(): Promise<Store>;
+  /** Lets `ms` of database time pass: a fake clock moves, or a real server's clock is waited out. */
+  elapse(ms: number): Promise<void>;
+  /** A lease long enough that `elapse(lease / 10)` keeps it and `elapse(lease)` ends it. */
+  leaseMs: number;
+  /** Drops the database and closes every connection. */
+  dispose(): Promise<void>;
+}
+
+const channel = { platform: 'slack', workspace: 'T1', channel: 'C1' } as const;
+const date = '2026-04-24';
+const key = slotKey(channel, date);
+
+/** The behaviour every Store must have, run against each implementation by its own test file. */
+export function storeContract(name: string, make: () => Promise<StoreUnderTest>): void {
+  const withStore = (fn: (store: Store, db: StoreUnderTest) => Promise<void>) => async () => {
+    const db = await make();
+    try {
+      await fn(await db.connect(), db);
+    } finally {
+      await db.dispose();
+    }
+  };
+
+  describe(`${name}: subscriptions`, () => {
+    it(
+      'subscribes, changes, pauses with a reason, resumes, lists and unsubscribes',
+      withStore(async (store, db) => {
+        const created = await store.upsertSubscription({ ...channel, time: '09:00', timezone: 'Asia/Almaty', postEmpty: false });
+        expect(created).toMatchObject({ ...channel, status: 'active', pausedReason: null, nextDueAt: null });
+        await db.elapse(db.leaseMs / 10);
+        const changed = await store.upsertSubscription({ ...channel, time: '17:30', timezone: 'Europe/London', postEmpty: true });
+        expect(changed).toMatchObject({ time: '17:30', timezone: 'Europe/London', postEmpty: true, createdAt: created.createdAt });
+        expect(Date.parse(changed.updatedAt)).toBeGreaterThan(Date.parse(created.updatedAt));
+        expect(await store.setSubscriptionStatus(channel, 'paused', 'channel_not_found')).toMatchObject({
+          status: 'paused',
+          pausedReason: 'channel_not_found',
+        });
+        // Changing the time keeps a pause unless the caller says otherwise.
+        expect((await store.upsertSubscription({ ...channel, time: '08:00', timezone: 'Europe/London', postEmpty: true })).status).toBe(
+          'paused',
+        );
+        expect(await store.listSubscriptions({ status: 'active' })).toEqual([]);
+        expect(await store.setSubscriptionStatus(channel, 'active')).toMatchObject({ status: 'active', pausedReason: null });
+        await store.upsertSubscription({
+          platform: 'discord',
+          workspace: 'G1',
+          channel: 'D1',
+          time: '07:00',
+          timezone: 'UTC',
+          postEmpty: false,
+        });
+        expect((await store.listSubscriptions()).map((s) => s.platform)).toEqual(['discord', 'slack']);
+        expect(await store.listSubscriptions({ platform: 'discord' })).toHaveLength(1);
+        expect(await store.removeSubscription(channel)).toBe(true);
+        expect(await store.removeSubscription(channel)).toBe(false);
+        expect(await store.getSubscription(channel)).toBeUndefined();
+        expect(await store.setSubscriptionStatus(channel, 'paused', 'x')).toBeUndefined();
+      }),
+    );
+
+    it(
+      'keeps any platform name an adapter uses',
+      withStore(async (store) => {
+        // biome-ignore lint/suspicious/noExplicitAny: a platform this build does not know yet
+        const other = { platform: 'matrix' as any, workspace: 'W', channel: 'X' };
+        await store.upsertSubscription({ ...other, time: '09:00', timezone: 'UTC', postEmpty: false });
+        expect(await store.getSubscription(other)).toMatchObject({ platform: 'matrix' });
+      }),
+    );
+
+    it(
+      'pages through subscriptions in key order',
+      withStore(async (store) => {
+        for (const c of ['C3', 'C1', 'C2', 'C4', 'C5'])
+          await store.upsertSubscription({ ...channel, channel: c, time: '09:00', timezone: 'UTC', postEmpty: false });
+        const first = await store.listSubscriptions({ limit: 2 });
+        expect(first.map((s) => s.channel)).toEqual(['C1', 'C2']);
+        const second = await store.listSubscriptions({ limit: 2, after: first[1]! });
+        expect(second.map((s) => s.channel)).toEqual(['C3', 'C4']);
+        expect((await store.listSubscriptions({ limit: 2, after: second[1]! })).map((s) => s.channel)).toEqual(['C5']);
+      }),
+    );
+
+    it(
+      'lists only what is due (or not computed yet), and a change resets the next due time',
+      withStore(async (store) => {
+        const dueBy = new Date('2026-04-24T09:00:00Z');
+        for (const c of ['A', 'B', 'C', 'D'])
+          await store.upsertSubscription({ ...channel, channel: c, time: '09:00', timezone: 'UTC', postEmpty: false });
+        await store.setNextDue({ ...channel, channel: 'A' }, new Date('2026-04-24T08:00:00Z'));
+        await store.setNextDue({ ...channel, channel: 'B' }, new Date('2026-04-25T09:00:00Z'));
+        await store.setNextDue({ ...channel, channel: 'C' }, new Date('2026-04-24T09:00:00Z'));
+        await store.setNextDue({ ...channel, channel: 'D' }, new Date('2026-04-24T07:00:00Z'));
+        await store.setSubscriptionStatus({ ...channel, channel: 'D' }, 'paused');
+        expect((await store.getSubscription({ ...channel, channel: 'A' }))?.nextDueAt).toBe('2026-04-24T08:00:00.000Z');
+        expect((await store.listDueSubscriptions({ dueBy, limit: 10 })).map((s) => s.channel)).toEqual(['A', 'C']);
+        // D was paused (next due reset); resuming leaves it uncomputed, so a tick picks it up.
+        await store.setSubscriptionStatus({ ...channel, channel: 'D' }, 'active');
+        await store.upsertSubscription({ ...channel, channel: 'B', time: '10:00', timezone: 'UTC', postEmpty: false });
+        expect((await store.listDueSubscriptions({ dueBy, limit: 10 })).map((s) => s.channel)).toEqual(['A', 'B', 'C', 'D']);
+        const page = await store.listDueSubscriptions({ dueBy, limit: 2 });
+        expect((await store.listDueSubscriptions({ dueBy, limit: 2, after: page[1]! })).map((s) => s.channel)).toEqual(['C', 'D']);
+      }),
+    );
+  });
+
+  describe(`${name}: the slot ledger`, () => {
+    it(
+      'lets exactly one caller claim, until the lease runs out, and records when it was first claimed and due',
+      withStore(async (store, db) => {
+        const dueAt = new Date('2026-04-24T04:00:00Z');
+        const first = await store.claimSlot(channel, date, 'a', db.leaseMs, { dueAt });
+        expect(first).toMatchObject({ key, state: 'claimed', attempts: 1, claimedBy: 'a', dueAt: dueAt.toISOString() });
+        expect(first?.firstClaimedAt).toBeTruthy();
+        expect(await store.claimSlot(channel, date, 'b', db.leaseMs)).toBeUndefined();
+        // Even the same owner does not get a held slot twice (a duplicate cron fire in one process).
+        expect(await store.claimSlot(channel, date, 'a', db.leaseMs)).toBeUndefined();
+        // The holder crashed: after its lease, another takes over and sees that this is a second attempt.
+        await db.elapse(db.leaseMs * 1.2);
+        const second = await store.claimSlot(channel, date, 'b', db.leaseMs);
+        expect(second).toMatchObject({ claimedBy: 'b', attempts: 2, firstClaimedAt: first?.firstClaimedAt, dueAt: dueAt.toISOString() });
+        // The old holder can neither renew nor record anything.
+        expect(await store.renewLease(key, 'a', db.leaseMs)).toBe(false);
+        expect(await store.finishSlot(key, 'a', { state: 'posted', messageId: 'x' })).toBe(false);
+        expect(await store.finishSlot(key, 'b', { state: 'posted', messageId: 'm1' })).toBe(true);
+        const posted = await store.getSlot(key);
+        expect(posted).toMatchObject({ state: 'posted', messageId: 'm1', leaseUntil: null, attempts: 2 });
+        expect(posted?.postedAt).toBeTruthy();
+      }),
+    );
+
+    it(
+      'renews a lease its holder still has, so nobody takes the slot over mid-post',
+      withStore(async (store, db) => {
+        await store.claimSlot(channel, date, 'a', db.leaseMs);
+        await db.elapse(db.leaseMs * 0.6);
+        expect(await store.renewLease(key, 'a', db.leaseMs)).toBe(true);
+        await db.elapse(db.leaseMs * 0.6);
+        expect(await store.claimSlot(channel, date, 'b', db.leaseMs)).toBeUndefined();
+        expect(await store.renewLease(key, 'b', db.leaseMs)).toBe(false);
+        expect(await store.finishSlot(key, 'a', { state: 'posted', messageId: 'm1' })).toBe(true);
+        expect(await store.renewLease(key, 'a', db.leaseMs)).toBe(false);
+      }),
+    );
+
+    it.each(['posted', 'skipped_late', 'skipped_empty', 'skipped_changed', 'failed', 'paused'] as const)(
+      'never claims a %s slot again',
+      (state) =>
+        withStore(async (store, db) => {
+          await store.claimSlot(channel, date, 'a', db.leaseMs);
+          expect(await store.finishSlot(key, 'a', { state, reason: 'r' })).toBe(true);
+          await db.elapse(db.leaseMs * 1.2);
+          expect(await store.claimSlot(channel, date, 'b', db.leaseMs)).toBeUndefined();
+          expect(await store.finishSlot(key, 'a', { state: 'posted', messageId: 'again' })).toBe(false);
+          expect((await store.getSlot(key))?.state).toBe(state);
+        })(),
+    );
+
+    it(
+      'gives a claim back, keeping others off until the retry time',
+      withStore(async (store, db) => {
+        await store.claimSlot(channel, date, 'a', db.leaseMs);
+        expect(await store.releaseSlot(key, 'b', { reason: 'not mine' })).toBe(false);
+        expect(await store.releaseSlot(key, 'a', { reason: 'http_503', retryAfterMs: db.leaseMs / 2 })).toBe(true);
+        expect(await store.getSlot(key)).toMatchObject({ state: 'claimed', claimedBy: null, reason: 'http_503' });
+        expect(await store.claimSlot(channel, date, 'b', db.leaseMs)).toBeUndefined();
+        await db.elapse(db.leaseMs * 0.7);
+        expect(await store.claimSlot(channel, date, 'b', db.leaseMs)).toMatchObject({ attempts: 2, claimedBy: 'b', reason: 'http_503' });
+      }),
+    );
+
+    it(
+      'lists slots by channel and date, newest first, bounded by a limit',
+      withStore(async (store, db) => {
+        await store.claimSlot(channel, '2026-04-23', 'a', db.leaseMs);
+        await store.claimSlot(channel, '2026-04-24', 'a', db.leaseMs);
+        await store.claimSlot({ ...channel, channel: 'C2' }, '2026-04-24', 'a', db.leaseMs);
+        expect((await store.listSlots({ channel: 'C1' })).map((s) => s.localDate)).toEqual(['2026-04-24', '2026-04-23']);
+        expect((await store.listSlots({ channel: 'C1', limit: 1 })).map((s) => s.localDate)).toEqual(['2026-04-24']);
+        expect(await store.listSlots({ localDate: '2026-04-24' })).toHaveLength(2);
+        expect(await store.listSlots()).toHaveLength(3);
+      }),
+    );
+
+    it(
+      'does not let two connections to one database both win a claim',
+      withStore(async (one, db) => {
+        const two = await db.connect();
+        const winners: number[] = [];
+        for (let i = 0; i < 50; i++) {
+          const ref = { ...channel, channel: `C${i}` };
+          const [a, b] = await Promise.all([one.claimSlot(ref, date, 'p1', db.leaseMs), two.claimSlot(ref, date, 'p2', db.leaseMs)]);
+          winners.push(Number(a !== undefined) + Number(b !== undefined));
+        }
+        expect(winners.every((count) => count === 1)).toBe(true);
+        expect(await two.listSlots()).toHaveLength(50);
+      }),
+    );
+  });
+}
