@@ -76,3 +76,14 @@ describe('/onthisday dates', () => {
     expect(second.buttons.some((b) => b.id === 'more')).toBe(false);
   });
 });
+
+describe('/onthisday quotes', () => {
+  it('shows the strongest quote as a statement, never the dateline and the speaker inside quotation marks', async () => {
+    const reply = await ask({ text: '2026-06-16' });
+    const body = reply.blocks.flatMap((b) => (b.kind === 'result' ? [b.body.map((span) => span.text).join('')] : []));
+    expect(body).toHaveLength(1);
+    expect(body[0]).toMatch(/^Xi Jinping: /);
+    expect(body[0]).not.toContain('ASTANA');
+    expect(body[0]).not.toMatch(/“.*said/);
+  });
+});
