@@ -8,7 +8,7 @@ import { listPassages } from './list-passages.js';
 import { makeSnippet } from './make-snippet.js';
 import { queryGaps } from './measure-proximity.js';
 import { parseQuery } from './parse-query.js';
-import { rankPassages } from './rank-passages.js';
+import { rankPassages, WORDS_TIER } from './rank-passages.js';
 import { resolveQueryWords } from './resolve-query-words.js';
 import { createPassageScorer } from './score-passages.js';
 import { searchMessages } from './search-messages.js';
@@ -30,8 +30,8 @@ const INVISIBLE_OR_SPACE = /^[\s\u00AD\u200B-\u200F\u2060-\u2064\uFEFF]*$/;
 
 /** Display score: the number of query words matched, plus BM25 squashed into [0, 1) so it never crosses a tier. */
 function displayScore(key: number): number {
-  // Rank keys are words × 10^6 + closeness × 10^4 + BM25 (see rankPassages).
-  const tier = Math.floor(key / 1_000_000);
+  // Rank keys are words × 10^8 + closeness × 10^4 + BM25 (see rankPassages).
+  const tier = Math.floor(key / WORDS_TIER);
   const bm25 = key % 10_000;
   return Math.round((tier + bm25 / (bm25 + 10)) * 1000) / 1000;
 }

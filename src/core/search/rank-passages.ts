@@ -7,6 +7,8 @@ import { selectTop } from './select-top.js';
 const PROXIMITY_CANDIDATES = 200;
 /** Passages of one document on one page before the rest wait behind "N more in this document". */
 export const PER_DOCUMENT = 2;
+/** Weight of one matched query word in a rank key. */
+export const WORDS_TIER = 100_000_000;
 
 export interface RankInput {
   index: InvertedIndex;
@@ -47,11 +49,15 @@ export function rankPassages(input: RankInput): RankedEntry[] {
     const ranked = selectTop(count, (i) => keys[i]!, depth);
     const sequence = input.diversify ? fillPages(ranked, input, needed, depth === count) : ranked.slice(0, needed);
     if (sequence) return withRemainders(sequence, input);
-    depth = count;
+    // A few documents hold all of the best passages: look deeper, not at once at everything.
+    depth = Math.min(count, depth * 4);
   }
 }
 
-/** Rewrites the best candidates' keys as words × 10^6 + closeness × 10^4 + BM25; the others keep closeness 0. */
+/**
+ * Rewrites the best candidates' keys as words × 10^8 + closeness × 10^4 + BM25 (closeness is at most
+ * 8 × 31 + 1 and BM25 stays far below 10^4, so no rule spills into the one above); the others keep closeness 0.
+ */
 function foldProximity({ index, count, passages, keys, words, gaps, offset, limit }: RankInput): void {
   const worst = MAX_PAIR_COST * Math.max(1, words.length - 1) + 1;
   const candidates = words.length >= 2 ? selectTop(count, (i) => keys[i]!, Math.max(PROXIMITY_CANDIDATES, 4 * (offset + limit))) : [];
@@ -60,7 +66,7 @@ function foldProximity({ index, count, passages, keys, words, gaps, offset, limi
     const tier = Math.floor(keys[i]! / 10_000);
     const bm25 = keys[i]! - tier * 10_000;
     const closeness = isCandidate.has(i) ? worst - measureProximity(index, passages[i]!, words, gaps) : 0;
-    keys[i] = tier * 1_000_000 + closeness * 10_000 + bm25;
+    keys[i] = tier * WORDS_TIER + closeness * 10_000 + bm25;
   }
 }
 

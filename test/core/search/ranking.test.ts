@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../../src/core/corpus/load-corpus.js';
 import { createSearchEngine } from '../../../src/core/search/create-search-engine.js';
 import type { SearchEngine, SearchHit } from '../../../src/core/search/search-types.js';
+import { makeCorpus } from './make-corpus.js';
 import { RANKING_QRELS } from './ranking-qrels.js';
 import { judgeAll } from './ranking-quality.js';
 
@@ -102,5 +103,22 @@ describe('diversified pages', () => {
     const result = engine.search('trade', { doc: '999' });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problem.message).toContain('000_4428246b8b720a03');
+  });
+});
+
+describe('rules never spill into the one above', () => {
+  it('ranks a passage with more query words first, however scattered, above a tight passage with one word fewer', () => {
+    const words = Array.from({ length: 16 }, (_, i) => `word${String.fromCharCode(97 + i)}x`);
+    const filler = 'lorem ipsum dolor sit amet consectetur adipiscing elit sed';
+    const scattered = words.map((word) => `${word} ${filler}`).join(' ');
+    const tight = words.slice(0, 15).join(' ');
+    const engine = createSearchEngine(
+      makeCorpus([
+        { id: 'tight', paragraphs: [tight] },
+        { id: 'scattered', paragraphs: [scattered] },
+      ]),
+    );
+    const result = engine.search(words.join(' '));
+    expect(result.ok && result.hits.map((hit) => hit.docId)).toEqual(['scattered', 'tight']);
   });
 });
