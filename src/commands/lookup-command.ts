@@ -23,7 +23,7 @@ export const lookupCommand = defineCommand({
   positional: ['query'],
   rest: 'query',
   autocomplete: {},
-  examples: ['lookup belt and road', 'lookup "shared future" person:ruto', 'lookup terorism seperatism year:2025'],
+  examples: ['lookup belt and road', 'lookup "shared future" person:ruto', 'lookup terorism seperatism year:2025', 'lookup trade --doc 000'],
   foundNothing: (json) => (json as { total: number }).total === 0,
   json: ({ query, limit, offset, doc }, ctx) => lookupJson(ctx.services.search.search(query, searchOptions(limit, offset, doc))),
   run({ query, limit, offset, public: isPublic, doc }, ctx): Reply {

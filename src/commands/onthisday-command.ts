@@ -13,7 +13,7 @@ import { type CommandContext, defineCommand } from './command.js';
 
 export const onThisDayCommand = defineCommand({
   name: 'onthisday',
-  description: "What happened on today's date (in this channel's time zone) in earlier years",
+  description: 'What happened on a date (today in this channel by default), that very year and earlier years',
   options: z.object({
     date: z
       .string()
