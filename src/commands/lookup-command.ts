@@ -23,7 +23,12 @@ export const lookupCommand = defineCommand({
   positional: ['query'],
   rest: 'query',
   autocomplete: {},
-  examples: ['lookup belt and road', 'lookup "shared future" person:ruto', 'lookup terorism seperatism year:2025', 'lookup trade --doc 000'],
+  examples: [
+    'lookup belt and road',
+    'lookup "shared future" person:ruto',
+    'lookup terorism seperatism year:2025',
+    'lookup trade --doc 000',
+  ],
   foundNothing: (json) => (json as { total: number }).total === 0,
   json: ({ query, limit, offset, doc }, ctx) => lookupJson(ctx.services.search.search(query, searchOptions(limit, offset, doc))),
   run({ query, limit, offset, public: isPublic, doc }, ctx): Reply {
@@ -48,7 +53,10 @@ export const lookupCommand = defineCommand({
     const first = offset + 1;
     const last = offset + result.hits.length;
     const blocks: Block[] = [
-      { kind: 'note', text: `${first}–${last} of ${result.total} passages for “${shorten(query)}”${corrected}` },
+      {
+        kind: 'note',
+        text: `${first}–${last} of ${result.total} passages for “${shorten(query)}”${corrected}${doc ? ` in ${result.hits[0]!.docId}` : ''}`,
+      },
       ...withMoreHints(result.hits, query, doc),
     ];
     const buttons: Button[] = [];

@@ -36,6 +36,7 @@ describe('/lookup', () => {
     const more = reply.buttons.find((b) => b.label.includes('more in 000'));
     expect(more?.action).toEqual({ command: 'lookup', args: 'Forum on China-Africa Cooperation --doc 000_4428246b8b720a03' });
     const inside = await run('lookup', more!.action.args);
+    expect(textOf(inside)).toMatch(/passages for “Forum on China-Africa Cooperation” in 000_4428246b8b720a03/);
     expect(reply.isError).toBeUndefined();
     expect(inside.blocks.filter((b) => b.kind === 'result').every((b) => b.kind === 'result' && b.citation.docId.startsWith('000'))).toBe(
       true,
