@@ -55,5 +55,7 @@ function unquote(body: string, introducedAsOwnWords: boolean): Statement {
       .trim();
     return { statement: inner, speech: 'direct' };
   }
-  return { statement: body, speech: introducedAsOwnWords || FIRST_PERSON.test(body) ? 'direct' : 'indirect' };
+  // "He said he was “confessing that I was …”": a first person inside quoted words does not make the rest his own.
+  const unquoted = body.replace(/“[^”]*”|"[^"]*"/g, '');
+  return { statement: body, speech: introducedAsOwnWords || FIRST_PERSON.test(unquoted) ? 'direct' : 'indirect' };
 }

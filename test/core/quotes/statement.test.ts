@@ -61,6 +61,11 @@ describe('quotes as statements', () => {
       ['direct | Ruto said | We will work hard on Tuesday, and rest on Friday.'],
     ],
     [
+      'a first person inside quoted words leaves the rest reported speech',
+      ['Ruto said he was “confessing that I was a member of the party”.'],
+      ['indirect | Ruto said | he was “confessing that I was a member of the party”.'],
+    ],
+    [
       'an act followed by a statement is a quote of the statement',
       ['Ruto expressed gratitude to China, adding that the railway has promoted development.'],
       ['indirect | Ruto expressed | gratitude to China, adding that the railway has promoted development.'],
