@@ -75,6 +75,24 @@ describe('/onthisday dates', () => {
     expect(new Set([...docs(first), ...docs(second)]).size).toBe(8);
     expect(second.buttons.some((b) => b.id === 'more')).toBe(false);
   });
+
+  it('gives scripts every item in JSON unless they ask for a page', async () => {
+    const many = makeCorpus(Array.from({ length: 8 }, (_, i) => makeDocument(`d${i}`, { eventDate: `${2010 + i}-04-24` })));
+    const declaration = commands.find((c) => c.name === 'onthisday')!;
+    const ctx = await createContext(
+      { platform: 'cli', workspace: 'local', channel: 'c', user: 'u' },
+      { ...services, corpus: many },
+      {
+        clock: { now: () => new Date('2026-04-24T08:00:00Z') },
+      },
+    );
+    const all = (await declaration.json!(declaration.options.parse({ date: '24 April' }), ctx)) as { items: unknown[] };
+    const paged = (await declaration.json!(declaration.options.parse({ date: '24 April', limit: 3, offset: 6 }), ctx)) as {
+      items: unknown[];
+    };
+    expect(all.items).toHaveLength(8);
+    expect(paged.items).toHaveLength(2);
+  });
 });
 
 describe('/onthisday quotes', () => {
