@@ -33,7 +33,7 @@ describe('readout lookup', () => {
       .map((line) => JSON.parse(line));
     expect(lines.map((line) => line.query)).toEqual(['belt', '', 'kenya']);
     expect(lines[1].error.code).toBe('empty-query');
-  });
+  }, 60_000);
 
   it('exits 1 when nothing is found, as text and as JSON, and shows the "more in this document" hint', () => {
     expect(readout(['lookup', 'zzzqqqxx']).code).toBe(1);
@@ -41,11 +41,11 @@ describe('readout lookup', () => {
     const found = readout(['lookup', 'Forum', 'on', 'China-Africa', 'Cooperation']);
     expect(found.code).toBe(0);
     expect(found.stdout).toMatch(/more in this document: \/lookup Forum on China-Africa Cooperation --doc 000_4428246b8b720a03/);
-  });
+  }, 90_000);
 
   it('suggests the nearest command for a typo', () => {
     const { code, stderr } = readout(['lokup', 'belt']);
     expect(code).toBe(2);
     expect(stderr).toContain('Did you mean "readout lookup"?');
-  });
+  }, 60_000);
 });
