@@ -5,7 +5,7 @@ import { openStore, POSTGRES_MIGRATIONS, readPostgresUrl } from '../../src/store
 import { dropSchema, freshSchemaName, POSTGRES_TEST_URL, queryTestServer, urlWithSchema } from './postgres-test-database.js';
 import { storeContract } from './store-contract.js';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** One schema of the real test server per test; database time is the server's, so `elapse` really waits. */
 async function makePostgres() {

@@ -218,11 +218,12 @@ export function storeContract(name: string, make: () => Promise<StoreUnderTest>)
         expect(await store.getSlot(key)).toMatchObject({ state: 'posted', messageId: 'm1' });
         expect(await store.claimSlot(channel, date, 'b', db.leaseMs)).toBeUndefined();
 
-        for (const [index, [change, reason]] of [
+        const changes: [() => Promise<unknown>, RegExp][] = [
           [() => store.setSubscriptionStatus(channel, 'paused', 'by hand'), /paused/],
           [() => store.setSubscriptionStatus(channel, 'active'), /resumed/],
           [() => store.removeSubscription(channel), /removed/],
-        ].entries()) {
+        ];
+        for (const [index, [change, reason]] of changes.entries()) {
           const day = `2026-05-0${index + 1}`;
           await store.claimSlot(channel, day, 'a', db.leaseMs);
           await change();

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { slotKey } from '../../core/store/slot-key.js';
-import type { ChannelRef, Store, Subscription, SubscriptionInput } from '../../core/store/store-types.js';
+import type { ChannelRef, Store, SubscriptionInput } from '../../core/store/store-types.js';
 import { changeReason } from '../change-reason.js';
 import { storeMessages } from '../store-messages.js';
 import { type PgSlotRow, type PgSubscriptionRow, toSlot, toSubscription } from './postgres-rows.js';
