@@ -40,11 +40,15 @@ export const pgSql = {
     WHERE ($1::text IS NULL OR platform = $1) AND ($2::text IS NULL OR status = $2)
       AND ($3::text IS NULL OR (platform, workspace, channel) > ($3, $4, $5))
     ORDER BY platform, workspace, channel LIMIT $6`,
-  listDue: `
+  // Two statements, first page and next pages, so the planner can walk the primary key from `after`.
+  listDueFirst: `
     SELECT * FROM subscriptions
     WHERE status = 'active' AND (next_due_at IS NULL OR next_due_at <= $1)
-      AND ($2::text IS NULL OR (platform, workspace, channel) > ($2, $3, $4))
-    ORDER BY platform, workspace, channel LIMIT $5`,
+    ORDER BY platform, workspace, channel LIMIT $2`,
+  listDueAfter: `
+    SELECT * FROM subscriptions
+    WHERE (platform, workspace, channel) > ($3, $4, $5) AND status = 'active' AND (next_due_at IS NULL OR next_due_at <= $1)
+    ORDER BY platform, workspace, channel LIMIT $2`,
   setStatus: `
     UPDATE subscriptions SET status = $4, paused_reason = $5, next_due_at = NULL, updated_at = now()
     WHERE ${REF} RETURNING *`,

@@ -103,13 +103,16 @@ export function createPostgresStore(pool: pg.Pool): Store {
       return rows.map(toSubscription);
     },
     async listDueSubscriptions(options) {
-      const { rows } = await pool.query<PgSubscriptionRow>(pgSql.listDue, [
-        options.dueBy.toISOString(),
-        options.after?.platform ?? null,
-        options.after?.workspace ?? null,
-        options.after?.channel ?? null,
-        options.limit,
-      ]);
+      const { after } = options;
+      const { rows } = after
+        ? await pool.query<PgSubscriptionRow>(pgSql.listDueAfter, [
+            options.dueBy.toISOString(),
+            options.limit,
+            after.platform,
+            after.workspace,
+            after.channel,
+          ])
+        : await pool.query<PgSubscriptionRow>(pgSql.listDueFirst, [options.dueBy.toISOString(), options.limit]);
       return rows.map(toSubscription);
     },
     async setSubscriptionStatus(ref, status, reason = null) {

@@ -24,9 +24,27 @@ export function prepareSqliteStatements(db: Database.Database) {
       SELECT * FROM subscriptions
       WHERE (@platform IS NULL OR platform = @platform) AND (@status IS NULL OR status = @status) AND ${AFTER}
       ORDER BY platform, workspace, channel LIMIT @limit`),
-    listDue: db.prepare(`
-      SELECT * FROM subscriptions
-      WHERE status = 'active' AND (next_due_at IS NULL OR next_due_at <= @dueBy) AND ${AFTER}
+    // Due subscriptions, two ways (listDueSubscriptions picks by how many are due): few due, read them
+    // through the next-due index (NULL and due-by are each one range) and sort that handful; many due,
+    // walk the primary key and filter, so no page sorts the whole table.
+    countDue: db.prepare(`
+      SELECT (SELECT COUNT(*) FROM subscriptions WHERE status = 'active' AND next_due_at IS NULL)
+           + (SELECT COUNT(*) FROM subscriptions WHERE status = 'active' AND next_due_at <= @dueBy) AS due`),
+    listDueFew: db.prepare(`
+      SELECT * FROM (
+        SELECT * FROM subscriptions WHERE status = 'active' AND next_due_at IS NULL
+        UNION ALL
+        SELECT * FROM subscriptions WHERE status = 'active' AND next_due_at <= @dueBy
+      ) WHERE ${AFTER}
+      ORDER BY platform, workspace, channel LIMIT @limit`),
+    listDueManyFirst: db.prepare(`
+      SELECT * FROM subscriptions INDEXED BY sqlite_autoindex_subscriptions_1
+      WHERE status = 'active' AND (next_due_at IS NULL OR next_due_at <= @dueBy)
+      ORDER BY platform, workspace, channel LIMIT @limit`),
+    listDueManyAfter: db.prepare(`
+      SELECT * FROM subscriptions INDEXED BY sqlite_autoindex_subscriptions_1
+      WHERE (platform, workspace, channel) > (@afterPlatform, @afterWorkspace, @afterChannel)
+        AND status = 'active' AND (next_due_at IS NULL OR next_due_at <= @dueBy)
       ORDER BY platform, workspace, channel LIMIT @limit`),
     setStatus: db.prepare(`
       UPDATE subscriptions SET status = @status, paused_reason = @reason, next_due_at = NULL, updated_at = @now

@@ -8,6 +8,8 @@ import { refOf, type SlotRow, type SubscriptionRow, toSlot, toSubscription } fro
 import { prepareSqliteStatements } from './sqlite-statements.js';
 
 const MAX_PAGE = -1;
+// Up to this many due subscriptions, a page reads them through the next-due index and sorts them.
+const FEW_DUE = 5_000;
 // An import writes this many lines per transaction, then lets the event loop breathe.
 const IMPORT_BATCH = 2_000;
 
@@ -24,6 +26,7 @@ export function createSqliteStore(db: Database.Database, clock: Clock): Store {
     afterChannel: ref?.channel ?? null,
   });
   const statements = prepareSqliteStatements(db);
+  let dueMode = { dueBy: '', few: true };
   const getSubscription = (ref: ChannelRef) => {
     const row = statements.getSubscription.get(refOf(ref)) as SubscriptionRow | undefined;
     return row ? toSubscription(row) : undefined;
@@ -98,12 +101,15 @@ export function createSqliteStore(db: Database.Database, clock: Clock): Store {
       return rows.map(toSubscription);
     },
     async listDueSubscriptions(options) {
-      const rows = statements.listDue.all({
-        dueBy: options.dueBy.toISOString(),
-        ...after(options.after),
-        limit: options.limit,
-      }) as SubscriptionRow[];
-      return rows.map(toSubscription);
+      const dueBy = options.dueBy.toISOString();
+      // Counting uses the index ranges only; it is redone on each tick's first page.
+      if (!options.after || dueMode.dueBy !== dueBy) {
+        const { due } = statements.countDue.get({ dueBy }) as { due: number };
+        dueMode = { dueBy, few: due <= FEW_DUE };
+      }
+      const params = { dueBy, ...after(options.after), limit: options.limit };
+      const statement = dueMode.few ? statements.listDueFew : options.after ? statements.listDueManyAfter : statements.listDueManyFirst;
+      return (statement.all(params) as SubscriptionRow[]).map(toSubscription);
     },
     async setSubscriptionStatus(ref, status, reason = null) {
       return setStatusTransaction.immediate(ref, status, reason);
