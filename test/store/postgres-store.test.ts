@@ -93,6 +93,19 @@ describe.skipIf(!POSTGRES_TEST_URL)('postgres store', () => {
     expect(readPostgresUrl('postgresql://u@h/db').schema).toBe('public');
   });
 
+  it('refuses a schema migrated by a newer readout with one clear line', async () => {
+    const db = await makePostgres();
+    try {
+      await db.connect();
+      await queryTestServer(`INSERT INTO "${db.schema}".schema_migrations (version, name) VALUES (999, 'from the future')`);
+      const caught = await db.connect().catch((error: unknown) => error);
+      expect(caught).toBeInstanceOf(UserError);
+      expect((caught as UserError).message).toMatch(/schema version 999, but this readout only knows up to/);
+    } finally {
+      await db.dispose();
+    }
+  });
+
   it('makes no CHECK that lists platforms or states', async () => {
     const db = await makePostgres();
     try {
