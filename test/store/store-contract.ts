@@ -139,9 +139,15 @@ export function storeContract(name: string, make: () => Promise<StoreUnderTest>)
         // Many due (nothing computed yet): every active one, once, in key order.
         expect(await readAll()).toEqual([...active].sort());
         // Few due: all but 40 are scheduled for tomorrow.
-        const scheduled = subs.slice(40);
-        for (let i = 0; i < scheduled.length; i += 200)
-          await Promise.all(scheduled.slice(i, i + 200).map((sub) => store.setNextDue(sub, later)));
+        await store.setNextDueBatch(subs.slice(40).map((ref) => ({ ref, nextDueAt: later })));
+        expect((await store.getSubscription(subs[6_000]!))?.nextDueAt).toBe(later.toISOString());
+        await store.setNextDueBatch([
+          { ref: subs[6_000]!, nextDueAt: null },
+          { ref: { ...channel, channel: 'gone' }, nextDueAt: later },
+        ]);
+        expect((await store.getSubscription(subs[6_000]!))?.nextDueAt).toBeNull();
+        await store.setNextDueBatch([]);
+        await store.setNextDue(subs[6_000]!, later);
         expect(await readAll()).toEqual(active.filter((_, i) => i < 40 - Math.ceil(40 / 31)).sort());
       }),
     );

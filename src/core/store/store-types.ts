@@ -93,6 +93,8 @@ export interface Store {
   removeSubscription(ref: ChannelRef): Promise<boolean>;
   /** Records when a subscription's next slot falls due; a changed time, zone or status resets it to null. */
   setNextDue(ref: ChannelRef, nextDueAt: Date | null): Promise<void>;
+  /** The same for many subscriptions in one transaction (one statement on Postgres): a tick records a page at once. */
+  setNextDueBatch(updates: readonly { ref: ChannelRef; nextDueAt: Date | null }[]): Promise<void>;
   /**
    * Active subscriptions whose next slot is due by `dueBy` or not computed yet, one page of at most
    * `limit` in (platform, workspace, channel) order after `after`: a tick reads only what is due.

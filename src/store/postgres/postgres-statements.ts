@@ -53,6 +53,10 @@ export const pgSql = {
     UPDATE subscriptions SET status = $4, paused_reason = $5, next_due_at = NULL, updated_at = now()
     WHERE ${REF} RETURNING *`,
   setNextDue: `UPDATE subscriptions SET next_due_at = $4 WHERE ${REF}`,
+  setNextDueMany: `
+    UPDATE subscriptions s SET next_due_at = l.d
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[]) AS l(p, w, c, d)
+    WHERE s.platform = l.p AND s.workspace = l.w AND s.channel = l.c`,
   remove: `DELETE FROM subscriptions WHERE ${REF}`,
   // A change closes what is open (mid-post or waiting to retry); the lease stays so a holder that
   // already posted can still record it until the lease ends.

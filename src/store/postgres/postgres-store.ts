@@ -135,6 +135,15 @@ export function createPostgresStore(pool: pg.Pool): Store {
     async setNextDue(ref, nextDueAt) {
       await pool.query(pgSql.setNextDue, [...refParams(ref), nextDueAt ? nextDueAt.toISOString() : null]);
     },
+    async setNextDueBatch(updates) {
+      if (updates.length === 0) return;
+      await pool.query(pgSql.setNextDueMany, [
+        updates.map((u) => u.ref.platform),
+        updates.map((u) => u.ref.workspace),
+        updates.map((u) => u.ref.channel),
+        updates.map((u) => (u.nextDueAt ? u.nextDueAt.toISOString() : null)),
+      ]);
+    },
     async removeSubscription(ref) {
       return inTransaction(async (client) => {
         const removed = ((await client.query(pgSql.remove, refParams(ref))).rowCount ?? 0) > 0;

@@ -71,6 +71,10 @@ export function createSqliteStore(db: Database.Database, clock: Clock): Store {
     if (removed) closeOpenSlots(ref, storeMessages.reasonRemoved, nowIso());
     return removed;
   });
+  const setNextDueTransaction = db.transaction((updates: readonly { ref: ChannelRef; nextDueAt: Date | null }[]) => {
+    for (const { ref, nextDueAt } of updates)
+      statements.setNextDue.run({ ...refOf(ref), nextDueAt: nextDueAt ? nextDueAt.toISOString() : null });
+  });
   const sweepTransaction = db.transaction((slotRetentionMs: number) => ({
     slots: statements.sweepSlots.run({ before: later(-slotRetentionMs) }).changes,
     actions: statements.sweepActions.run({ now: nowIso() }).changes,
@@ -116,6 +120,9 @@ export function createSqliteStore(db: Database.Database, clock: Clock): Store {
     },
     async setNextDue(ref, nextDueAt) {
       statements.setNextDue.run({ ...refOf(ref), nextDueAt: nextDueAt ? nextDueAt.toISOString() : null });
+    },
+    async setNextDueBatch(updates) {
+      setNextDueTransaction.immediate(updates);
     },
     async removeSubscription(ref) {
       return removeTransaction.immediate(ref);
