@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import pg from 'pg';
 import { exportSubscriptions } from '../src/cli/export-subscriptions.js';
@@ -52,9 +53,15 @@ function lines(count: number): string[] {
   );
 }
 
+let longestBlockMs = 0;
+/** Runs one phase; returns its result and seconds, and keeps the longest event-loop block seen in it. */
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
   const started = performance.now();
   const result = await fn();
+  delay.disable();
+  longestBlockMs = delay.max / 1e6;
   return [result, (performance.now() - started) / 1000];
 }
 
@@ -82,6 +89,18 @@ async function measure(name: string, store: Store) {
       after = page[page.length - 1];
     }
   });
+  const dueBlockMs = longestBlockMs;
+  const [, nextDueS] = await timed(async () => {
+    const later = new Date('2026-04-25T09:00:00Z');
+    let after: Awaited<ReturnType<Store['listSubscriptions']>>[number] | undefined;
+    for (;;) {
+      const page = await store.listSubscriptions({ limit: 1_000, ...(after ? { after } : {}) });
+      if (page.length === 0) return;
+      await store.setNextDueBatch(page.map((ref) => ({ ref, nextDueAt: later })));
+      after = page[page.length - 1];
+    }
+  });
+  const nextDueBlockMs = longestBlockMs;
   const [, claimS] = await timed(async () => {
     for (let i = 0; i < SLOTS; i++) {
       const ref = { platform: 'slack' as const, workspace: 'W0', channel: `C${i}` };
@@ -98,6 +117,9 @@ async function measure(name: string, store: Store) {
     exportMb: bytes / 1e6,
     dueS,
     duePages,
+    nextDueS,
+    dueBlockMs,
+    nextDueBlockMs,
     claimsPerS: SLOTS / claimS,
   };
 }
@@ -134,10 +156,12 @@ console.log(`Date: ${new Date().toISOString()}; load average (1 min) at end: ${f
 console.log(
   `Subscriptions: ${COUNT.toLocaleString('en-US')} JSON lines (20 zones, most at 09:00 local); ledger: ${SLOTS.toLocaleString('en-US')} claim + finish pairs, one after another.\n`,
 );
-console.log('| store | import (new) | re-import (all updates) | export | due scan (pages of 1,000) | claim + finish |');
-console.log('|---|---:|---:|---:|---:|---:|');
+console.log(
+  '| store | import (new) | re-import (all updates) | export | due scan (pages of 1,000) | next due for all (batches of 1,000) | claim + finish |',
+);
+console.log('|---|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
   console.log(
-    `| ${r.name} | ${fmt(r.importS)} s (${fmt(COUNT / r.importS, 0)} lines/s) | ${fmt(r.reimportS)} s | ${fmt(r.exportS)} s (${fmt(r.exportMb, 1)} MB) | ${fmt(r.dueS)} s (${r.duePages} pages) | ${fmt(r.claimsPerS, 0)} slots/s |`,
+    `| ${r.name} | ${fmt(r.importS)} s (${fmt(COUNT / r.importS, 0)} lines/s) | ${fmt(r.reimportS)} s | ${fmt(r.exportS)} s (${fmt(r.exportMb, 1)} MB) | ${fmt(r.dueS)} s (${r.duePages} pages; longest block ${fmt(r.dueBlockMs, 0)} ms) | ${fmt(r.nextDueS)} s (longest block ${fmt(r.nextDueBlockMs, 0)} ms) | ${fmt(r.claimsPerS, 0)} slots/s |`,
   );
 }

@@ -93,7 +93,7 @@ export interface Store {
   removeSubscription(ref: ChannelRef): Promise<boolean>;
   /** Records when a subscription's next slot falls due; a changed time, zone or status resets it to null. */
   setNextDue(ref: ChannelRef, nextDueAt: Date | null): Promise<void>;
-  /** The same for many subscriptions in one transaction (one statement on Postgres): a tick records a page at once. */
+  /** The same for many subscriptions at once (one statement on Postgres; short transactions on SQLite): a tick records a page. */
   setNextDueBatch(updates: readonly { ref: ChannelRef; nextDueAt: Date | null }[]): Promise<void>;
   /**
    * Active subscriptions whose next slot is due by `dueBy` or not computed yet, one page of at most
