@@ -60,6 +60,8 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   delay.enable();
   const started = performance.now();
   const result = await fn();
+  // One more turn, so a block that ends the phase is sampled too.
+  await new Promise((resolve) => setTimeout(resolve, 5));
   delay.disable();
   longestBlockMs = delay.max / 1e6;
   return [result, (performance.now() - started) / 1000];

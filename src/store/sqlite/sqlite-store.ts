@@ -8,6 +8,12 @@ import { refOf, type SlotRow, type SubscriptionRow, toSlot, toSubscription } fro
 import { prepareSqliteStatements } from './sqlite-statements.js';
 
 const MAX_PAGE = -1;
+/**
+ * better-sqlite3 is synchronous, so `await store.x()` alone never gives the event loop a turn: a loop
+ * over pages would block it from the first page to the last. Paging and batch methods start on a new
+ * turn, so commands and timers run between pages.
+ */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 // Up to this many due subscriptions, a page reads them through the next-due index and sorts them.
 const FEW_DUE = 5_000;
 // Next due times per transaction: about 5-15 ms of synchronous work for a file on this machine.
@@ -89,8 +95,8 @@ export function createSqliteStore(db: Database.Database, clock: Clock): Store {
     async importSubscriptions(subs) {
       let created = 0;
       for (let i = 0; i < subs.length; i += IMPORT_BATCH) {
+        await nextTurn();
         created += importTransaction.immediate(subs.slice(i, i + IMPORT_BATCH));
-        await new Promise((resolve) => setImmediate(resolve));
       }
       return { created, updated: subs.length - created };
     },
@@ -98,6 +104,7 @@ export function createSqliteStore(db: Database.Database, clock: Clock): Store {
       return getSubscription(ref);
     },
     async listSubscriptions(filter = {}) {
+      await nextTurn();
       const rows = statements.listSubscriptions.all({
         platform: filter.platform ?? null,
         status: filter.status ?? null,
@@ -107,6 +114,7 @@ export function createSqliteStore(db: Database.Database, clock: Clock): Store {
       return rows.map(toSubscription);
     },
     async listDueSubscriptions(options) {
+      await nextTurn();
       const dueBy = options.dueBy.toISOString();
       // Counting uses the index ranges only; it is redone on each tick's first page.
       if (!options.after || dueMode.dueBy !== dueBy) {
@@ -126,7 +134,7 @@ export function createSqliteStore(db: Database.Database, clock: Clock): Store {
     async setNextDueBatch(updates) {
       // Each transaction writes its dirty pages to the WAL on the event loop: keep each one short.
       for (let i = 0; i < updates.length; i += NEXT_DUE_BATCH) {
-        if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+        await nextTurn();
         setNextDueTransaction.immediate(updates.slice(i, i + NEXT_DUE_BATCH));
       }
     },
