@@ -13,8 +13,8 @@ async function makePostgres() {
   const open: Store[] = [];
   return {
     schema,
-    // Short, so the suite stays quick, yet long beside one round trip on loopback.
-    leaseMs: 400,
+    // Short, so the suite stays quick, yet long beside a few round trips on a loaded 2-core machine.
+    leaseMs: 1_000,
     async connect() {
       const store = await openStore(urlWithSchema(schema));
       open.push(store);
