@@ -21,6 +21,7 @@ import { createReadiness } from './ops/readiness.js';
 import { type OpsServer, startOpsServer } from './ops/start-ops-server.js';
 import { withSlotTimes } from './ops/with-slot-times.js';
 import { startLiveReload } from './start-live-reload.js';
+import { startRetentionSweep } from './store/start-retention-sweep.js';
 
 interface RunningPart {
   name: string;
@@ -193,6 +194,12 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
       : {}),
   });
 
+  const retention = startRetentionSweep({
+    store: ready.store,
+    retentionDays: config.READOUT_LEDGER_RETENTION_DAYS,
+    logger: logger.child({ part: 'retention' }),
+  });
+
   const consoleClosed = consoleSession ? consoleSession.closed.then(() => 'console closed') : new Promise<string>(() => {});
   const failure = fatalClose.then((reason) => `fatal: ${reason}`);
   const reason = await Promise.race([stopSignal, consoleClosed, failure]);
@@ -201,6 +208,7 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
   else logger.info({ reason }, 'shutting down');
   consoleSession?.close();
   reloading.stop();
+  retention.stop();
   await scheduler.stop();
   await cleanUp();
   return failed ? 1 : 0;

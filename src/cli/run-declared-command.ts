@@ -52,8 +52,9 @@ export async function runDeclaredCommand(
     const ctx = await createContext({ ...channel, user: localUserName('cli') }, runtime.services);
     if (args.json && command.json) {
       try {
-        printJson(await command.json(validateOptions(command, args.options), ctx));
-        return 0;
+        const value = await command.json(validateOptions(command, args.options), ctx);
+        printJson(value);
+        return command.foundNothing?.(value) ? 1 : 0;
       } catch (error) {
         if (error instanceof UserError) {
           printJson({ error: { code: error.code, message: error.message } });
@@ -63,7 +64,8 @@ export async function runDeclaredCommand(
       }
     }
     const reply = await dispatch(commands, { command: command.name, options: args.options }, ctx);
-    process.stdout.write(`${renderText(reply, { color: isInteractive(), width: terminalWidth() })}\n`);
+    // Answers wrap on a terminal; piped, they stay one line per item for grep and friends (help wraps at 80 either way).
+    process.stdout.write(`${renderText(reply, { color: isInteractive(), width: process.stdout.columns })}\n`);
     return reply.isError ? 1 : 0;
   } finally {
     await runtime.services.store.close();

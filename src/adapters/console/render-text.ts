@@ -18,8 +18,9 @@ export function renderText(reply: Reply, style: TextStyle): string {
   const wrap = (text: string, hang?: number) => (style.width ? wrapText(text, style.width, hang) : text);
   const lines: string[] = [];
   for (const block of reply.blocks) {
+    const shown = block.kind === 'note' && style.typed ? { ...block, text: elideTyped(block.text, style.typed) } : block;
     // A field's value wraps under its label, four columns in.
-    lines.push(...renderBlock(block, paint).map((line) => wrap(line, block.kind === 'fields' ? 4 : undefined)));
+    lines.push(...renderBlock(shown, paint).map((line) => wrap(line, block.kind === 'fields' ? 4 : undefined)));
   }
   if (reply.buttons.length > 0) {
     const actions = reply.buttons.map((button) =>
@@ -59,7 +60,9 @@ function renderBlock(block: Block, paint: Paint): string[] {
     }
     case 'quote':
       return [
-        `${paint('cyan', sanitize(block.speaker))}: “${rich(block.text, paint)}”`,
+        block.speech === 'indirect'
+          ? `${paint('cyan', sanitize(block.speaker))}: ${rich(block.text, paint)}`
+          : `${paint('cyan', sanitize(block.speaker))}: “${rich(block.text, paint)}”`,
         indent(paint('dim', `— ${citationText(block.citation)}`)),
       ];
   }
@@ -77,10 +80,22 @@ function rich(text: RichText, paint: Paint): string {
 
 /** A button's arguments, with the part the user just typed shown as `…` (`… --offset 5`). */
 function actionArgs(action: { command: string; args: string }, typed: TextStyle['typed']): string {
-  const already = typed?.args.trim();
-  if (!typed || !already || action.command !== typed.command) return action.args;
-  if (action.args !== already && !action.args.startsWith(`${already} `)) return action.args;
-  return `…${action.args.slice(already.length)}`;
+  if (!typed || action.command !== typed.command) return action.args;
+  for (const already of [typed.args.trim(), queryOf(typed)]) {
+    if (already && (action.args === already || action.args.startsWith(`${already} `))) return `…${action.args.slice(already.length)}`;
+  }
+  return action.args;
+}
+
+/** A hint that repeats the typed command (`2 more in this document: /lookup belt and road --doc 003`) with `…` for the query. */
+function elideTyped(text: string, typed: { command: string; args: string }): string {
+  const query = queryOf(typed);
+  return query ? text.split(`/${typed.command} ${query} `).join(`/${typed.command} … `) : text;
+}
+
+/** The words typed before the first `--flag`: the query a command's buttons and hints repeat. */
+function queryOf(typed: { args: string }): string {
+  return (typed.args.split(/(?:^|\s)--/)[0] ?? '').trim();
 }
 
 function indent(text: string): string {
