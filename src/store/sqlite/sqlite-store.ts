@@ -85,6 +85,11 @@ export function createSqliteStore(db: Database.Database, clock: Clock): Store {
       WHERE (@platform IS NULL OR platform = @platform) AND (@workspace IS NULL OR workspace = @workspace)
         AND (@channel IS NULL OR channel = @channel) AND (@localDate IS NULL OR local_date = @localDate)
       ORDER BY local_date DESC, key LIMIT @limit`),
+    // One statement per turn: SQLite serialises writers, so every caller gets its own turn.
+    takeTurn: db.prepare(`
+      INSERT INTO rate_turns (bucket, next_at) VALUES (@bucket, @now + @holdMs + @intervalMs)
+      ON CONFLICT (bucket) DO UPDATE SET next_at = MAX(rate_turns.next_at, @now + @holdMs) + @intervalMs
+      RETURNING next_at`),
   };
 
   return {
@@ -182,6 +187,13 @@ export function createSqliteStore(db: Database.Database, clock: Clock): Store {
         limit: filter.limit ?? MAX_PAGE,
       }) as SlotRow[];
       return rows.map(toSlot);
+    },
+    async takeTurn(bucket, options) {
+      const now = clock.now().getTime();
+      const intervalMs = Math.max(0, Math.round(options.intervalMs));
+      const holdMs = Math.max(0, Math.round(options.holdMs ?? 0));
+      const row = statements.takeTurn.get({ bucket, now, intervalMs, holdMs }) as { next_at: number };
+      return Math.max(0, row.next_at - intervalMs - now);
     },
     async close() {
       if (db.open) db.close();

@@ -51,6 +51,8 @@ export function makeHarness(options: {
       clock,
       owner: options.owner ?? 'p1',
       sleep: clock.sleep,
+      // No jitter: the tests pin exact backoff waits (jitter has its own test).
+      random: () => 1,
       ...extra,
     });
   return {
