@@ -58,10 +58,10 @@ const limited = [];
 const blocks = [];
 const twoProcess = [];
 for (const store of stores) {
-  const fast = await dayScenario(ctx, { store, platform: 'slack', count: SIZE, limit: 0, probeLookup: true });
+  const fast = await dayScenario(ctx, { store, platform: 'slack', count: SIZE, limit: 0 });
   log(`instant ${store}`, fast);
   instant.push(fast);
-  const slow = await dayScenario(ctx, { store, platform: 'discord', count: SIZE, limit: 50 });
+  const slow = await dayScenario(ctx, { store, platform: 'discord', count: SIZE, limit: 50, probeLookup: true });
   log(`limited ${store}`, slow);
   limited.push(slow);
   for (const count of BLOCK_SIZES) {

@@ -1,11 +1,9 @@
-import { onThisDay } from '../calendar/on-this-day.js';
 import { parseIsoDate } from '../calendar/parse-iso-date.js';
-import type { Reply } from '../reply.js';
 import { slotKey } from '../store/slot-key.js';
 import type { ChannelRef, Store, Subscription } from '../store/store-types.js';
 import { UserError } from '../user-error.js';
-import { buildDigestReply } from './build-digest-reply.js';
 import { createPostPacer } from './create-post-pacer.js';
+import { digestContent } from './digest-content.js';
 import { DEFAULT_GRACE_MS, dueSlots, isUsableSchedule, nextDueAfter } from './due-slots.js';
 import type { DigestRunSummary, RunDigestsDeps, SlotOutcome } from './run-digests-types.js';
 import { createBreather, runPool } from './run-pool.js';
@@ -61,7 +59,6 @@ export async function runDigests(deps: RunDigestsDeps): Promise<DigestRunSummary
   }
   const startedAt = deps.clock.now();
   const sleep = deps.sleep ?? realSleep;
-  const contents = new Map<string, Reply | undefined>();
   const run: RunContext = {
     deps,
     graceMs,
@@ -69,20 +66,9 @@ export async function runDigests(deps: RunDigestsDeps): Promise<DigestRunSummary
     random: deps.random ?? Math.random,
     sleep,
     pacer: createPostPacer(deps.store, deps.clock, sleep),
-    // The digest depends only on the local date and the empty-day setting: built once per run, not per channel.
-    contentFor(localDate, postEmpty) {
-      const key = `${localDate}|${postEmpty}`;
-      if (!contents.has(key)) {
-        const result = onThisDay(deps.corpus, {
-          date: localDate,
-          window: deps.nearbyWindow ?? 7,
-          includeLeapDay: true,
-          ...(deps.strongestQuote ? { strongestQuote: deps.strongestQuote } : {}),
-        });
-        contents.set(key, buildDigestReply(result, localDate, { postEmpty }));
-      }
-      return contents.get(key);
-    },
+    // The digest depends only on the local date and the empty-day setting: built once, not per channel.
+    contentFor: (localDate, postEmpty) =>
+      digestContent(deps.corpus, { localDate, postEmpty, nearbyWindow: deps.nearbyWindow ?? 7, strongestQuote: deps.strongestQuote }),
   };
   const breathe = createBreather();
   const bySubscription: SlotOutcome[][] = [];
