@@ -42,20 +42,53 @@ async function race(databaseUrl: string, count: number) {
   return { results, slots, tomorrow };
 }
 
+function expectSplitOnce(
+  results: { posted: string[]; unsettled: unknown[] }[],
+  slots: { state: string; postedAt: string | null }[],
+  count: number,
+) {
+  const [a, b] = results;
+  expect(a!.posted.filter((key) => b!.posted.includes(key))).toEqual([]);
+  expect(a!.posted.length + b!.posted.length).toBe(count);
+  // Both really raced: neither process won everything.
+  expect(a!.posted.length).toBeGreaterThan(0);
+  expect(b!.posted.length).toBeGreaterThan(0);
+  expect([...a!.unsettled, ...b!.unsettled]).toEqual([]);
+  expect(slots).toHaveLength(count);
+  expect(slots.every((slot) => slot.state === 'posted' && slot.postedAt !== null)).toBe(true);
+}
+
 describe('two digest processes on one SQLite file', () => {
   it('split the due slots while racing for them: every slot posted once and recorded', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'readout-digest-db-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     const count = 600;
     const { results, slots } = await race(`sqlite:${join(dir, 'readout.db')}`, count);
-    const [a, b] = results;
-    expect(a!.posted.filter((key) => b!.posted.includes(key))).toEqual([]);
-    expect(a!.posted.length + b!.posted.length).toBe(count);
-    // Both really raced: neither process won everything.
-    expect(a!.posted.length).toBeGreaterThan(0);
-    expect(b!.posted.length).toBeGreaterThan(0);
-    expect([...a!.unsettled, ...b!.unsettled]).toEqual([]);
-    expect(slots).toHaveLength(count);
-    expect(slots.every((slot) => slot.state === 'posted' && slot.postedAt !== null)).toBe(true);
+    expectSplitOnce(results, slots, count);
+  });
+});
+
+const postgresUrl = process.env.READOUT_TEST_DATABASE_URL;
+
+describe.skipIf(!postgresUrl)('two digest processes on one Postgres database', () => {
+  it('split the due slots while racing for them: every slot posted once and recorded', async () => {
+    // A database of its own, dropped at the end.
+    const { default: pg } = await import('pg');
+    const name = `readout_race_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    const admin = new pg.Client({ connectionString: postgresUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    cleanups.push(async () => {
+      const client = new pg.Client({ connectionString: postgresUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    });
+    const url = new URL(postgresUrl!);
+    url.pathname = `/${name}`;
+    const count = 600;
+    const { results, slots } = await race(url.toString(), count);
+    expectSplitOnce(results, slots, count);
   });
 });
