@@ -23,6 +23,8 @@ export class ShiftedClock implements Clock {
 
 export interface TickStats {
   ms: number;
+  /** CPU time this process used during the tick (the fake platform shares the process, so it is included). */
+  cpuMs: number;
   /** Longest stretch the event loop was blocked during the tick (perf_hooks.monitorEventLoopDelay max). */
   maxBlockMs: number;
   posted: number;
@@ -43,12 +45,15 @@ export async function measuredTick(options: {
   const histogram = monitorEventLoopDelay({ resolution: 1 });
   histogram.enable();
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const summary = await runDigests({ ...options, concurrency: options.concurrency ?? 12 });
   const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
   histogram.disable();
   const posted = summary.slots.filter((s) => s.outcome === 'posted');
   return {
     ms,
+    cpuMs: (used.user + used.system) / 1000,
     // The histogram counts from the timer's due time, so its resolution is taken off.
     maxBlockMs: Math.max(0, histogram.max / 1e6 - 1),
     posted: posted.length,

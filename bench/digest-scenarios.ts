@@ -32,6 +32,8 @@ export interface DayResult {
   /** The busiest wake-up (a 09:00 burst): its posts and posts per second. */
   burstPosted: number;
   burstPerS: number;
+  /** CPU per post over the day (engine, real poster and the fake platform, one process): what a free core could do. */
+  cpuMsPerPost: number;
   rejected429: number;
   duplicates: number;
   peakPerSecond: number;
@@ -71,6 +73,7 @@ export async function dayScenario(
       postsPerS: day.posted / (day.busyMs / 1000),
       burstPosted: burst.posted,
       burstPerS: burst.posted / (burst.ms / 1000),
+      cpuMsPerPost: day.ticks.reduce((sum, t) => sum + t.cpuMs, 0) / Math.max(1, day.posted),
       rejected429: ctx.platform.stats.rejected429,
       duplicates: ctx.platform.stats.duplicates,
       peakPerSecond: ctx.platform.stats.peakPerSecond,
