@@ -55,15 +55,19 @@ const ctx: BenchContext = { platform, services, postgresUrl: POSTGRES_URL };
 
 const instant = [];
 const limited = [];
+const days = [];
 const blocks = [];
 const twoProcess = [];
 for (const store of stores) {
-  const fast = await dayScenario(ctx, { store, platform: 'slack', count: SIZE, limit: 0 });
-  log(`instant ${store}`, fast);
+  const fast = await dayScenario(ctx, { store, platform: 'slack', count: SIZE, limit: 0, spread: 'burst' });
+  log(`instant burst ${store}`, fast);
   instant.push(fast);
-  const slow = await dayScenario(ctx, { store, platform: 'discord', count: SIZE, limit: 50, probeLookup: true });
-  log(`limited ${store}`, slow);
+  const slow = await dayScenario(ctx, { store, platform: 'discord', count: SIZE, limit: 50, spread: 'burst', probeLookup: true });
+  log(`limited burst ${store}`, slow);
   limited.push(slow);
+  const day = await dayScenario(ctx, { store, platform: 'slack', count: SIZE, limit: 0, spread: 'day' });
+  log(`instant day ${store}`, day);
+  days.push(day);
   for (const count of BLOCK_SIZES) {
     const result = await blockScenario(ctx, { store, count });
     log(`block ${store} ${count}`, {
@@ -91,6 +95,7 @@ const section = writeDigestReport({
   skipped,
   instant,
   limited,
+  days,
   blocks,
   twoProcess,
   quick: QUICK,

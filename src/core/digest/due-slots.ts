@@ -93,7 +93,9 @@ export function dueSlots(
   const slots: DueSlot[] = [];
   // Local dates are walked as plain calendar dates from a day before the window (a zone is at most a day
   // off UTC); the remembered slot instants decide what falls inside it.
-  for (let back = Math.ceil(catchUpMs / DAY_MS) + 1; back >= 0; back--) {
+  // Only as far back as the window reaches: a day per day since `from`, and one more for the zone's offset.
+  const firstBack = Math.min(Math.ceil(catchUpMs / DAY_MS), Math.ceil((now.getTime() - from) / DAY_MS)) + 1;
+  for (let back = firstBack; back >= 0; back--) {
     const slot = slotFor(sub, plusDays(today, -back));
     if (!slot) return [];
     const due = slot.dueAt.getTime();

@@ -59,8 +59,10 @@ export async function runDigests(deps: RunDigestsDeps): Promise<DigestRunSummary
   }
   const startedAt = deps.clock.now();
   const sleep = deps.sleep ?? realSleep;
+  const breathe = createBreather();
   const run: RunContext = {
     deps,
+    breathe,
     graceMs,
     leaseMs: deps.leaseMs ?? DEFAULT_LEASE_MS,
     random: deps.random ?? Math.random,
@@ -70,7 +72,6 @@ export async function runDigests(deps: RunDigestsDeps): Promise<DigestRunSummary
     contentFor: (localDate, postEmpty) =>
       digestContent(deps.corpus, { localDate, postEmpty, nearbyWindow: deps.nearbyWindow ?? 7, strongestQuote: deps.strongestQuote }),
   };
-  const breathe = createBreather();
   const bySubscription: SlotOutcome[][] = [];
   await runPool(subscriptionsToRun(deps, startedAt, breathe), deps.concurrency ?? DEFAULT_CONCURRENCY, async (sub, index) => {
     bySubscription[index] = await runSubscription(run, sub);
@@ -95,14 +96,18 @@ async function runSubscription(run: RunContext, sub: Subscription): Promise<Slot
     deps.logger?.warn({ ...outcome }, 'digest subscription cannot be read');
     return [outcome];
   }
+  await run.breathe();
+  // Every slot due before the stored next due time is settled already: the walk starts there.
+  const settledUntil = sub.nextDueAt && Date.parse(sub.nextDueAt) > Date.parse(sub.updatedAt) ? sub.nextDueAt : sub.updatedAt;
   const plans: SlotPlan[] = deps.forDate
     ? [{ localDate: deps.forDate, dueAt: now }]
-    : dueSlots(sub, now, run.graceMs).map((slot) => ({ localDate: slot.localDate, dueAt: slot.dueAt }));
+    : dueSlots({ ...sub, updatedAt: settledUntil }, now, run.graceMs).map((slot) => ({ localDate: slot.localDate, dueAt: slot.dueAt }));
   const outcomes: SlotOutcome[] = [];
   for (const [i, plan] of plans.entries()) {
     // A gone channel pauses the subscription: its remaining catch-up slots wait for a resume.
     if (outcomes.at(-1)?.outcome === 'paused') break;
     if (i > 0 && (await deps.store.getSubscription(sub))?.status !== 'active') break;
+    await run.breathe();
     const outcome = await runSlot(run, sub, plan);
     logOutcome(run, outcome);
     outcomes.push(outcome);
@@ -110,6 +115,7 @@ async function runSubscription(run: RunContext, sub: Subscription): Promise<Slot
   if (deps.forDate) return outcomes;
   const open = outcomes.some((o) => OPEN_OUTCOMES.has(o.outcome)) || outcomes.at(-1)?.outcome === 'paused';
   if (!open) {
+    await run.breathe();
     const next = nextDueAfter(sub, now);
     if (next) await recordNextDue(deps.store, sub, next);
   }

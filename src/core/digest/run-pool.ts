@@ -3,14 +3,31 @@ const SLICE_MS = 5;
 
 /**
  * A turn for the event loop every few milliseconds of work. Awaiting store calls does not yield by itself
- * (a synchronous driver resolves at once), so a long run of them would hold up every command.
+ * (a synchronous driver resolves at once), so a long run of them would hold up every command. Workers
+ * that find the slice used up queue, and each turn of the loop (one setImmediate) lets one of them go on
+ * with a fresh slice: were they all released at once, their steps would add up to one long block.
  */
 export function createBreather(sliceMs = SLICE_MS): () => Promise<void> {
   let since = performance.now();
+  const waiting: (() => void)[] = [];
+  let scheduled = false;
+  const releaseOne = () => {
+    scheduled = false;
+    since = performance.now();
+    waiting.shift()?.();
+    if (waiting.length > 0) schedule();
+  };
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(releaseOne);
+  };
   return async () => {
     if (performance.now() - since < sliceMs) return;
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    since = performance.now();
+    await new Promise<void>((resolve) => {
+      waiting.push(resolve);
+      schedule();
+    });
   };
 }
 

@@ -49,6 +49,8 @@ export interface RunContext {
   random: () => number;
   sleep: (ms: number) => Promise<void>;
   pacer: PostPacer;
+  /** Lets the event loop in when this run has held it for a few milliseconds. */
+  breathe: () => Promise<void>;
   contentFor(localDate: string, postEmpty: boolean): Reply | undefined;
 }
 
