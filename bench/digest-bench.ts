@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { openStore } from '../src/store/open-store.js';
 import { benchServices, freshDatabase } from './digest-bench-env.js';
-import { startFakePlatform } from './digest-fake-platform.js';
+import { startPlatformProcess } from './digest-platform-process.js';
 import { writeDigestReport } from './digest-report.js';
 import { type BenchContext, blockScenario, dayScenario, type StoreKind, twoProcessScenario } from './digest-scenarios.js';
 
@@ -49,7 +49,7 @@ const startedAt = new Date();
 const loadStart = loadavg()[0]!;
 const { stores, skipped } = await availableStores();
 if (skipped.length > 0) console.log(`Skipped: ${skipped.join('; ')}`);
-const platform = await startFakePlatform();
+const platform = await startPlatformProcess();
 const services = await benchServices();
 const ctx: BenchContext = { platform, services, postgresUrl: POSTGRES_URL };
 

@@ -23,7 +23,7 @@ export class ShiftedClock implements Clock {
 
 export interface TickStats {
   ms: number;
-  /** CPU time this process used during the tick (the fake platform shares the process, so it is included). */
+  /** CPU time this process used during the tick (engine, store, poster; the fake platform runs elsewhere). */
   cpuMs: number;
   /** Longest stretch the event loop was blocked during the tick (perf_hooks.monitorEventLoopDelay max), wall clock. */
   maxBlockMs: number;

@@ -7,14 +7,14 @@ import { commands } from '../src/commands/registry.js';
 import { nextDueAfter } from '../src/core/digest/due-slots.js';
 import { openStore } from '../src/store/open-store.js';
 import { benchPoster, freshDatabase } from './digest-bench-env.js';
-import type { FakePlatform } from './digest-fake-platform.js';
+import type { PlatformProcess } from './digest-platform-process.js';
 import { measuredTick, runDay, ShiftedClock, type TickStats } from './digest-run-day.js';
 import { loadSubscriptions, makeSubscriptions, SAME_OFFSET_ZONES } from './digest-subscriptions.js';
 import { percentile } from './measure.js';
 
 export type StoreKind = 'sqlite' | 'postgres';
 export interface BenchContext {
-  platform: FakePlatform;
+  platform: PlatformProcess;
   services: Services;
   postgresUrl: string;
 }
@@ -34,7 +34,7 @@ export interface DayResult {
   /** The busiest wake-up (a 09:00 burst): its posts and posts per second. */
   burstPosted: number;
   burstPerS: number;
-  /** CPU per post over the day (engine, real poster and the fake platform, one process): what a free core could do. */
+  /** CPU per post over the day (engine, store and real poster; the fake platform has its own process): what a free core could do. */
   cpuMsPerPost: number;
   rejected429: number;
   duplicates: number;
@@ -67,7 +67,7 @@ export async function dayScenario(
   try {
     const loadMs = await loadSubscriptions(store, makeSubscriptions(options.count, options.platform, options.spread));
     clock.jumpTo(dayStart());
-    ctx.platform.reset(options.limit);
+    await ctx.platform.reset(options.limit);
     // Every next due time computed before the day starts (a running bot has them), so the burst wake-up is only the burst.
     const settle = await measuredTick({ store, posters: [poster], corpus: ctx.services.corpus, clock, owner: 'bench' });
     if (options.spread === 'burst') clock.jumpTo(nextDueAfter({ time: '09:00', timezone: SAME_OFFSET_ZONES[0]! }, clock.now())!);
@@ -82,6 +82,7 @@ export async function dayScenario(
     });
     const lookup = await probe?.stop();
     const late = day.ticks.flatMap((t) => t.lateMs);
+    const platformStats = await ctx.platform.stats();
     const burst = day.ticks.reduce((a, b) => (b.posted > a.posted ? b : a));
     return {
       store: options.store,
@@ -95,9 +96,9 @@ export async function dayScenario(
       burstPosted: burst.posted,
       burstPerS: burst.posted / (burst.ms / 1000),
       cpuMsPerPost: day.ticks.reduce((sum, t) => sum + t.cpuMs, 0) / Math.max(1, day.posted),
-      rejected429: ctx.platform.stats.rejected429,
-      duplicates: ctx.platform.stats.duplicates,
-      peakPerSecond: ctx.platform.stats.peakPerSecond,
+      rejected429: platformStats.rejected429,
+      duplicates: platformStats.duplicates,
+      peakPerSecond: platformStats.peakPerSecond,
       maxBlockMs: Math.max(...day.ticks.map((t) => t.maxBlockMs)),
       maxBlockCpuMs: Math.max(...day.ticks.map((t) => t.maxBlockCpuMs)),
       lateP50S: percentile(late, 50) / 1000,
@@ -154,7 +155,7 @@ export async function blockScenario(ctx: BenchContext, options: { store: StoreKi
   const clock = new ShiftedClock(new Date());
   const store = await openStore(db.url, { clock });
   const poster = benchPoster('slack', ctx.platform.url, clock);
-  ctx.platform.reset(0);
+  await ctx.platform.reset(0);
   const tick = () => measuredTick({ store, posters: [poster], corpus: ctx.services.corpus, clock, owner: 'bench' });
   try {
     const loadMs = await loadSubscriptions(store, makeSubscriptions(options.count, 'slack'));
@@ -201,7 +202,7 @@ export async function twoProcessScenario(
   const setup = await openStore(db.url);
   await loadSubscriptions(setup, makeSubscriptions(options.count, options.platform));
   const start = dayStart();
-  ctx.platform.reset(options.limit);
+  await ctx.platform.reset(options.limit);
   const workers = ['bench-a', 'bench-b'].map((owner) => {
     const child = fork(join(import.meta.dirname, 'digest-worker.ts'), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
     child.send({ databaseUrl: db.url, platformUrl: ctx.platform.url, platform: options.platform, start: start.toISOString(), owner });
@@ -224,6 +225,7 @@ export async function twoProcessScenario(
       postedBy[1] += stats[1]!.posted;
     }
     await Promise.all(workers.map((child) => ask(child, { close: true })));
+    const platformStats = await ctx.platform.stats();
     const slots = [];
     for (let page = await setup.listSlots({ limit: 100_000 }); page.length > 0; page = []) slots.push(...page);
     return {
@@ -234,8 +236,8 @@ export async function twoProcessScenario(
       postedBy,
       slots: slots.length,
       terminal: slots.filter((s) => s.state !== 'claimed').length,
-      duplicates: ctx.platform.stats.duplicates,
-      rejected429: ctx.platform.stats.rejected429,
+      duplicates: platformStats.duplicates,
+      rejected429: platformStats.rejected429,
       busyS: busyMs / 1000,
     };
   } finally {
