@@ -19,6 +19,7 @@ const channelKey = (ref: ChannelRef) => `${ref.platform}:${ref.workspace}:${ref.
  */
 export function createPostPacer(store: Store, clock: Clock, sleep: (ms: number) => Promise<void>): PostPacer {
   const channelNext = new Map<string, number>();
+  const sentAt = new Map<string, number[]>();
   return {
     async turn(pacing, ref) {
       if (!pacing) return;
@@ -30,8 +31,17 @@ export function createPostPacer(store: Store, clock: Clock, sleep: (ms: number) 
         if (at > now) await sleep(at - now);
       }
       if (pacing.shared) {
-        const wait = await store.takeTurn(pacing.shared.bucket, { intervalMs: pacing.shared.intervalMs });
+        const { bucket, intervalMs } = pacing.shared;
+        const wait = await store.takeTurn(bucket, { intervalMs });
         if (wait > 0) await sleep(wait);
+        // Turns are spaced in database time, but a busy event loop can wake several late sleepers at once and
+        // send them together; the platform counts arrivals per rolling second, so this process also keeps its
+        // own sends within one second's budget (one wait, never a loop: a turn is never withheld for good).
+        const perSecond = Math.max(1, Math.floor(1000 / Math.max(1, intervalMs)));
+        const sent = (sentAt.get(bucket) ?? []).filter((at) => at > clock.now().getTime() - 1000);
+        if (sent.length >= perSecond) await sleep(sent[sent.length - perSecond]! + 1000 - clock.now().getTime());
+        sent.push(clock.now().getTime());
+        sentAt.set(bucket, sent);
       }
     },
     async holdBack(pacing, ref, ms) {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { jitteredBackoffMs } from '../../../src/core/digest/index.js';
+import { createPostPacer, jitteredBackoffMs } from '../../../src/core/digest/index.js';
 import type { ChannelRef, Store } from '../../../src/core/store/index.js';
 import { openSqliteStore } from '../../../src/store/sqlite/open-sqlite-store.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
@@ -170,7 +170,7 @@ describe('leases and pacing', () => {
     const sleep = async (ms: number) => {
       waits.push(ms);
     };
-    const pacing = { shared: { bucket: 'discord:bot', intervalMs: 1_000 } };
+    const pacing = { shared: { bucket: 'discord:bot', intervalMs: 100 } };
     const platform = new FakePoster('discord', { clock, pacing });
     platform.failNext({ kind: 'rate_limited', retryAfterMs: 30_000 });
     const one = harness({ start: '', url: url.url, clock, owner: 'a' });
@@ -186,9 +186,26 @@ describe('leases and pacing', () => {
       });
     await Promise.all([one.run({ posters: [platform], sleep }), two.run({ posters: [platform], sleep })]);
     expect(platform.posts).toHaveLength(6);
-    // Seven requests (one 429) on one budget and two runners: six turns one second apart (the first is free,
+    // Seven requests (one 429) on one budget and two runners: six turns 100 ms apart (the first is free,
     // so not waited), the 429's Retry-After waited out, and the retry's turn held back until after it.
-    expect(waits.sort((a, b) => a - b)).toEqual([1_000, 2_000, 3_000, 4_000, 5_000, 30_000, 30_000]);
+    expect(waits.sort((a, b) => a - b)).toEqual([100, 200, 300, 400, 500, 30_000, 30_000]);
+  });
+
+  it('keeps its own sends within one second of the shared budget when late sleepers wake together', async () => {
+    const clock = new FakeClock('2026-04-24T04:00:00Z');
+    const store = openSqliteStore(':memory:', clock);
+    cleanups.push(() => store.close());
+    const waits: number[] = [];
+    // Every wait ends at the same instant, as when a blocked event loop wakes all the sleepers at once.
+    const pacer = createPostPacer(store, clock, async (ms) => {
+      waits.push(ms);
+    });
+    const pacing = { shared: { bucket: 'discord:bot', intervalMs: 100 } };
+    const ref = { platform: 'discord', workspace: 'G', channel: 'D' } as const;
+    for (let i = 0; i < 11; i++) await pacer.turn(pacing, ref);
+    // Ten turns a second: the database spaced them (100 … 1000 ms), and the eleventh send, arriving in the
+    // same second as ten others, waited a whole second more.
+    expect(waits).toEqual([100, 200, 300, 400, 500, 600, 700, 800, 900, 1_000, 1_000]);
   });
 });
 
