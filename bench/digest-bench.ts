@@ -9,7 +9,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { openStore } from '../src/store/open-store.js';
 import { benchServices, freshDatabase } from './digest-bench-env.js';
 import { startPlatformProcess } from './digest-platform-process.js';
-import { writeDigestReport } from './digest-report.js';
+import { placeDigestSection, writeDigestReport } from './digest-report.js';
 import { type BenchContext, blockScenario, dayScenario, type StoreKind, twoProcessScenario } from './digest-scenarios.js';
 
 const argument = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
@@ -100,11 +100,9 @@ const section = writeDigestReport({
   twoProcess,
   quick: QUICK,
 });
-const MARKER = '<!-- digest benchmark: written by npm run bench:digest -->';
 let existing = '';
 try {
   existing = readFileSync(OUTPUT, 'utf8');
 } catch {}
-const before = existing.includes(MARKER) ? existing.slice(0, existing.indexOf(MARKER)) : existing ? `${existing.trimEnd()}\n\n` : '';
-writeFileSync(OUTPUT, `${before}${MARKER}\n${section}`);
+writeFileSync(OUTPUT, placeDigestSection(existing, section));
 console.log(`Wrote the digest section of ${OUTPUT}.`);

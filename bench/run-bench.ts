@@ -8,11 +8,13 @@ import Fuse from 'fuse.js';
 import type { Corpus } from '../src/core/document.js';
 import { createSearchEngine } from '../src/core/search/create-search-engine.js';
 import { compareCorrection } from './compare-correction.js';
+import { DIGEST_START_MARK } from './digest-report.js';
 import { loadBrownSentences } from './load-brown.js';
 import { makeBenchCorpus } from './make-bench-corpus.js';
 import { mb, memoryInUse, percentile, timed } from './measure.js';
 import { type BenchQuery, QUERY_MIX } from './query-mix.js';
 import { type SizeResult, writeReport } from './write-report.js';
+import { START_MARK } from './write-start-report.js';
 
 const argument = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
 const SIZES = (argument('sizes') ?? '1000,10000,100000,1000000').split(',').map(Number);
@@ -176,9 +178,9 @@ const machine = {
   date: new Date().toISOString(),
   load: [loadAtStart, loadavg()[0] ?? 0] as [number, number],
 };
-// The digest benchmark (npm run bench:digest) keeps its own section after a marker: carried over as it is.
-const DIGEST_MARKER = '<!-- digest benchmark: written by npm run bench:digest -->';
+// The start-up (npm run bench:start) and digest (npm run bench:digest) benchmarks keep their own sections of the same page.
 const previous = existsSync(OUTPUT) ? readFileSync(OUTPUT, 'utf8') : '';
-const digestSection = previous.includes(DIGEST_MARKER) ? `\n${previous.slice(previous.indexOf(DIGEST_MARKER))}` : '';
-writeFileSync(OUTPUT, `${writeReport(results, machine, { rounds: ROUNDS, queries: QUERY_MIX, correction }).trimEnd()}\n${digestSection}`);
+const sectionStarts = [START_MARK, DIGEST_START_MARK].map((mark) => previous.indexOf(mark)).filter((at) => at >= 0);
+const kept = sectionStarts.length > 0 ? `\n${previous.slice(Math.min(...sectionStarts)).trimEnd()}\n` : '';
+writeFileSync(OUTPUT, `${writeReport(results, machine, { rounds: ROUNDS, queries: QUERY_MIX, correction }).trimEnd()}\n${kept}`);
 console.log(`Wrote ${OUTPUT}.`);

@@ -16,6 +16,7 @@ export async function createContext(
     timezone: subscription?.timezone ?? services.defaultTimezone,
     clock: options.clock ?? systemClock,
     random: options.random ?? Math.random,
-    services,
+    // One corpus per invocation: a reload that lands mid-command swaps the next invocation's, never half of this one's.
+    services: { ...services },
   };
 }
