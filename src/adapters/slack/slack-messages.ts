@@ -3,8 +3,9 @@ export const slackMessages = {
   moreResults: 'More results',
   continued: (hidden: number) => `Cut to fit one Slack message: ${hidden} more item${hidden === 1 ? '' : 's'} behind “More results”.`,
   cut: (hidden: number) => `${hidden} more item${hidden === 1 ? '' : 's'} did not fit in one Slack message.`,
-  buttonExpired: 'This button has expired. Run the command again to get fresh results.',
-  buttonUnreadable: 'This button could not be read. Run the command again.',
+  buttonExpired: 'This button is from an older message; run the command again.',
+  buttonUnreadable: 'This button is from an older message; run the command again.',
+  malformedRequest: 'Slack sent this command in a form readout cannot read (a field was missing or malformed). Please type it again.',
   missingSigningSecret:
     'SLACK_SIGNING_SECRET is empty: HTTP mode needs the signing secret from your Slack app’s Basic Information page (or set SLACK_APP_TOKEN for Socket Mode).',
   missingBotToken: 'SLACK_BOT_TOKEN is empty: copy the Bot User OAuth Token from your Slack app’s OAuth & Permissions page.',
