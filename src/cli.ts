@@ -17,6 +17,9 @@ Usage: readout <command> [options]
   doc <id> [range]           One document, e.g. readout doc 002 2-4
   digest <action>            subscribe HH:MM ZONE | unsubscribe | pause | resume | status | list | preview | run [--date]
                              (--platform slack|discord|console --workspace ID --channel ID pick the channel)
+  digest export [--json]     Every subscription as one JSON line (for import into another store)
+  digest import FILE|-       Create or update subscriptions from such lines; bad lines are reported by number
+  digest log                 Delivery log, newest first: --date YYYY-MM-DD --platform P --workspace W --channel C --limit N --json
   discord register           Register the slash commands with Discord: --guild ID for one server (instant)
   help                       This text
 

@@ -108,8 +108,9 @@ function nextLine(sub: Subscription, ctx: CommandContext): string {
 }
 
 async function statusReply(sub: Subscription, ctx: CommandContext): Promise<Reply> {
-  const recent = (await ctx.services.store.listSlots({ platform: sub.platform, workspace: sub.workspace, channel: sub.channel }))
-    .slice(-3)
+  // The store lists newest first; read only the last few (a channel's history can be long), shown oldest to newest.
+  const recent = (await ctx.services.store.listSlots({ platform: sub.platform, workspace: sub.workspace, channel: sub.channel, limit: 3 }))
+    .reverse()
     .map((slot) => `${slot.localDate}: ${slot.state}${slot.reason ? ` (${slot.reason})` : ''}`);
   const lines = [
     `Digest ${sub.status === 'active' ? 'active' : 'paused'}: every day at ${sub.time} (${sub.timezone})${sub.postEmpty ? ', also on empty days' : ''}.`,
