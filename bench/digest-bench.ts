@@ -1,5 +1,5 @@
 /**
- * `npm run bench:digest [-- --stores=sqlite,postgres --quick --out=docs/benchmarks.md]`: the digest engine
+ * `npm run bench:digest [-- --stores=sqlite,postgres --quick --block-sizes=1000,10000 --out=docs/benchmarks.md]`: the digest engine
  * against a fake platform on loopback (Discord's and Slack's message endpoints, optionally limited to
  * 50 requests per rolling second). Prints each result and writes the digest section of docs/benchmarks.md.
  * Not a test: numbers only.
@@ -17,7 +17,7 @@ const QUICK = process.argv.includes('--quick');
 const OUTPUT = argument('out') ?? 'docs/benchmarks.md';
 const POSTGRES_URL = argument('postgres') ?? process.env.READOUT_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SIZE = QUICK ? 1_000 : 10_000;
-const BLOCK_SIZES = QUICK ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+const BLOCK_SIZES = (argument('block-sizes') ?? (QUICK ? '1000,10000' : '1000,10000,100000')).split(',').map(Number);
 
 /** Which stores can run here: Postgres only when the server answers and this build has its store. */
 async function availableStores(): Promise<{ stores: StoreKind[]; skipped: string[] }> {
