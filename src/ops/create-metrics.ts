@@ -95,10 +95,9 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): AppMe
   };
 }
 
-/** Posted minus due, when the run reports both times (older summaries do not). */
+/** Posted minus due, when both times are known. */
 function deliveryLagSeconds(slot: DigestRunSummary['slots'][number]): number | undefined {
-  const times = slot as { dueAt?: string | null; postedAt?: string | null };
-  if (slot.outcome !== 'posted' || !times.dueAt || !times.postedAt) return undefined;
-  const lag = (Date.parse(times.postedAt) - Date.parse(times.dueAt)) / 1000;
+  if (slot.outcome !== 'posted' || !slot.dueAt || !slot.postedAt) return undefined;
+  const lag = (Date.parse(slot.postedAt) - Date.parse(slot.dueAt)) / 1000;
   return Number.isFinite(lag) ? Math.max(0, lag) : undefined;
 }

@@ -1,7 +1,7 @@
 import type { DigestRunSummary } from '../core/digest/run-digests-types.js';
 import type { Store } from '../core/store/store-types.js';
 
-type TimedSlot = DigestRunSummary['slots'][number] & { dueAt?: string | null; postedAt?: string | null };
+type TimedSlot = DigestRunSummary['slots'][number];
 
 /**
  * A run summary whose posted slots carry `dueAt` and `postedAt`, read from the ledger when the run did
@@ -12,7 +12,9 @@ export async function withSlotTimes(summary: DigestRunSummary, store: Pick<Store
     summary.slots.map(async (slot: TimedSlot): Promise<TimedSlot> => {
       if (slot.outcome !== 'posted' || (slot.dueAt && slot.postedAt)) return slot;
       const record = await store.getSlot(slot.key).catch(() => undefined);
-      return record ? { ...slot, dueAt: slot.dueAt ?? record.dueAt, postedAt: slot.postedAt ?? record.postedAt } : slot;
+      return record
+        ? { ...slot, dueAt: slot.dueAt ?? record.dueAt ?? undefined, postedAt: slot.postedAt ?? record.postedAt ?? undefined }
+        : slot;
     }),
   );
   return { ...summary, slots };
