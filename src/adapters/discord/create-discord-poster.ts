@@ -11,6 +11,20 @@ import type { ButtonTarget } from './button-target.js';
 import { createDiscordRest } from './create-discord-rest.js';
 import { NO_MENTIONS } from './deliver-reply.js';
 import { slotNonce } from './slot-nonce.js';
+import { slotTag, snowflakeAt } from './slot-tag.js';
+
+/** Discord's cap on one GET /channels/{id}/messages. */
+const HISTORY_LIMIT = 100;
+/** Pages read per search before giving up on completing it in this attempt. */
+const HISTORY_PAGES = 5;
+/** Discord's clock and the ledger's may disagree a little; the search starts this much before the first claim. */
+const CLOCK_SKEW_MS = 60_000;
+
+interface FetchedMessage {
+  id: string;
+  content?: string;
+  author?: { id?: string };
+}
 
 export interface DiscordPosterOptions {
   token: string;
@@ -56,18 +70,37 @@ export function createDiscordPoster(options: DiscordPosterOptions): DigestPoster
     pages: createActionTable<PagedReply>({ maxEntries: 500, ttlMs: 24 * 3_600_000, clock: options.clock }),
   };
   const log = options.logger.child({ component: 'discord-poster' });
+  let botUserId: Promise<string> | undefined;
+  /** Our own user id (GET /users/@me, once): only our messages can settle a slot. */
+  const ownUserId = () => {
+    botUserId ??= (rest.get(Routes.user('@me')) as Promise<{ id: string }>).then(
+      (user) => user.id,
+      (error: unknown) => {
+        botUserId = undefined;
+        throw error;
+      },
+    );
+    return botUserId;
+  };
 
   return {
     platform: 'discord',
     async post(ref: ChannelRef, reply: Reply, slotKey: string): Promise<PostResult> {
-      // A long digest goes out as one message per page; each page has its own nonce, so a retry repeats none.
+      // A long digest goes out as one message per page; each page has its own nonce and tag, so a retry repeats none.
+      // The tag is a subtext line in the message itself: nonces are forgotten after minutes, the tag is not.
       const messages = buildMessages(reply, tables);
       let firstId: string | undefined;
       for (const [page, message] of messages.entries()) {
         const url = Routes.channelMessages(ref.channel);
         try {
           const posted = (await rest.post(url, {
-            body: { ...message, allowed_mentions: NO_MENTIONS, nonce: slotNonce(slotKey, page), enforce_nonce: true },
+            body: {
+              ...message,
+              content: slotTag(slotKey, page),
+              allowed_mentions: NO_MENTIONS,
+              nonce: slotNonce(slotKey, page),
+              enforce_nonce: true,
+            },
           })) as { id: string };
           firstId ??= posted.id;
         } catch (error) {
@@ -81,12 +114,28 @@ export function createDiscordPoster(options: DiscordPosterOptions): DigestPoster
       return { messageId: firstId ?? '' };
     },
     /**
-     * Discord cannot search a channel by nonce (fetched messages do not carry it), so an uncertain post
-     * is settled by posting again: the same nonce with enforce_nonce returns the first message for a few
-     * minutes instead of posting a duplicate.
+     * Reads the channel's messages after the snowflake of the slot's first claim (not its nonce: Discord
+     * forgets nonces after minutes), 100 a call, and keeps the bot's own first page tagged with the slot.
+     * A search it cannot finish throws, so nothing is posted blind.
      */
-    async findPosted(): Promise<PostResult | undefined> {
-      return undefined;
+    async findPosted(ref: ChannelRef, slotKey: string, since: Date): Promise<PostResult | undefined> {
+      const tag = slotTag(slotKey, 0);
+      let after = snowflakeAt(since.getTime() - CLOCK_SKEW_MS);
+      try {
+        const bot = await ownUserId();
+        for (let page = 0; page < HISTORY_PAGES; page++) {
+          const query = new URLSearchParams({ after, limit: String(HISTORY_LIMIT) });
+          const messages = (await rest.get(Routes.channelMessages(ref.channel), { query })) as FetchedMessage[];
+          const found = messages.find((message) => message.author?.id === bot && message.content === tag);
+          if (found) return { messageId: found.id };
+          if (messages.length < HISTORY_LIMIT) return undefined;
+          // Discord lists newest first; the next page starts after the newest one seen.
+          after = messages.reduce((max, m) => (BigInt(m.id) > BigInt(max) ? m.id : max), after);
+        }
+      } catch (error) {
+        throw toPostError(error);
+      }
+      throw new PostError('transient', 'history_search_incomplete');
     },
     /** Stops the REST client's sweeper timers. */
     close() {

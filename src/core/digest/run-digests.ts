@@ -152,7 +152,7 @@ async function settleClaim(
   };
   /** Settles an earlier attempt whose outcome is unknown by asking the channel for a post tagged with this slot key. */
   const findEarlier = async (): Promise<SlotOutcome | undefined> => {
-    const found = await poster.findPosted(sub, key);
+    const found = await poster.findPosted(sub, key, searchFrom(claim));
     return found ? finish('recovered', { state: 'posted', messageId: found.messageId }) : undefined;
   };
 
@@ -221,6 +221,11 @@ async function settleClaim(
       if (deps.shouldStop?.()) return retryLater(error.reason, new Date(resumeAt));
     }
   }
+}
+
+/** A post for the slot cannot be older than its first claim (database time, kept in the ledger). */
+function searchFrom(claim: SlotRecord): Date {
+  return new Date(claim.firstClaimedAt ?? claim.updatedAt);
 }
 
 function errorReason(error: unknown): string {
