@@ -56,6 +56,7 @@ export async function main(): Promise<number> {
         ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
         ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
         port: config.PORT,
+        digestManagers: config.READOUT_DIGEST_MANAGERS,
         services,
         commands,
         logger: logger.child({ platform: 'slack' }),

@@ -15,6 +15,15 @@ describe('loadConfig', () => {
     expect(config.DISCORD_TOKEN).toBeUndefined();
   });
 
+  it('reads READOUT_DIGEST_MANAGERS as a list of Slack user ids (none by default)', () => {
+    expect(loadConfig({}).READOUT_DIGEST_MANAGERS).toEqual([]);
+    expect(loadConfig({ READOUT_DIGEST_MANAGERS: 'U012AB3CD, W045EF6GH U07' }).READOUT_DIGEST_MANAGERS).toEqual([
+      'U012AB3CD',
+      'W045EF6GH',
+      'U07',
+    ]);
+  });
+
   it('treats empty values as unset', () => {
     expect(loadConfig({ SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '  ' }).SLACK_BOT_TOKEN).toBeUndefined();
   });
@@ -28,6 +37,7 @@ describe('loadConfig', () => {
     [{ PORT: 'eighty' }, /PORT/],
     [{ READOUT_TIMEZONE: 'Mars/Olympus' }, /READOUT_TIMEZONE expected an IANA time zone/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL expected sqlite:PATH/],
+    [{ READOUT_DIGEST_MANAGERS: 'U012AB3CD, alice' }, /READOUT_DIGEST_MANAGERS expected Slack user ids/],
     [{ SLACK_API_URL: 'not a url' }, /SLACK_API_URL must be an http\(s\) URL/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
   ])('reports %j by name', (env, message) => {

@@ -1,7 +1,7 @@
 import { localUserName } from '../adapters/console/local-user-name.js';
 import { renderText } from '../adapters/console/render-text.js';
 import type { AnyCommand } from '../commands/command.js';
-import { createContext } from '../commands/create-context.js';
+import { createContext, operatorDigestAccess } from '../commands/create-context.js';
 import { dispatch } from '../commands/dispatch.js';
 import { usageOf } from '../commands/usage.js';
 import { validateOptions } from '../commands/validate-options.js';
@@ -31,7 +31,8 @@ export async function runDeclaredCommand(
   }
   const runtime = await openCliRuntime({ seeds: args.seeds, json: args.json });
   try {
-    const ctx = await createContext({ ...channel, user: localUserName('cli') }, runtime.services);
+    // An operator at the terminal may change any channel's digest, whichever platform it names.
+    const ctx = await createContext({ ...channel, user: localUserName('cli') }, runtime.services, { digestAccess: operatorDigestAccess });
     if (args.json && command.json) {
       try {
         printJson(await command.json(validateOptions(command, args.options), ctx));

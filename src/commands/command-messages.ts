@@ -13,6 +13,8 @@ export const commandMessages = {
   missingOption: (command: string, option: string, usage: string) => `\`/${command}\` needs ${option}. Usage: \`${usage}\``,
   internalError: (refId: string) => `Something went wrong on our side. It has been logged with reference \`${refId}\`; please try again.`,
   unknownSubcommand: (command: string, known: string[]) => `\`/${command}\` takes one of: ${known.join(', ')}.`,
+  digestAccessUnknown:
+    'Only the bot’s operator can change this channel’s digest here. `/digest status` and `/digest preview` are open to everyone.',
 } as const;
 
 function truncate(text: string, max: number): string {

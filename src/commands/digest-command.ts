@@ -9,6 +9,10 @@ import { UserError } from '../core/user-error.js';
 import { type CommandContext, defineCommand } from './command.js';
 
 const ACTIONS = ['subscribe', 'unsubscribe', 'pause', 'resume', 'status', 'preview', 'list'] as const;
+/** Actions that change the channel's public daily post: only its managers may run them. */
+const CHANGES: ReadonlySet<string> = new Set(['subscribe', 'unsubscribe', 'pause', 'resume']);
+/** Actions that (re)start posting: refused where the bot could not find its own posts again. */
+const STARTS: ReadonlySet<string> = new Set(['subscribe', 'resume']);
 
 export const digestCommand = defineCommand({
   name: 'digest',
@@ -20,6 +24,7 @@ export const digestCommand = defineCommand({
     empty: z.boolean().optional().describe('Also post on days with nothing to report'),
   }),
   positional: ['action', 'time', 'timezone'],
+  restrictedTo: 'channel_managers',
   autocomplete: { timezone: 'timezone' },
   examples: ['digest subscribe 09:00 Asia/Almaty', 'digest status', 'digest preview', 'digest pause'],
   async json(options, ctx) {
@@ -47,6 +52,11 @@ async function runAction(options: DigestOptions, ctx: CommandContext): Promise<R
   const store = ctx.services.store;
   const ref = channelOf(ctx);
   if (!ref) return textReply('Digests are posted to channels; run this from the console or a Slack/Discord channel.', { isError: true });
+  if (STARTS.has(options.action) && ctx.digestAccess.channelRefusal) return textReply(ctx.digestAccess.channelRefusal, { isError: true });
+  if (CHANGES.has(options.action)) {
+    const refusal = await ctx.digestAccess.checkManager();
+    if (refusal) return textReply(refusal, { isError: true });
+  }
   const existing = await store.getSubscription(ref);
   switch (options.action) {
     case 'subscribe': {

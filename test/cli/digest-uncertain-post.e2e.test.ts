@@ -52,16 +52,16 @@ const when = [
 
 describe.each(when)('an uncertain Slack post, $name', ({ forDate }) => {
   it.each([
-    { what: 'a lost answer', then: { kind: 'drop' } as const },
-    { what: 'a 5xx after acceptance', then: { kind: 'status', status: 503, body: { ok: false } } as const },
-  ])('$what ends in exactly one post, found by its tag', async ({ then }) => {
+    { what: 'a lost answer', answer: { kind: 'drop' } as const },
+    { what: 'a 5xx after acceptance', answer: { kind: 'status', status: 503, body: { ok: false } } as const },
+  ])('$what ends in exactly one post, found by its tag', async ({ answer }) => {
     const fake = await FakeSlackApi.start();
     closers.push(() => fake.close());
     const clock = new FakeClock(new Date(fake.nowSeconds * 1000));
     const ref: ChannelRef = { platform: 'slack', workspace: 'T0FAKE', channel: 'C0UNSURE' };
     const store = await storeWith(ref, clock);
     const poster = createSlackDigestPoster({ botToken: 'xoxb-unsure', apiUrl: fake.apiUrl, logger: silentLogger });
-    fake.afterAcceptNext('chat.postMessage', then);
+    fake.afterAcceptNext('chat.postMessage', answer);
     const summary = await run(store, poster, clock, (ms) => fake.advance(ms), forDate());
     expect(summary.slots.map((s) => s.outcome)).toEqual(['recovered']);
     expect(fake.botMessages('C0UNSURE')).toHaveLength(1);
@@ -71,9 +71,9 @@ describe.each(when)('an uncertain Slack post, $name', ({ forDate }) => {
 
 describe.each(when)('an uncertain Discord post, $name', ({ forDate }) => {
   it.each([
-    { what: 'a lost answer', then: { kind: 'drop' } as const },
-    { what: 'a 5xx after acceptance', then: { kind: 'status', status: 503 } as const },
-  ])('$what ends in exactly one post, found by its tag', async ({ then }) => {
+    { what: 'a lost answer', answer: { kind: 'drop' } as const },
+    { what: 'a 5xx after acceptance', answer: { kind: 'status', status: 503 } as const },
+  ])('$what ends in exactly one post, found by its tag', async ({ answer }) => {
     const fake = await FakeDiscord.start({ nonceMemoryMs: 2 * MIN });
     closers.push(() => fake.close());
     const clock = new FakeClock(new Date(fake.now()));
@@ -83,7 +83,7 @@ describe.each(when)('an uncertain Discord post, $name', ({ forDate }) => {
     const poster = createDiscordPoster({ token: 'unsure', apiUrl: fake.apiUrl, logger: silentLogger, clock, timeoutMs: 5_000 });
     closers.push(() => poster.close());
     // The library retries once by itself; that retry's answer is lost too, so the runner must settle it.
-    fake.afterAcceptNext('POST', new RegExp(`^/channels/${channel}/messages$`), then);
+    fake.afterAcceptNext('POST', new RegExp(`^/channels/${channel}/messages$`), answer);
     fake.failNext('POST', new RegExp(`^/channels/${channel}/messages$`), { status: 503, body: { message: 'unavailable' } });
     const summary = await run(store, poster, clock, (ms) => fake.advance(ms), forDate());
     expect(summary.slots.map((s) => s.outcome)).toEqual(['recovered']);

@@ -18,6 +18,8 @@ export interface InteractionWhere {
   userId?: string;
   /** A direct message with the bot instead of a guild channel. */
   dm?: boolean;
+  /** The member's permissions in the channel (string bitfield); default FAKE_PERMISSIONS, which lacks Manage Channels. */
+  permissions?: string;
 }
 
 export interface SimpleOption {
@@ -72,7 +74,7 @@ export function interactionBase(applicationId: string, where: InteractionWhere) 
       mute: false,
       flags: 0,
       pending: false,
-      permissions: FAKE_PERMISSIONS,
+      permissions: where.permissions ?? FAKE_PERMISSIONS,
       avatar: null,
       nick: null,
       premium_since: null,

@@ -359,7 +359,7 @@ export class FakeDiscord {
       application_id: this.applicationId,
       version: snowflake(),
       type: command.type ?? 1,
-      default_member_permissions: null,
+      default_member_permissions: command.default_member_permissions ?? null,
       nsfw: false,
       ...(scope === 'global' ? {} : { guild_id: scope }),
     }));

@@ -59,6 +59,8 @@ export class FakeSlackApi {
   private readonly held = new Set<ServerResponse>();
   /** When (fake seconds) each conversations.history call was answered, for the per-minute limit. */
   private readonly historyCalls: number[] = [];
+  /** Workspace members users.info knows, with their roles; anyone else is `user_not_found`. */
+  readonly users = new Map<string, { is_admin?: boolean; is_owner?: boolean; is_primary_owner?: boolean }>();
   /** Model the one-call-a-minute limit of conversations.history (on by default, as for most apps). */
   limitHistoryRate = true;
   port = 0;
@@ -245,6 +247,12 @@ export class FakeSlackApi {
         messages.unshift({ ts, text: params['text'], bot_id: 'B0BOT', ...(params['metadata'] ? { metadata: params['metadata'] } : {}) });
         this.channels.set(channel, messages);
         return { ok: true, channel, ts, message: { ts, text: params['text'] } };
+      }
+      case 'users.info': {
+        const id = String(params['user']);
+        const roles = this.users.get(id);
+        if (!roles) return { ok: false, error: 'user_not_found' };
+        return { ok: true, user: { id, team_id: 'T0FAKE', name: id.toLowerCase(), is_admin: false, is_owner: false, ...roles } };
       }
       case 'conversations.history': {
         // Newest first, from `oldest` on, `limit` per page but never more than Slack's 15; the cursor is the

@@ -8,4 +8,8 @@ export const discordMessages = {
   truncated: 'Shortened to fit Discord. Ask for fewer results for the full text.',
   nextPage: (page: number, pages: number) => `More results (${page}/${pages})`,
   pageExpired: 'These results have expired. Run the command again to page through them.',
+  digestManagersOnly:
+    'Only members with the Manage Channels permission can subscribe, pause, resume or unsubscribe this channel’s digest. `/digest status` and `/digest preview` are open to everyone who can see the command.',
+  digestNotInDirectMessages:
+    'The daily digest posts to server channels, not direct messages. Run /digest in the channel that should get it.',
 } as const;

@@ -14,6 +14,7 @@ import { ACTION_PREFIX } from './render-blocks.js';
 import { replayGuard } from './replay-guard.js';
 import { createSeenRequests } from './seen-requests.js';
 import type { SlackDeps } from './slack-deps.js';
+import { createSlackDigestAccess } from './slack-digest-access.js';
 import { toSlackLogger } from './slack-logger.js';
 import { slackMessages } from './slack-messages.js';
 
@@ -31,6 +32,8 @@ export interface SlackAdapterOptions {
   commands: readonly AnyCommand[];
   logger: Logger;
   clock?: Clock;
+  /** Slack user ids who may change a channel's digest besides workspace admins and owners (READOUT_DIGEST_MANAGERS). */
+  digestManagers?: readonly string[];
   /** Extra fields for GET /healthz. */
   health?: () => Record<string, unknown>;
 }
@@ -110,6 +113,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
     clock,
     codec: createButtonCodec({ clock }),
     logger,
+    digestAccess: createSlackDigestAccess({ client: app.client, managers: options.digestManagers ?? [], logger }),
   };
   const inFlight = new Set<Promise<void>>();
   const track = (work: Promise<void>, what: string) => {
@@ -122,7 +126,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   app.use(replayGuard(createSeenRequests({ ttlMs: SEEN_TTL_MS, maxEntries: 10_000, clock }), logger));
   app.command(/^\/.+/, async ({ command, ack, respond }) => {
     await ack();
-    const where = { team: command.team_id, channel: command.channel_id, user: command.user_id };
+    const where = { team: command.team_id, channel: command.channel_id, user: command.user_id, channelName: command.channel_name };
     await track(handleSlashCommand(deps, { command: command.command, text: command.text ?? '', where }, respond), command.command);
   });
   app.action<BlockAction<ButtonAction>>(
