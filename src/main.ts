@@ -107,6 +107,7 @@ export async function main(): Promise<number> {
     clock: systemClock,
     logger: logger.child({ part: 'digest' }),
     graceMs: config.READOUT_DIGEST_GRACE_HOURS * 3_600_000,
+    nearbyWindow: services.nearbyWindow,
   });
 
   const consoleClosed = consoleSession ? consoleSession.closed.then(() => 'console closed') : new Promise<string>(() => {});

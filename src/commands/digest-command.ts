@@ -9,6 +9,8 @@ import { UserError } from '../core/user-error.js';
 import { type CommandContext, defineCommand } from './command.js';
 
 const ACTIONS = ['subscribe', 'unsubscribe', 'pause', 'resume', 'status', 'preview', 'list'] as const;
+/** How many slots `/digest status` shows. */
+const RECENT_SLOTS = 3;
 /** Actions that change the channel's public daily post: only its managers may run them. */
 const CHANGES: ReadonlySet<string> = new Set(['subscribe', 'unsubscribe', 'pause', 'resume']);
 /** Actions that (re)start posting: refused where the bot could not find its own posts again. */
@@ -118,9 +120,10 @@ function nextLine(sub: Subscription, ctx: CommandContext): string {
 }
 
 async function statusReply(sub: Subscription, ctx: CommandContext): Promise<Reply> {
-  const recent = (await ctx.services.store.listSlots({ platform: sub.platform, workspace: sub.workspace, channel: sub.channel }))
-    .slice(-3)
-    .map((slot) => `${slot.localDate}: ${slot.state}${slot.reason ? ` (${slot.reason})` : ''}`);
+  // The store lists newest first: the three most recent slots, latest first.
+  const recent = (
+    await ctx.services.store.listSlots({ platform: sub.platform, workspace: sub.workspace, channel: sub.channel, limit: RECENT_SLOTS })
+  ).map((slot) => `${slot.localDate}: ${slot.state}${slot.reason ? ` (${slot.reason})` : ''}`);
   const lines = [
     `Digest ${sub.status === 'active' ? 'active' : 'paused'}: every day at ${sub.time} (${sub.timezone})${sub.postEmpty ? ', also on empty days' : ''}.`,
     nextLine(sub, ctx),

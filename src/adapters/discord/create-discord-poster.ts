@@ -159,5 +159,7 @@ export function toPostError(error: unknown): PostError {
   // After a 401 the REST client drops the token and refuses every later request: the token is bad for good.
   if (error instanceof Error && /token to be set/i.test(error.message)) return new PostError('fatal', 'http_401');
   if (error instanceof Error && error.name === 'AbortError') return new PostError('transient', 'timeout');
-  return new PostError('transient', error instanceof Error ? error.message.slice(0, 80) || 'network' : 'network');
+  // A network failure's message (`connect ECONNREFUSED …`) is for the log, not for the ledger users read.
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return new PostError('transient', typeof code === 'string' && /^E[A-Z_]+$/.test(code) ? code.toLowerCase() : 'network_error');
 }

@@ -11,6 +11,7 @@ import { PostError } from './digest-types.js';
 import { DEFAULT_GRACE_MS, type DueSlot, dueSlots } from './due-slots.js';
 import { formatLocalTime } from './format-local-time.js';
 import { parseTimeOfDay } from './parse-time-of-day.js';
+import { readableReason } from './readable-reason.js';
 import type { DigestRunSummary, RunDigestsDeps, SlotOutcome } from './run-digests-types.js';
 
 export const DEFAULT_LEASE_MS = 5 * 60_000;
@@ -103,7 +104,7 @@ async function runSlot(deps: RunDigestsDeps, sub: Subscription, plan: SlotPlan, 
     return await settleClaim(deps, sub, plan, graceMs, claim, base);
   } catch (error) {
     // Anything unexpected (a bug, the store, the corpus): hand the claim back; the next claim checks the channel first.
-    const reason = digestMessages.reasonUnknownOutcome(error instanceof Error ? error.message : String(error));
+    const reason = digestMessages.reasonUnknownOutcome(readableReason(error));
     await deps.store.releaseSlot(key, deps.owner, { reason, retryAfterMs: backoffMs(claim.attempts) });
     deps.logger?.error({ key, err: error }, 'digest slot failed unexpectedly');
     return { ...base, outcome: 'retry_later', state: 'claimed', reason };
@@ -165,6 +166,7 @@ async function settleClaim(
       uncertain = false;
     }
   } catch (error) {
+    if (!(error instanceof PostError)) deps.logger?.warn({ key, err: error }, 'digest search for an earlier post failed');
     if (error instanceof PostError && error.kind === 'gone') return pause(error.reason);
     if (clock.now().getTime() <= deadline)
       return retryLater(errorReason(error), new Date(clock.now().getTime() + backoffMs(claim.attempts)));
@@ -204,6 +206,7 @@ async function settleClaim(
     } catch (error) {
       if (!(error instanceof PostError)) {
         // The platform may have accepted the post before the error (a crash, a lost response): never post blind again.
+        deps.logger?.warn({ key, err: error }, 'digest post failed with an unknown outcome');
         const reason = digestMessages.reasonUnknownOutcome(errorReason(error));
         return retryLater(reason, new Date(clock.now().getTime() + backoffMs(claim.attempts + attempt - 1)));
       }
@@ -229,6 +232,5 @@ function searchFrom(claim: SlotRecord): Date {
 }
 
 function errorReason(error: unknown): string {
-  if (error instanceof PostError) return error.reason;
-  return error instanceof Error ? error.message : String(error);
+  return readableReason(error);
 }

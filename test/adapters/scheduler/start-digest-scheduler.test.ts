@@ -78,6 +78,7 @@ describe('startDigestScheduler', () => {
     const poster = new FakePoster('slack', { clock });
     const cron = fakeCron();
     const scheduler = startDigestScheduler({
+      nearbyWindow: 7,
       store,
       posters: [poster],
       corpus: seedLikeCorpus,
@@ -106,6 +107,7 @@ describe('startDigestScheduler', () => {
       return runDigests(deps);
     };
     const scheduler = startDigestScheduler({
+      nearbyWindow: 7,
       store,
       posters: [poster],
       corpus: seedLikeCorpus,
@@ -138,6 +140,7 @@ describe('startDigestScheduler', () => {
     const poster = new GatedPoster(clock);
     const cron = fakeCron();
     const scheduler = startDigestScheduler({
+      nearbyWindow: 7,
       store,
       posters: [poster],
       corpus: seedLikeCorpus,
@@ -163,6 +166,7 @@ describe('startDigestScheduler', () => {
     // A wait that would never end by itself: only stop() ends it.
     const endless = () => new Promise<void>(() => {});
     const scheduler = startDigestScheduler({
+      nearbyWindow: 7,
       store,
       posters: [poster],
       corpus: seedLikeCorpus,
@@ -197,6 +201,7 @@ describe('startDigestScheduler', () => {
     };
     const poster = new FakePoster('slack', { clock });
     const scheduler = startDigestScheduler({
+      nearbyWindow: 7,
       store,
       posters: [poster],
       corpus: seedLikeCorpus,
@@ -216,7 +221,7 @@ describe('startDigestScheduler', () => {
   it('wires node-cron by default and stops it', async () => {
     const { clock } = await setup();
     const poster = new FakePoster('slack', { clock });
-    const scheduler = startDigestScheduler({ store, posters: [poster], corpus: seedLikeCorpus, clock, owner: 'p1', logger: silentLogger });
+    const scheduler = startDigestScheduler({ store, posters: [poster], corpus: seedLikeCorpus, clock, owner: 'p1', logger: silentLogger, nearbyWindow: 7 });
     await scheduler.started;
     await scheduler.stop();
     expect(poster.posts).toHaveLength(1);
@@ -237,6 +242,7 @@ describe('startDigestScheduler owner', () => {
     });
     const cron = fakeCron();
     const scheduler = startDigestScheduler({
+      nearbyWindow: 7,
       store,
       posters: [new FakePoster('slack')],
       corpus: seedLikeCorpus,
