@@ -221,7 +221,15 @@ describe('startDigestScheduler', () => {
   it('wires node-cron by default and stops it', async () => {
     const { clock } = await setup();
     const poster = new FakePoster('slack', { clock });
-    const scheduler = startDigestScheduler({ store, posters: [poster], corpus: seedLikeCorpus, clock, owner: 'p1', logger: silentLogger, nearbyWindow: 7 });
+    const scheduler = startDigestScheduler({
+      store,
+      posters: [poster],
+      corpus: seedLikeCorpus,
+      clock,
+      owner: 'p1',
+      logger: silentLogger,
+      nearbyWindow: 7,
+    });
     await scheduler.started;
     await scheduler.stop();
     expect(poster.posts).toHaveLength(1);
