@@ -1,5 +1,6 @@
 import { localUserName } from '../adapters/console/local-user-name.js';
 import { renderText } from '../adapters/console/render-text.js';
+import { operatorSlackDigestAccess } from '../adapters/slack/slack-digest-access.js';
 import type { AnyCommand } from '../commands/command.js';
 import { createContext, operatorDigestAccess } from '../commands/create-context.js';
 import { dispatch } from '../commands/dispatch.js';
@@ -32,7 +33,8 @@ export async function runDeclaredCommand(
   const runtime = await openCliRuntime({ seeds: args.seeds, json: args.json });
   try {
     // An operator at the terminal may change any channel's digest, whichever platform it names.
-    const ctx = await createContext({ ...channel, user: localUserName('cli') }, runtime.services, { digestAccess: operatorDigestAccess });
+    const digestAccess = channel.platform === 'slack' ? operatorSlackDigestAccess(channel.channel) : operatorDigestAccess;
+    const ctx = await createContext({ ...channel, user: localUserName('cli') }, runtime.services, { digestAccess });
     if (args.json && command.json) {
       try {
         printJson(await command.json(validateOptions(command, args.options), ctx));

@@ -46,6 +46,14 @@ export function createSlackDigestAccess(options: SlackDigestAccessOptions): (whe
 }
 
 /** Slack names DM channels `D…`; slash commands also say `directmessage`, and group DMs are `mpdm-…`. */
-function isDirectMessage(where: SlackWhere): boolean {
+export function isDirectMessage(where: Pick<SlackWhere, 'channel' | 'channelName'>): boolean {
   return where.channel.startsWith('D') || where.channelName === 'directmessage' || (where.channelName ?? '').startsWith('mpdm-');
+}
+
+/** The operator's access from the CLI: any change, but still no digest in a Slack DM, whose posts could not be found again. */
+export function operatorSlackDigestAccess(channel: string): DigestAccess {
+  return {
+    ...(isDirectMessage({ channel }) ? { channelRefusal: slackMessages.digestNotInDirectMessages } : {}),
+    checkManager: async () => undefined,
+  };
 }
