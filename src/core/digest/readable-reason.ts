@@ -1,3 +1,4 @@
+import { digestMessages } from './digest-messages.js';
 import { PostError } from './digest-types.js';
 
 /**
@@ -11,7 +12,7 @@ export function readableReason(error: unknown): string {
   const name = typeof e.name === 'string' ? e.name : '';
   const code = typeof e.code === 'string' ? e.code : '';
   if (/sqlite|postgres|database/i.test(name) || /^SQLITE_/.test(code) || /^[0-9A-Z]{5}$/.test(code)) {
-    return 'the database was unavailable (details in the log)';
+    return digestMessages.reasonDatabase;
   }
-  return 'an unexpected error (details in the log)';
+  return digestMessages.reasonUnexpected;
 }
