@@ -2,7 +2,7 @@
  * `npm run bench [-- --sizes=1000,10000]`: readout's index against a plain full fuse.js scan over the
  * same Brown-derived passages; prints a table and writes docs/benchmarks.md. Not a test: numbers only.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import Fuse from 'fuse.js';
 import type { Corpus } from '../src/core/document.js';
@@ -13,6 +13,7 @@ import { makeBenchCorpus } from './make-bench-corpus.js';
 import { mb, memoryInUse, percentile, timed } from './measure.js';
 import { type BenchQuery, QUERY_MIX } from './query-mix.js';
 import { type SizeResult, writeReport } from './write-report.js';
+import { START_MARK } from './write-start-report.js';
 
 const argument = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
 const SIZES = (argument('sizes') ?? '1000,10000,100000,1000000').split(',').map(Number);
@@ -176,5 +177,8 @@ const machine = {
   date: new Date().toISOString(),
   load: [loadAtStart, loadavg()[0] ?? 0] as [number, number],
 };
-writeFileSync(OUTPUT, writeReport(results, machine, { rounds: ROUNDS, queries: QUERY_MIX, correction }));
+// The start-up benchmark (npm run bench:start) keeps its own section of the same page.
+const previous = existsSync(OUTPUT) ? readFileSync(OUTPUT, 'utf8') : '';
+const startSection = previous.indexOf(START_MARK) >= 0 ? `\n${previous.slice(previous.indexOf(START_MARK)).trimEnd()}\n` : '';
+writeFileSync(OUTPUT, `${writeReport(results, machine, { rounds: ROUNDS, queries: QUERY_MIX, correction }).trimEnd()}\n${startSection}`);
 console.log(`Wrote ${OUTPUT}.`);

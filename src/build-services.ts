@@ -1,10 +1,9 @@
 import { createProgressBar } from './adapters/console/progress-bar.js';
 import type { Services } from './commands/command.js';
 import type { Config } from './config.js';
-import { loadCorpus } from './core/corpus/load-corpus.js';
+import { createLiveCorpus, type LiveCorpus } from './core/live/create-live-corpus.js';
+import type { OpenStage } from './core/live/open-corpus.js';
 import type { Logger } from './core/logger.js';
-import { createQuoteBook } from './core/quotes/create-quote-book.js';
-import { createSearchEngine } from './core/search/create-search-engine.js';
 import { openStore } from './store/open-store.js';
 
 export interface ServiceOptions {
@@ -14,50 +13,70 @@ export interface ServiceOptions {
   defaultTimezone: string;
   nearbyWindow: number;
   logger: Logger;
-  /** Indexing progress, for a progress bar on a TTY. */
-  onProgress?: (stage: 'load' | 'index', done: number, total: number) => void;
+  /** Chat user ids allowed to run operator commands. */
+  operators?: readonly string[];
+  /** Progress of each long stage, for a progress bar on a TTY. */
+  onProgress?: (stage: OpenStage, done: number, total: number) => void;
 }
 
 /** Builds the services from the configuration, with a progress bar on stderr when `progress` is set (a TTY). */
 export async function buildServicesFromConfig(config: Config, logger: Logger, options: { progress: boolean }): Promise<Services> {
   const progress = options.progress ? createProgressBar(process.stderr) : undefined;
-  const services = await buildServices({
-    seedsDir: config.READOUT_SEEDS,
-    databaseUrl: config.DATABASE_URL,
-    cacheDir: config.READOUT_CACHE_DIR,
-    defaultTimezone: config.READOUT_TIMEZONE,
-    nearbyWindow: config.READOUT_NEARBY_DAYS,
-    logger,
-    ...(progress ? { onProgress: progress.update } : {}),
-  });
-  progress?.done();
-  return services;
+  try {
+    return await buildServices({
+      seedsDir: config.READOUT_SEEDS,
+      databaseUrl: config.DATABASE_URL,
+      cacheDir: config.READOUT_CACHE_DIR,
+      defaultTimezone: config.READOUT_TIMEZONE,
+      nearbyWindow: config.READOUT_NEARBY_DAYS,
+      operators: config.READOUT_OPERATORS,
+      logger,
+      ...(progress ? { onProgress: progress.update } : {}),
+    });
+  } finally {
+    progress?.done();
+  }
 }
 
-/** Loads the corpus, builds (or loads) the index, extracts quotes and opens the store: everything a command uses. */
+/**
+ * Opens the corpus (from the snapshot cache when nothing changed), the index and the store: everything a command uses.
+ * `corpus`, `search` and `quotes` read the live corpus, so a reload swaps all three at once; quotes are extracted on first use.
+ */
 export async function buildServices(options: ServiceOptions): Promise<Services> {
   const started = Date.now();
-  const corpus = await loadCorpus(options.seedsDir, {
-    onProgress: (done, total) => options.onProgress?.('load', done, total),
-  });
-  for (const warning of corpus.warnings) options.logger.warn({ file: warning.file, reason: warning.reason }, 'corpus warning');
-  const search = createSearchEngine(corpus, {
+  const live = await createLiveCorpus(options.seedsDir, {
     ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
-    onProgress: (done, total) => options.onProgress?.('index', done, total),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
-  const quotes = createQuoteBook(corpus);
+  const { corpus, source } = live.current();
+  for (const warning of corpus.warnings) options.logger.warn({ file: warning.file, reason: warning.reason }, 'corpus warning');
   const store = await openStore(options.databaseUrl);
   options.logger.info(
-    { documents: corpus.documents.length, quotes: quotes.all().length, skipped: corpus.warnings.length, durationMs: Date.now() - started },
+    { documents: corpus.documents.length, skipped: corpus.warnings.length, source, durationMs: Date.now() - started },
     'corpus ready',
   );
-  return {
-    corpus,
-    search,
-    quotes,
+  return liveServices(live, {
     store,
     defaultTimezone: options.defaultTimezone,
     nearbyWindow: options.nearbyWindow,
     logger: options.logger,
+    operators: options.operators ?? [],
+  });
+}
+
+/** Services whose corpus, search and quotes are always the live corpus's current ones. */
+export function liveServices(live: LiveCorpus, rest: Omit<Services, 'corpus' | 'search' | 'quotes' | 'live'>): Services {
+  return {
+    get corpus() {
+      return live.current().corpus;
+    },
+    get search() {
+      return live.current().search;
+    },
+    get quotes() {
+      return live.current().quotes;
+    },
+    live,
+    ...rest,
   };
 }

@@ -7,7 +7,8 @@ const USAGE = `readout: a corpus of diplomatic readouts in Slack, Discord and th
 
 Usage: readout <command> [options]
 
-  start                      Run the configured chat adapters, or the console when none is configured (npm start)
+  start                      Run the configured chat adapters, or the console when none is configured (npm start);
+                             the seeds folder is watched, and SIGHUP or /readout reload reloads it
   corpus [--json]            List the documents with their metadata and warnings
   lookup <query...>          Search: --limit N --offset N --json; no query + piped stdin = one JSON line per query
   quote [--speaker NAME]     Quotes: --about TEXT --random --limit N --all --json
@@ -26,7 +27,7 @@ async function run(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   // Routes load lazily: a one-shot lookup should not pay for loading the Slack and Discord SDKs.
   if (!name || name === 'start') {
-    const code = await (await import('./main.js')).main();
+    const code = await (await import('./main.js')).main(rest);
     // A clean shutdown is complete here; stdin or a library's idle handle must not keep the process alive.
     process.exit(code);
   }

@@ -27,6 +27,18 @@ export const configSchema = z
       .refine(isValidTimeZone, { message: 'expected an IANA time zone such as Europe/London or Asia/Almaty' }),
     READOUT_NEARBY_DAYS: z.coerce.number().int().min(0).max(183).default(7),
     READOUT_DIGEST_GRACE_HOURS: z.coerce.number().min(0).max(48).default(6),
+    /** Chat user ids (Slack `U…`, Discord snowflakes) allowed to run operator commands such as /readout reload. */
+    READOUT_OPERATORS: z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((id) => id.trim())
+          .filter((id) => id !== ''),
+      ),
+    /** Milliseconds the seeds folder must stay quiet before a change is reloaded; 0 turns the folder watch off. */
+    READOUT_WATCH_DEBOUNCE_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),

@@ -5,12 +5,14 @@ import { startDiscordAdapter } from './adapters/discord/start-discord-adapter.js
 import { startDigestScheduler } from './adapters/scheduler/start-digest-scheduler.js';
 import { startSlackAdapter } from './adapters/slack/start-slack-adapter.js';
 import { buildServicesFromConfig } from './build-services.js';
+import { parseStartArgs } from './cli/start-args.js';
 import { createContext } from './commands/create-context.js';
 import { commands } from './commands/registry.js';
 import { isInteractive, loadConfig } from './config.js';
 import { systemClock } from './core/clock.js';
 import type { DigestPoster } from './core/digest/digest-types.js';
 import { createLogger } from './logging/create-logger.js';
+import { startLiveReload } from './start-live-reload.js';
 
 interface RunningPart {
   name: string;
@@ -23,13 +25,14 @@ interface RunningPart {
  * (or the console when none is), runs the digest scheduler, and shuts down cleanly on SIGTERM/SIGINT.
  * Resolves with the exit code.
  */
-export async function main(): Promise<number> {
+export async function main(argv: string[] = []): Promise<number> {
+  const args = parseStartArgs(argv);
   // Listen first: a SIGTERM that arrives while the corpus loads must still end in a clean shutdown.
   const stopSignal = new Promise<string>((resolve) => {
     process.once('SIGTERM', () => resolve('SIGTERM'));
     process.once('SIGINT', () => resolve('SIGINT'));
   });
-  const config = loadConfig();
+  const config = loadConfig(undefined, args.seeds ? { READOUT_SEEDS: args.seeds } : {});
   const chatConfigured = Boolean(config.SLACK_BOT_TOKEN || config.DISCORD_TOKEN);
   const interactive = isInteractive();
   const format = config.LOG_FORMAT === 'auto' ? (interactive ? 'pretty' : 'json') : config.LOG_FORMAT;
@@ -43,7 +46,7 @@ export async function main(): Promise<number> {
   const health = () => ({
     status: 'ok',
     documents: services.corpus.documents.length,
-    quotes: services.quotes.all().length,
+    corpus: services.live?.status() ?? 'ready',
     adapters: Object.fromEntries(parts.map((part) => [part.name, part.state()])),
   });
 
@@ -99,10 +102,13 @@ export async function main(): Promise<number> {
     posters.push(createConsolePoster((text) => consoleSession?.print(text), interactive));
   }
 
+  const reloading = startLiveReload(services, { debounceMs: config.READOUT_WATCH_DEBOUNCE_MS, logger: logger.child({ part: 'corpus' }) });
+
   const scheduler = startDigestScheduler({
     store: services.store,
     posters,
     corpus: services.corpus,
+    currentCorpus: () => services.corpus,
     strongestQuote: (docId) => services.quotes.strongestIn(docId),
     clock: systemClock,
     logger: logger.child({ part: 'digest' }),
@@ -114,6 +120,7 @@ export async function main(): Promise<number> {
   const reason = await Promise.race([stopSignal, consoleClosed]);
   logger.info({ reason }, 'shutting down');
   consoleSession?.close();
+  reloading.stop();
   await scheduler.stop();
   await Promise.allSettled(parts.map((part) => part.stop()));
   await services.store.close();

@@ -20,3 +20,31 @@ export const commandMessages = {
 function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/** Messages of the corpus and reload commands. */
+export const corpusCommandMessages = {
+  operatorsOnly: (command: string) =>
+    `Only operators may run \`/${command}\`: the console, the command line, and the chat users listed in READOUT_OPERATORS. Ask whoever runs the bot to add your user id there, or to send it SIGHUP.`,
+  notLive: () =>
+    'This process has no running bot to reload. Reload a running bot with `/readout reload` in chat or its console, or `kill -HUP <pid>`; it also reloads by itself when the seeds folder changes.',
+  reloaded: (documents: number, added: string[], removed: string[], changed: string[], seconds: string) =>
+    `Reloaded in ${seconds} s: ${documents} documents${describeChanges(added, removed, changed)}.`,
+  unchanged: (documents: number) => `Nothing changed in the seeds folder; still serving ${documents} documents.`,
+  failed: (reason: string, documents: number) =>
+    `The reload failed, so the bot still serves the previous ${documents} documents: ${reason}`,
+  skipped: (count: number) => `${count} file${count === 1 ? '' : 's'} skipped (see \`/readout corpus\`).`,
+  heading: (documents: number, skipped: number) =>
+    `Corpus: ${documents} document${documents === 1 ? '' : 's'}${skipped ? `, ${skipped} file${skipped === 1 ? '' : 's'} skipped` : ''}`,
+  more: (shown: number, total: number) => `Showing ${shown} of ${total} documents; \`readout corpus\` on the command line lists them all.`,
+  reloading: () => 'A reload is running; the previous corpus answers until it is ready.',
+  lastReload: (text: string) => `Last reload: ${text}`,
+} as const;
+
+function describeChanges(added: string[], removed: string[], changed: string[]): string {
+  const parts: string[] = [];
+  const list = (ids: string[]) => (ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', '));
+  if (added.length) parts.push(`${added.length} added (${list(added)})`);
+  if (changed.length) parts.push(`${changed.length} changed (${list(changed)})`);
+  if (removed.length) parts.push(`${removed.length} removed (${list(removed)})`);
+  return parts.length ? `, ${parts.join(', ')}` : '';
+}

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Clock } from '../core/clock.js';
 import type { Corpus } from '../core/document.js';
+import type { LiveCorpus } from '../core/live/create-live-corpus.js';
 import type { Logger } from '../core/logger.js';
 import type { QuoteBook } from '../core/quotes/quote-types.js';
 import type { Reply } from '../core/reply.js';
@@ -18,6 +19,10 @@ export interface Services {
   /** Days either side for "nearby" anniversaries. */
   nearbyWindow: number;
   logger: Logger;
+  /** The live corpus behind `corpus`, `search` and `quotes`, when this process can reload it (the running bot). */
+  live?: LiveCorpus;
+  /** Chat user ids allowed to run operator commands (READOUT_OPERATORS); the console and the CLI always may. */
+  operators?: readonly string[];
 }
 
 /** Who asks, where, and with what: the platform-neutral context of one invocation. */

@@ -23,7 +23,8 @@ export async function createContext(
     timezone: subscription?.timezone ?? services.defaultTimezone,
     clock: options.clock ?? systemClock,
     random: options.random ?? Math.random,
-    services,
+    // One corpus per invocation: a reload that lands mid-command swaps the next invocation's, never half of this one's.
+    services: { ...services },
     digestAccess:
       options.digestAccess ?? (where.platform === 'console' || where.platform === 'cli' ? operatorDigestAccess : unknownDigestAccess),
   };

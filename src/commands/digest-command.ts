@@ -7,6 +7,7 @@ import { type Reply, textReply } from '../core/reply.js';
 import type { ChannelRef, Subscription } from '../core/store/store-types.js';
 import { UserError } from '../core/user-error.js';
 import { type CommandContext, defineCommand } from './command.js';
+import { isOperator } from './is-operator.js';
 
 const ACTIONS = ['subscribe', 'unsubscribe', 'pause', 'resume', 'status', 'preview', 'list'] as const;
 /** How many slots `/digest status` shows. */
@@ -55,7 +56,8 @@ async function runAction(options: DigestOptions, ctx: CommandContext): Promise<R
   const ref = channelOf(ctx);
   if (!ref) return textReply('Digests are posted to channels; run this from the console or a Slack/Discord channel.', { isError: true });
   if (STARTS.has(options.action) && ctx.digestAccess.channelRefusal) return textReply(ctx.digestAccess.channelRefusal, { isError: true });
-  if (CHANGES.has(options.action)) {
+  // Operators (console, CLI, READOUT_OPERATORS) may change any channel's digest; everyone else as the platform's roles say.
+  if (CHANGES.has(options.action) && !isOperator(ctx)) {
     const refusal = await ctx.digestAccess.checkManager();
     if (refusal) return textReply(refusal, { isError: true });
   }

@@ -41,7 +41,7 @@ export const docCommand = defineCommand({
       { label: 'People', value: doc.people.join(', ') || 'none named' },
       { label: 'Countries', value: doc.countries.join(', ') || 'none named' },
     ];
-    const quotes = ctx.services.quotes.all().filter((q) => q.docId === doc.id);
+    const quotes = ctx.services.quotes.inDocument(doc.id);
     const speakers = [...new Set(quotes.map((q) => q.speaker))];
     fields.push({ label: 'Quotes', value: quotes.length ? `${quotes.length} (${speakers.join(', ')})` : 'none' });
     const blocks: Block[] = [

@@ -31,7 +31,10 @@ export function createHelpCommand(list: () => readonly AnyCommand[]): AnyCommand
           ],
         });
       }
-      blocks.push({ kind: 'note', text: 'In Slack and Discord, /help, /doc and /speakers live under /readout: /readout help.' });
+      blocks.push({
+        kind: 'note',
+        text: 'In Slack and Discord, /help, /doc, /speakers, /corpus and /reload live under /readout: /readout help.',
+      });
       return { visibility: 'ephemeral', blocks, buttons: [], fallback: `readout commands: ${chosen.map((c) => `/${c.name}`).join(', ')}` };
     },
   });

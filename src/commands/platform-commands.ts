@@ -23,7 +23,7 @@ export function platformCommands(commands: readonly AnyCommand[]): PlatformComma
   const rest = commands.filter((c) => !(TOP_LEVEL as readonly string[]).includes(c.name));
   return [
     ...top.map((command) => ({ name: command.name, description: command.description, command })),
-    { name: UMBRELLA, description: 'Help, documents and speakers: /readout help', subcommands: rest },
+    { name: UMBRELLA, description: 'Help, documents, speakers and the corpus: /readout help', subcommands: rest },
   ];
 }
 

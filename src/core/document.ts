@@ -85,4 +85,6 @@ export interface Corpus {
   warnings: LoadWarning[];
   /** Hash over file names, sizes and contents: changes whenever any file changes. */
   fingerprint: string;
+  /** How many paragraphs document `index` has, without building them (a corpus read from a snapshot builds them lazily). */
+  paragraphCount?: (index: number) => number;
 }

@@ -30,6 +30,7 @@ async function servicesAt(clock: FakeClock, nearbyWindow = 7): Promise<Services>
       random: () => undefined,
       speakers: () => [],
       strongestIn: () => undefined,
+      inDocument: () => [],
     },
     store: await openStore('sqlite::memory:', { clock }),
     defaultTimezone: 'UTC',

@@ -38,6 +38,7 @@ export function fakeDiscordServices(): Services {
         ...Array.from({ length: 40 }, (_, i) => ({ speaker: `Speaker ${i}`, count: 1 })),
       ],
       strongestIn: () => undefined,
+      inDocument: () => [],
     },
     // A real in-memory store: the adapter only reads a channel's subscription from it.
     store: openSqliteStore(':memory:', systemClock),

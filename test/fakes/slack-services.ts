@@ -83,6 +83,7 @@ export function slackTestServices(options: { hitCount?: number; logger: Logger }
     random: (random) => QUOTES[Math.floor(random() * QUOTES.length)],
     speakers: () => [],
     strongestIn: () => undefined,
+    inDocument: (docId) => QUOTES.filter((q) => q.docId === docId),
   };
   const corpus: Corpus = {
     dir: '/nowhere',

@@ -21,6 +21,8 @@ export interface DigestSchedulerDeps extends Omit<RunDigestsDeps, 'shouldStop' |
   run?: typeof runDigests;
   /** Called with every finished run's summary (for metrics or tests). */
   onRun?: (summary: DigestRunSummary) => void;
+  /** The corpus serving at each run, when it can be reloaded while the scheduler runs; `corpus` otherwise. */
+  currentCorpus?: () => RunDigestsDeps['corpus'];
 }
 
 export interface DigestScheduler {
@@ -54,6 +56,7 @@ export function startDigestScheduler(deps: DigestSchedulerDeps): DigestScheduler
     run = runDigests,
     onRun,
     owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    currentCorpus,
     ...runDeps
   } = deps;
   let inFlight: Promise<DigestRunSummary | undefined> | undefined;
@@ -79,7 +82,8 @@ export function startDigestScheduler(deps: DigestSchedulerDeps): DigestScheduler
     }
     inFlight = (async () => {
       try {
-        const summary = await run({ ...runDeps, owner, sleep, logger, shouldStop: () => stopping });
+        const corpus = currentCorpus ? currentCorpus() : runDeps.corpus;
+        const summary = await run({ ...runDeps, corpus, owner, sleep, logger, shouldStop: () => stopping });
         onRun?.(summary);
         return summary;
       } catch (error) {

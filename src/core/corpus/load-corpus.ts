@@ -17,6 +17,11 @@ export interface LoadCorpusOptions {
   maxBytes?: number;
   /** Files read at once (default 16). */
   concurrency?: number;
+  /**
+   * Documents parsed by an earlier load, by `reuseKey`; a file whose content, sidecar and people table are
+   * unchanged is taken from `previous` instead of parsed again. Every document of this load is put in `next`.
+   */
+  reuse?: { previous: ReadonlyMap<string, Document>; next: Map<string, Document> };
 }
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
@@ -44,13 +49,14 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
 
   const stamps: FileStamp[] = people.file ? [people.file] : [];
   const warnings: LoadWarning[] = [...people.warnings];
-  const sidecars = new Map<string, { file: string; read: SidecarRead }>();
+  const sidecars = new Map<string, { file: string; read: SidecarRead; sha256: string }>();
   await forEachLimited(sidecarFiles, options.concurrency ?? 16, async (file) => {
     const read = await readTextFile(join(dir, file), file, SIDECAR_MAX_BYTES);
     stamps.push(read.stamp);
     const id = file.slice(0, -SIDECAR_SUFFIX.length);
     sidecars.set(id, {
       file,
+      sha256: read.stamp.sha256,
       read: read.ok ? parseSidecar(file, read.text) : { ok: false, reason: sidecarReadFailure(file, read.reason, read.stamp.size) },
     });
   });
@@ -58,7 +64,10 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
   const outcomes: FileOutcome[] = new Array(documentFiles.length);
   let done = 0;
   await forEachLimited(documentFiles, options.concurrency ?? 16, async (file, index) => {
-    outcomes[index] = await loadOne(dir, file, maxBytes, people.gazetteer, sidecars);
+    outcomes[index] = await loadOne(dir, file, maxBytes, people.gazetteer, sidecars, {
+      ...(options.reuse ? { reuse: options.reuse } : {}),
+      people: people.file?.sha256 ?? '',
+    });
     done++;
     options.onProgress?.(done, documentFiles.length);
   });
@@ -91,13 +100,20 @@ async function loadOne(
   file: string,
   maxBytes: number,
   gazetteer: Corpus['gazetteer'],
-  sidecars: ReadonlyMap<string, { file: string; read: SidecarRead }>,
+  sidecars: ReadonlyMap<string, { file: string; read: SidecarRead; sha256: string }>,
+  reuse: { reuse?: LoadCorpusOptions['reuse']; people: string },
 ): Promise<FileOutcome> {
   const read = await readTextFile(join(dir, file), file, maxBytes);
   if (!read.ok) return { warnings: [{ file, reason: read.reason }], stamps: [read.stamp] };
   const id = idOf(file);
   const sidecar = sidecars.get(id);
   const sidecarWarnings: LoadWarning[] = sidecar && !sidecar.read.ok ? [{ file: sidecar.file, reason: sidecar.read.reason }] : [];
+  const key = reuseKey(file, read.stamp.sha256, sidecar?.sha256 ?? '', reuse.people);
+  const earlier = reuse.reuse?.previous.get(key);
+  if (earlier) {
+    reuse.reuse?.next.set(key, earlier);
+    return { document: earlier, warnings: sidecarWarnings, stamps: [read.stamp] };
+  }
   const built = buildDocument({
     id,
     file,
@@ -107,7 +123,13 @@ async function loadOne(
     warnings: sidecarWarnings.map((w) => w.reason),
   });
   if (!built.ok) return { warnings: [{ file, reason: built.reason }], stamps: [read.stamp] };
+  reuse.reuse?.next.set(key, built.document);
   return { document: built.document, warnings: sidecarWarnings, stamps: [read.stamp] };
+}
+
+/** What a parsed document depends on: its file's name and content, its sidecar's content and the people table. */
+function reuseKey(file: string, sha256: string, sidecarSha256: string, peopleSha256: string): string {
+  return `${file}\0${sha256}\0${sidecarSha256}\0${peopleSha256}`;
 }
 
 function idOf(file: string): string {

@@ -1,4 +1,4 @@
-import type { Corpus } from '../document.js';
+import type { Corpus, Document } from '../document.js';
 import { createTextIndex } from '../search/create-text-index.js';
 import { isStopword } from '../search/stopwords.js';
 import { tokenTerms } from '../search/tokenize.js';
@@ -6,52 +6,125 @@ import type { Outcome } from '../user-error.js';
 import { chooseStrongestQuote } from './choose-strongest-quote.js';
 import { extractQuotes } from './extract-quotes.js';
 import { createSpeakerFinder } from './find-speaker.js';
+import { groupQuotes, type QuoteGroups } from './group-quotes.js';
 import { MAX_SPEAKER_LENGTH, MAX_TOPIC_LENGTH, quoteMessages } from './quote-messages.js';
-import type { Quote, QuoteBook, SpeakerCount, SpeakerQuotes } from './quote-types.js';
+import type { Quote, QuoteBook, SpeakerQuotes } from './quote-types.js';
 
 const SUGGESTED_SPEAKERS = 3;
+/** How long `prepare` extracts before letting other work run, in milliseconds. */
+const SLICE_MS = 20;
 
-/** Serves a corpus's quotes by id, speaker (fuzzy), topic, document or at random; extracts them unless given. */
-export function createQuoteBook(corpus: Corpus, quotes?: Quote[]): QuoteBook {
-  const all = quotes ?? corpus.documents.flatMap((doc) => extractQuotes(doc, corpus.gazetteer));
-  const byId = new Map(all.map((quote) => [quote.id, quote]));
-  const bySpeakerName = new Map<string, Quote[]>();
-  for (const quote of all) bySpeakerName.set(quote.speaker, [...(bySpeakerName.get(quote.speaker) ?? []), quote]);
-  const counts: SpeakerCount[] = [...bySpeakerName]
-    .map(([speaker, list]) => ({ speaker, count: list.length }))
-    .sort((a, b) => b.count - a.count || a.speaker.localeCompare(b.speaker));
-  const topSpeakers = (): string[] => counts.slice(0, SUGGESTED_SPEAKERS).map((entry) => entry.speaker);
-  const finder = createSpeakerFinder(corpus.gazetteer, [...bySpeakerName.keys()]);
-  // Built on first use: most invocations ask by speaker or at random.
+export interface QuoteBookOptions {
+  /** Quotes extracted by an earlier run (the cache), read only when a command first needs every quote; null when unusable. */
+  cached?: () => readonly Quote[] | null;
+  /** Called once with every quote after a full extraction, so they can be cached. */
+  onExtracted?: (quotes: readonly Quote[]) => void;
+  /** Extraction progress over the documents, for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
+  /** Extracts one document's quotes; the default is `extractQuotes` with the corpus's people table. */
+  extract?: (document: Document) => Quote[];
+}
+
+/** A quote book that extracts lazily: nothing before a command asks, one document for `strongestIn`/`inDocument`. */
+export interface LazyQuoteBook extends QuoteBook {
+  /** Extracts every document in short slices that let other work run between them; resolves when the book is complete. */
+  prepare(): Promise<void>;
+  /** Whether every quote has been extracted (or read from the cache). */
+  complete(): boolean;
+  /** Stops a background `prepare` (the book was replaced); asking the book still works, extracting then. */
+  abandon(): void;
+}
+
+/** Serves a corpus's quotes by id, speaker (fuzzy), topic, document or at random; extracts them only when first needed, unless given. */
+export function createQuoteBook(corpus: Corpus, source: readonly Quote[] | QuoteBookOptions = {}): LazyQuoteBook {
+  const options: QuoteBookOptions = Array.isArray(source) ? { cached: () => source } : (source as QuoteBookOptions);
+  const extract = options.extract ?? ((document: Document) => extractQuotes(document, corpus.gazetteer));
+  const documentsById = new Map(corpus.documents.map((document) => [document.id, document]));
+  // Quotes of documents asked for one at a time, reused by the full extraction.
+  const perDocument = new Map<string, Quote[]>();
+  let groups: QuoteGroups | undefined;
+  let finder: ReturnType<typeof createSpeakerFinder> | undefined;
   let textIndex: ReturnType<typeof createTextIndex> | undefined;
+  let preparing: Promise<void> | undefined;
+  let cacheTried = false;
+  let abandoned = false;
+
+  const quotesOfDocument = (document: Document): Quote[] => {
+    let quotes = perDocument.get(document.id);
+    if (!quotes) {
+      quotes = extract(document);
+      perDocument.set(document.id, quotes);
+    }
+    return quotes;
+  };
+
+  const finish = (all: readonly Quote[], extracted: boolean): QuoteGroups => {
+    groups = groupQuotes(all);
+    perDocument.clear();
+    if (extracted) options.onExtracted?.(all);
+    return groups;
+  };
+
+  /** The cached quotes, read at most once. */
+  const fromCache = (): QuoteGroups | undefined => {
+    if (groups || cacheTried) return groups;
+    cacheTried = true;
+    const cached = options.cached?.();
+    return cached ? finish(cached, false) : undefined;
+  };
+
+  const book = (): QuoteGroups => {
+    const ready = groups ?? fromCache();
+    if (ready) return ready;
+    const all: Quote[] = [];
+    corpus.documents.forEach((document, at) => {
+      for (const quote of quotesOfDocument(document)) all.push(quote);
+      options.onProgress?.(at + 1, corpus.documents.length);
+    });
+    return finish(all, true);
+  };
+
+  const topSpeakers = (): string[] =>
+    book()
+      .counts.slice(0, SUGGESTED_SPEAKERS)
+      .map((entry) => entry.speaker);
 
   const bySpeaker = (name: string): SpeakerQuotes => {
     const wanted = name.trim();
     if (!wanted) return problem('speaker_empty', quoteMessages.speakerEmpty(topSpeakers()));
     if (wanted.length > MAX_SPEAKER_LENGTH) return problem('speaker_too_long', quoteMessages.speakerTooLong());
+    const { bySpeaker: speakers } = book();
+    finder ??= createSpeakerFinder(corpus.gazetteer, [...speakers.keys()]);
     const match = finder.find(wanted);
     if (match.kind === 'unknown') {
       // Suggest people who can actually be quoted; the most quoted when no name is close.
-      const quoted = match.suggestions.filter((suggestion) => bySpeakerName.has(suggestion));
+      const quoted = match.suggestions.filter((suggestion) => speakers.has(suggestion));
       const suggestions = quoted.length > 0 ? quoted : topSpeakers();
       return problem('speaker_unknown', quoteMessages.speakerUnknown(wanted, suggestions), suggestions);
     }
-    const found = bySpeakerName.get(match.name);
+    const found = speakers.get(match.name);
     if (!found) {
       return problem('speaker_no_quotes', quoteMessages.speakerWithoutQuotes(match.name, topSpeakers()), topSpeakers());
     }
     return { ok: true, speaker: match.name, quotes: [...found] };
   };
 
+  const inDocument = (docId: string): Quote[] => {
+    if (groups) return [...(groups.byDocument.get(docId) ?? [])];
+    const document = documentsById.get(docId);
+    return document ? [...quotesOfDocument(document)] : [];
+  };
+
   return {
-    all: () => [...all],
-    byId: (id) => byId.get(id),
+    all: () => [...book().all],
+    byId: (id) => book().byId.get(id),
     bySpeaker,
     about(topic, speaker) {
       const wanted = topic.trim();
       if (!wanted) return problem('topic_empty', quoteMessages.topicEmpty());
       if (wanted.length > MAX_TOPIC_LENGTH) return problem('topic_too_long', quoteMessages.topicTooLong(wanted.length));
-      let pool: Quote[] = all;
+      const { all, byId } = book();
+      let pool: readonly Quote[] = all;
       let speakerName: string | undefined;
       if (speaker !== undefined) {
         const found = bySpeaker(speaker);
@@ -70,7 +143,7 @@ export function createQuoteBook(corpus: Corpus, quotes?: Quote[]): QuoteBook {
       return { ok: true, quotes: matched };
     },
     random(random, speaker) {
-      let pool: Quote[] = all;
+      let pool: readonly Quote[] = book().all;
       if (speaker !== undefined) {
         const found = bySpeaker(speaker);
         if (!found.ok) return undefined;
@@ -82,8 +155,31 @@ export function createQuoteBook(corpus: Corpus, quotes?: Quote[]): QuoteBook {
       const at = Number.isFinite(draw) ? Math.min(pool.length - 1, Math.max(0, Math.floor(draw * pool.length))) : 0;
       return pool[at];
     },
-    speakers: () => counts.map((entry) => ({ ...entry })),
-    strongestIn: (docId) => chooseStrongestQuote(all.filter((quote) => quote.docId === docId)),
+    speakers: () => book().counts.map((entry) => ({ ...entry })),
+    strongestIn: (docId) => chooseStrongestQuote(inDocument(docId)),
+    inDocument,
+    complete: () => groups !== undefined,
+    prepare() {
+      preparing ??= (async () => {
+        // Background work: never start inside the caller's turn.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (abandoned || fromCache()) return;
+        let sliceStart = Date.now();
+        for (const document of corpus.documents) {
+          if (groups || abandoned) return;
+          quotesOfDocument(document);
+          if (Date.now() - sliceStart >= SLICE_MS) {
+            await new Promise<void>((resolve) => setImmediate(resolve));
+            sliceStart = Date.now();
+          }
+        }
+        if (!abandoned) book();
+      })();
+      return preparing;
+    },
+    abandon: () => {
+      abandoned = true;
+    },
   };
 }
 

@@ -46,4 +46,6 @@ export interface QuoteBook {
   speakers(): SpeakerCount[];
   /** The strongest quote of a document (for "on this day"), if any. */
   strongestIn(docId: string): Quote | undefined;
+  /** One document's quotes in text order; extracts only that document when the book is not complete yet. */
+  inDocument(docId: string): Quote[];
 }

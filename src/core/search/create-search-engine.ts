@@ -1,11 +1,11 @@
 import type { Corpus } from '../document.js';
 import { buildInvertedIndex, type InvertedIndex } from './build-inverted-index.js';
-import { createVocabularyCorrector } from './correct-word.js';
+import { createVocabularyCorrector, type VocabularyCorrector } from './correct-word.js';
 import { createDocumentFilter, documentDate } from './filter-documents.js';
 import { pageByDocument } from './group-by-document.js';
 import { indexCacheKey, loadIndexCache, saveIndexCache } from './index-cache.js';
 import { keepPhraseMatches } from './keep-phrase-matches.js';
-import { listPassages } from './list-passages.js';
+import { listPassages, paragraphCounter } from './list-passages.js';
 import { makeSnippet } from './make-snippet.js';
 import { parseQuery } from './parse-query.js';
 import { resolveQueryWords } from './resolve-query-words.js';
@@ -18,6 +18,11 @@ export interface SearchEngineOptions {
   /** Folder for the index cache (the app passes `.readout-cache/`); no cache when absent. */
   cacheDir?: string;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * The index cache key, when the caller already has one for this corpus and code (the app passes its snapshot key);
+   * by default a hash of the fingerprint and every passage.
+   */
+  cacheKey?: string;
   /** Tells whether the index was loaded from the cache or built, for logs and tests. */
   onIndex?: (source: 'cache' | 'built') => void;
 }
@@ -38,13 +43,26 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
   const passages = listPassages(corpus);
   const index = obtainIndex(corpus, passages.count, passages.textOf, options);
   const documentFrequency = (termId: number) => index.offsets[termId + 1]! - index.offsets[termId]!;
-  const corrector = createVocabularyCorrector(index.terms, documentFrequency);
+  // The corrector and the autocomplete lists are built on first use: most lookups spell every word as the
+  // corpus does, and a one-shot lookup never autocompletes. The running bot builds them in the background (`prepare`).
+  let vocabulary: VocabularyCorrector | undefined;
+  const corrector: VocabularyCorrector = {
+    correct: (word, skip) => {
+      vocabulary ??= createVocabularyCorrector(index.terms, documentFrequency);
+      return vocabulary.correct(word, skip);
+    },
+  };
   const scorer = createPassageScorer(index, passages.documentOf);
   const filter = createDocumentFilter(corpus.documents, corpus.gazetteer);
-  const suggest = createSuggester(corpus.documents, filter);
+  let suggester: ReturnType<typeof createSuggester> | undefined;
+  const suggest: SearchEngine['suggest'] = (kind, prefix, limit) => {
+    suggester ??= createSuggester(corpus.documents, filter);
+    return suggester(kind, prefix, limit);
+  };
   const firstPassage = new Uint32Array(corpus.documents.length + 1);
-  corpus.documents.forEach((document, at) => {
-    firstPassage[at + 1] = firstPassage[at]! + document.paragraphs.length;
+  const paragraphs = paragraphCounter(corpus);
+  corpus.documents.forEach((_document, at) => {
+    firstPassage[at + 1] = firstPassage[at]! + paragraphs(at);
   });
 
   const hitFor = (passage: number, key: number, isMatch: (term: string) => boolean): SearchHit => {
@@ -103,6 +121,10 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
       return { ok: true, query, total: count, hits, corrections: resolved.corrections };
     },
     suggest,
+    prepare() {
+      corrector.correct('readout');
+      suggest('document', 'readout', 1);
+    },
   };
 }
 
@@ -118,12 +140,14 @@ function obtainIndex(corpus: Corpus, count: number, textOf: (passage: number) =>
     options.onIndex?.('built');
     return built;
   }
-  const key = indexCacheKey(
-    corpus.fingerprint,
-    (function* () {
-      for (let passage = 0; passage < count; passage++) yield textOf(passage);
-    })(),
-  );
+  const key =
+    options.cacheKey ??
+    indexCacheKey(
+      corpus.fingerprint,
+      (function* () {
+        for (let passage = 0; passage < count; passage++) yield textOf(passage);
+      })(),
+    );
   const cached = loadIndexCache(cacheDir, key);
   if (cached && cached.passageCount === count) {
     // One "all done" tick, so a progress display started by the caller completes.

@@ -1,23 +1,17 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { readFramedFile, viewOf, writeFramedFile } from '../snapshot/framed-file.js';
 import type { InvertedIndex } from './build-inverted-index.js';
 
 /** Bump when the index layout or the tokenizer changes, so old caches are ignored. */
-const FORMAT = 'readout-search-index-v2';
-const MAGIC = Buffer.from('RDIDX001');
+const FORMAT = 'readout-search-index-v3';
 const PREFIX = 'search-index-';
 
-interface Header {
-  format: string;
-  key: string;
+interface Counts {
   passageCount: number;
   termCount: number;
-  postingCount: number;
-  positionCount: number;
   averageLength: number;
-  termBytes: number;
-  checksum: string;
 }
 
 /** The cache key: the corpus fingerprint plus a hash of the passages as split, so a loader change also rebuilds. */
@@ -31,43 +25,36 @@ function fileFor(dir: string, key: string): string {
   return join(dir, `${PREFIX}${key}.bin`);
 }
 
-function bytesOf(array: Uint32Array | Uint16Array | Uint8Array): Buffer {
-  return Buffer.from(array.buffer, array.byteOffset, array.byteLength);
-}
-
-/** Loads the index saved under `key`, or null when it is missing, stale, truncated or corrupt. */
+/** Loads the index saved under `key`, or null when it is missing, stale, truncated or corrupt. The arrays view the file's bytes (no copy). */
 export function loadIndexCache(dir: string, key: string): InvertedIndex | null {
+  const sections = readFramedFile(fileFor(dir, key), FORMAT, key);
+  if (!sections) return null;
   try {
-    const file = readFileSync(fileFor(dir, key));
-    if (!file.subarray(0, MAGIC.length).equals(MAGIC)) return null;
-    const headerLength = file.readUInt32LE(MAGIC.length);
-    const bodyStart = MAGIC.length + 4 + headerLength;
-    const header = JSON.parse(file.subarray(MAGIC.length + 4, bodyStart).toString('utf8')) as Header;
-    if (header.format !== FORMAT || header.key !== key) return null;
-    const body = file.subarray(bodyStart);
-    if (createHash('sha256').update(body).digest('hex') !== header.checksum) return null;
-    let at = 0;
-    const take = <T extends Uint32Array | Uint16Array | Uint8Array>(array: T): T => {
-      const length = array.byteLength;
-      if (at + length > body.length) throw new Error('truncated index cache');
-      new Uint8Array(array.buffer).set(body.subarray(at, at + length));
-      at += length;
-      return array;
+    const counts = JSON.parse(sections.get('counts')?.toString('utf8') ?? '') as Counts;
+    const section = (name: string) => {
+      const bytes = sections.get(name);
+      if (!bytes) throw new Error(`index cache has no ${name}`);
+      return bytes;
     };
-    const termText = body.subarray(0, header.termBytes).toString('utf8');
-    at = header.termBytes;
-    const terms = header.termCount === 0 ? [] : termText.split('\n');
-    if (terms.length !== header.termCount) return null;
-    const offsets = take(new Uint32Array(header.termCount + 1));
-    const postings = take(new Uint32Array(header.postingCount));
-    const lengths = take(new Uint16Array(header.passageCount));
-    const positionOffsets = take(new Uint32Array(header.postingCount + 1));
-    const positions = take(new Uint32Array(header.positionCount));
-    const freqs = take(new Uint8Array(header.postingCount));
-    if (at !== body.length || offsets[header.termCount] !== header.postingCount) return null;
-    if (positionOffsets[header.postingCount] !== header.positionCount) return null;
+    const termText = section('terms').toString('utf8');
+    const terms = counts.termCount === 0 ? [] : termText.split('\n');
+    const offsets = viewOf(section('offsets'), Uint32Array);
+    const postings = viewOf(section('postings'), Uint32Array);
+    const lengths = viewOf(section('lengths'), Uint16Array);
+    const positionOffsets = viewOf(section('positionOffsets'), Uint32Array);
+    const positions = viewOf(section('positions'), Uint32Array);
+    const freqs = viewOf(section('freqs'), Uint8Array);
+    const consistent =
+      terms.length === counts.termCount &&
+      offsets.length === counts.termCount + 1 &&
+      offsets[counts.termCount] === postings.length &&
+      lengths.length === counts.passageCount &&
+      freqs.length === postings.length &&
+      positionOffsets.length === postings.length + 1 &&
+      positionOffsets[postings.length] === positions.length;
+    if (!consistent) return null;
     const termIds = new Map<string, number>();
-    for (const [id, term] of terms.entries()) termIds.set(term, id);
+    for (let id = 0; id < terms.length; id++) termIds.set(terms[id]!, id);
     return {
       terms,
       termIds,
@@ -77,8 +64,8 @@ export function loadIndexCache(dir: string, key: string): InvertedIndex | null {
       lengths,
       positionOffsets,
       positions,
-      passageCount: header.passageCount,
-      averageLength: header.averageLength,
+      passageCount: counts.passageCount,
+      averageLength: counts.averageLength,
     };
   } catch {
     // A cache is only a shortcut: anything unreadable means "build it again".
@@ -89,37 +76,17 @@ export function loadIndexCache(dir: string, key: string): InvertedIndex | null {
 /** Saves the index under `key` (write-then-rename, so a crash never leaves half a file) and drops older caches. */
 export function saveIndexCache(dir: string, key: string, index: InvertedIndex): boolean {
   try {
-    mkdirSync(dir, { recursive: true });
-    const termBuffer = Buffer.from(index.terms.join('\n'), 'utf8');
-    const parts = [
-      termBuffer,
-      bytesOf(index.offsets),
-      bytesOf(index.postings),
-      bytesOf(index.lengths),
-      bytesOf(index.positionOffsets),
-      bytesOf(index.positions),
-      bytesOf(index.freqs),
-    ];
-    const hash = createHash('sha256');
-    for (const part of parts) hash.update(part);
-    const header: Header = {
-      format: FORMAT,
-      key,
-      passageCount: index.passageCount,
-      termCount: index.terms.length,
-      postingCount: index.postings.length,
-      positionCount: index.positions.length,
-      averageLength: index.averageLength,
-      termBytes: termBuffer.length,
-      checksum: hash.digest('hex'),
-    };
-    const headerBuffer = Buffer.from(JSON.stringify(header), 'utf8');
-    const length = Buffer.alloc(4);
-    length.writeUInt32LE(headerBuffer.length);
-    const target = fileFor(dir, key);
-    const temporary = `${target}.${process.pid}.tmp`;
-    writeFileSync(temporary, Buffer.concat([MAGIC, length, headerBuffer, ...parts]));
-    renameSync(temporary, target);
+    const counts: Counts = { passageCount: index.passageCount, termCount: index.terms.length, averageLength: index.averageLength };
+    writeFramedFile(fileFor(dir, key), FORMAT, key, {
+      counts: Buffer.from(JSON.stringify(counts), 'utf8'),
+      terms: Buffer.from(index.terms.join('\n'), 'utf8'),
+      offsets: index.offsets,
+      postings: index.postings,
+      lengths: index.lengths,
+      positionOffsets: index.positionOffsets,
+      positions: index.positions,
+      freqs: index.freqs,
+    });
     for (const name of readdirSync(dir)) {
       if (name.startsWith(PREFIX) && name !== `${PREFIX}${key}.bin` && name.endsWith('.bin')) rmSync(join(dir, name), { force: true });
     }

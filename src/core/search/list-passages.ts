@@ -10,13 +10,15 @@ export interface PassageTable {
 
 /** Numbers the corpus's paragraphs as index passages. */
 export function listPassages(corpus: Corpus): PassageTable {
+  const paragraphs = paragraphCounter(corpus);
   let count = 0;
-  for (const document of corpus.documents) count += document.paragraphs.length;
+  for (let document = 0; document < corpus.documents.length; document++) count += paragraphs(document);
   const documentOf = new Uint32Array(count);
   const paragraphOf = new Uint32Array(count);
   let at = 0;
-  corpus.documents.forEach((document, documentIndex) => {
-    for (let paragraph = 0; paragraph < document.paragraphs.length; paragraph++) {
+  corpus.documents.forEach((_document, documentIndex) => {
+    const total = paragraphs(documentIndex);
+    for (let paragraph = 0; paragraph < total; paragraph++) {
       documentOf[at] = documentIndex;
       paragraphOf[at] = paragraph;
       at++;
@@ -28,4 +30,9 @@ export function listPassages(corpus: Corpus): PassageTable {
     paragraphOf,
     textOf: (passage) => corpus.documents[documentOf[passage]!]?.paragraphs[paragraphOf[passage]!]?.text ?? '',
   };
+}
+
+/** Paragraph counts that do not build a lazily read document's paragraphs. */
+export function paragraphCounter(corpus: Corpus): (documentIndex: number) => number {
+  return corpus.paragraphCount ?? ((documentIndex) => corpus.documents[documentIndex]?.paragraphs.length ?? 0);
 }

@@ -35,4 +35,6 @@ export interface SearchEngine {
   search(query: string, options?: SearchOptions): SearchResult;
   /** Fuzzy suggestions for an option value, for autocomplete (names, countries, places, document ids/titles). */
   suggest(kind: 'person' | 'country' | 'place' | 'document', prefix: string, limit?: number): string[];
+  /** Builds now what is otherwise built on first use (the spelling corrector, the autocomplete lists). */
+  prepare?(): void;
 }

@@ -58,7 +58,7 @@ describe('the console', () => {
     ['/quote zzzzqqq', /I don't know a speaker called "zzzzqqq". Did you mean Xi Jinping/],
     ['/quote --about ""', /`about` is empty/],
     ['/readout doc nosuchdoc', /There is no document `nosuchdoc`/],
-    ['/readout explode', /`\/readout` takes one of: doc, speakers, help/],
+    ['/readout explode', /`\/readout` takes one of: doc, speakers, corpus, reload, help/],
   ])('answers %s with a friendly message and keeps going', async (line, message) => {
     const out = await converse([line, '/help']);
     expect(out).toMatch(message);

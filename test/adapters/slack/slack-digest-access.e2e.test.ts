@@ -29,7 +29,7 @@ describe('Slack /digest permissions', () => {
       signingSecret: SECRET,
       port: 0,
       apiUrl: fake.apiUrl,
-      services: { ...services, logger },
+      services: { ...services, logger, operators: ['U0OPERATOR'] },
       commands,
       logger,
       digestManagers: ['U0LISTED'],
@@ -79,6 +79,7 @@ describe('Slack /digest permissions', () => {
     ['an admin', 'U0ADMIN', 'C0ADMIN'],
     ['an owner', 'U0OWNER', 'C0OWNER'],
     ['a listed manager', 'U0LISTED', 'C0LISTED'],
+    ['an operator (READOUT_OPERATORS)', 'U0OPERATOR', 'C0OPERATOR'],
   ])('lets %s subscribe and pause', async (_who, user, channel) => {
     expect(await digest('subscribe 09:00 Asia/Almaty', { user, channel })).toContain('Subscribed');
     expect(await digest('pause', { user, channel })).toContain('Paused');

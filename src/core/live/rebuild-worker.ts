@@ -1,0 +1,16 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { UserError } from '../user-error.js';
+import { openCorpus } from './open-corpus.js';
+
+/** Runs in a worker thread: parses what changed, builds the index and writes the caches, so the bot's thread only reads them. */
+const { dir, cacheDir } = workerData as { dir: string; cacheDir: string };
+try {
+  const state = await openCorpus(dir, { cacheDir });
+  parentPort?.postMessage({ ok: true, documents: state.corpus.documents.length });
+} catch (error) {
+  parentPort?.postMessage({
+    ok: false,
+    code: error instanceof UserError ? error.code : 'rebuild_failed',
+    message: error instanceof Error ? error.message : String(error),
+  });
+}
