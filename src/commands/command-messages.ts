@@ -1,3 +1,5 @@
+import { echoInput } from '../core/text/echo-input.js';
+
 /** Every user-facing message of the command layer, so wording changes in one place. */
 export const commandMessages = {
   unknownCommand: (name: string, known: string[]) =>
@@ -10,6 +12,8 @@ export const commandMessages = {
   notABoolean: (option: string, value: string) => `\`${option}\` is a yes/no switch; \`${truncate(value, 40)}\` is neither.`,
   tooManyWords: (command: string, extra: string) => `\`/${command}\` did not expect \`${truncate(extra, 60)}\`. See \`/help ${command}\`.`,
   invalidValue: (option: string, detail: string) => `\`${option}\`: ${detail}`,
+  tooLong: (command: string, option: string, length: number, max: number) =>
+    `\`${option}\` is too long for \`/${command}\`: ${length.toLocaleString('en-US')} characters, and it takes at most ${max.toLocaleString('en-US')}. Shorten it and try again.`,
   missingOption: (command: string, option: string, usage: string) => `\`/${command}\` needs ${option}. Usage: \`${usage}\``,
   internalError: (refId: string) => `Something went wrong on our side. It has been logged with reference \`${refId}\`; please try again.`,
   unknownSubcommand: (command: string, known: string[]) => `\`/${command}\` takes one of: ${known.join(', ')}.`,
@@ -18,7 +22,7 @@ export const commandMessages = {
 } as const;
 
 function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return echoInput(text, max);
 }
 
 /** Messages of the corpus and reload commands. */

@@ -24,6 +24,9 @@ interface ZodLike {
   isInt?: boolean;
   minValue?: number | null;
   maxValue?: number | null;
+  /** zod 4 strings report their length bounds here, not in min/maxValue. */
+  minLength?: number | null;
+  maxLength?: number | null;
   options?: readonly string[];
 }
 
@@ -54,6 +57,8 @@ export function describeOptions(command: AnyCommand): OptionSpec[] {
     if (node.options) spec.choices = [...node.options];
     if (typeof node.minValue === 'number' && Math.abs(node.minValue) < SAFE_LIMIT) spec.min = node.minValue;
     if (typeof node.maxValue === 'number' && Math.abs(node.maxValue) < SAFE_LIMIT) spec.max = node.maxValue;
+    if (spec.type === 'string' && typeof node.minLength === 'number') spec.min = node.minLength;
+    if (spec.type === 'string' && typeof node.maxLength === 'number') spec.max = node.maxLength;
     const source = (command.autocomplete as Record<string, AutocompleteSource> | undefined)?.[name];
     if (source) spec.autocomplete = source;
     if (defaultValue !== undefined) spec.defaultValue = defaultValue;

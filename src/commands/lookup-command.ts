@@ -13,7 +13,7 @@ export const lookupCommand = defineCommand({
   name: 'lookup',
   description: 'Search the corpus (typos welcome); filters person: country: place: source: year: from: to:',
   options: z.object({
-    query: z.string().max(10_000).describe('Words, "exact phrases" and filters such as person:tokayev year:2023'),
+    query: z.string().max(2_000).describe('Words, "exact phrases" and filters such as person:tokayev year:2023'),
     limit: z.number().int().min(1).max(50).default(5).describe('Passages per page (1-50)'),
     offset: z.number().int().min(0).max(100_000).default(0).describe('Passages to skip, for the next page'),
     public: z.boolean().default(false).describe('Show the results to the whole channel'),

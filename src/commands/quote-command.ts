@@ -11,7 +11,7 @@ export const quoteCommand = defineCommand({
   description: 'Who said what: quotes by speaker, by topic, or at random, always with the source',
   options: z.object({
     speaker: z.string().max(200).optional().describe('Who said it, e.g. tokayev or xi jinping'),
-    about: z.string().max(10_000).optional().describe('A topic the quote is about, e.g. trade'),
+    about: z.string().max(500).optional().describe('A topic the quote is about, e.g. trade'),
     random: z.boolean().default(false).describe('Draw at random among the matching quotes'),
     limit: z.number().int().min(1).max(50).default(1).describe('How many quotes (1-50)'),
     all: z.boolean().default(false).describe('List every quote (of the speaker, if given)'),

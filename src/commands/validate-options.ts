@@ -27,6 +27,10 @@ export function validateOptions(command: AnyCommand, raw: Record<string, unknown
   if (spec && coerced[name] === undefined) {
     throw new UserError('missing_option', commandMessages.missingOption(command.name, name, usageOf(command)));
   }
+  const value = coerced[name];
+  if (issue.code === 'too_big' && issue.origin === 'string' && typeof value === 'string') {
+    throw new UserError('too_long', commandMessages.tooLong(command.name, name, value.length, Number(issue.maximum)));
+  }
   throw new UserError('invalid_option', commandMessages.invalidValue(name, friendlyIssue(issue, spec)));
 }
 

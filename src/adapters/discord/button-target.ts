@@ -1,5 +1,6 @@
 import type { ActionTable } from '../../commands/action-table.js';
 import type { Action, Button } from '../../core/reply.js';
+import { stripUnsafeCharacters } from '../../core/text/strip-unsafe-characters.js';
 import { discordLimits } from './discord-limits.js';
 
 /** What a button does when clicked: re-run a command, or show another page of a long reply. */
@@ -16,7 +17,9 @@ const BUTTON_IDS: readonly Button['id'][] = ['more', 'shuffle', 'post', 'open', 
 export function encodeButtonTarget(target: ButtonTarget, table: ActionTable<ButtonTarget>): string {
   if (target.kind === 'page') return `p:${target.pagesKey}:${target.page}`;
   const inline = `a:${target.button}:${target.action.command}:${target.action.args}`;
-  if (inline.length <= discordLimits.customId && !target.action.command.includes(':')) return inline;
+  // Discord sends custom_ids back as UTF-8, which cannot carry a lone surrogate; controls go to the table too.
+  if (inline.length <= discordLimits.customId && !target.action.command.includes(':') && stripUnsafeCharacters(inline) === inline)
+    return inline;
   return `t:${table.put(target)}`;
 }
 

@@ -11,43 +11,60 @@ export const NO_MENTIONS = { parse: [] } as const;
 export type RepliableInteraction = ChatInputCommandInteraction | ButtonInteraction;
 
 /**
- * Answers an interaction with a command's reply. Discord wants an answer within 3 seconds: a reply that is
- * ready within `deferAfterMs` goes out in one response with its own visibility; slower work is deferred
- * with the visibility guessed for it, then edited in. When the guess was wrong, the answer moves to a
- * follow-up, since a deferred response's visibility cannot change.
+ * Answers an interaction with a command's reply. Discord wants an answer within 3 seconds, and the first
+ * answer should not wait for other people's commands: the work is queued to run one command per loop
+ * turn. When nothing else is queued, a reply ready within `deferAfterMs` goes out in one response with its
+ * own visibility. When other commands are queued (a burst), or the work is slow, the interaction is
+ * deferred first, with the visibility guessed for it, and the answer edited in; when the guess was wrong,
+ * the answer moves to a follow-up, since a deferred response's visibility cannot change.
  * `update` edits the message that carries the clicked button instead of answering with a new one.
  */
 export async function deliverReply(
   interaction: RepliableInteraction,
-  work: Promise<Reply>,
+  job: () => Promise<Reply> | Reply,
   options: { mode: 'reply' | 'update'; guess: Reply['visibility'] },
   deps: InteractionDeps,
 ): Promise<void> {
-  const safeWork = work.catch((error: unknown) => {
-    const refId = randomBytes(4).toString('hex');
-    deps.logger.error({ refId, err: error }, 'discord command failed');
-    return textReply(discordMessages.internalError(refId), { isError: true });
-  });
-  const quick = await within(safeWork, deps.deferAfterMs);
+  const guarded = async (): Promise<Reply> => {
+    try {
+      return await job();
+    } catch (error) {
+      const refId = randomBytes(4).toString('hex');
+      deps.logger.error({ refId, err: error }, 'discord command failed');
+      return textReply(discordMessages.internalError(refId), { isError: true });
+    }
+  };
+  const update = options.mode === 'update' && interaction.isButton();
+  if (deps.queue.pending() > 0 || deps.deferAfterMs <= 0) {
+    // Acknowledge before any work: others' commands are waiting to run, and this one would wait behind them.
+    // While the deferral is on its way, the queue starts no command, so it goes out at once.
+    if (update) await deps.queue.hold(interaction.deferUpdate());
+    else await deps.queue.hold(interaction.deferReply(flagsFor(options.guess)));
+    await sendDeferred(interaction, await deps.queue.run(guarded), options, deps);
+    return;
+  }
+  const work = deps.queue.run(guarded);
+  const quick = await within(work, deps.deferAfterMs);
   if (quick) {
     const message = buildMessage(quick, deps.tables);
-    if (options.mode === 'update' && interaction.isButton()) {
-      await interaction.update({ ...message, allowedMentions: NO_MENTIONS });
-    } else {
-      await interaction.reply({ ...message, allowedMentions: NO_MENTIONS, ...flagsFor(quick.visibility) });
-    }
+    if (update) await (interaction as ButtonInteraction).update({ ...message, allowedMentions: NO_MENTIONS });
+    else await interaction.reply({ ...message, allowedMentions: NO_MENTIONS, ...flagsFor(quick.visibility) });
     return;
   }
-  if (options.mode === 'update' && interaction.isButton()) {
-    await interaction.deferUpdate();
-    const reply = await safeWork;
-    await interaction.editReply({ ...buildMessage(reply, deps.tables), allowedMentions: NO_MENTIONS });
-    return;
-  }
-  await interaction.deferReply(flagsFor(options.guess));
-  const reply = await safeWork;
+  if (update) await interaction.deferUpdate();
+  else await interaction.deferReply(flagsFor(options.guess));
+  await sendDeferred(interaction, await work, options, deps);
+}
+
+/** Edits a deferred answer in, moving it to a follow-up when the deferral guessed the wrong visibility. */
+async function sendDeferred(
+  interaction: RepliableInteraction,
+  reply: Reply,
+  options: { mode: 'reply' | 'update'; guess: Reply['visibility'] },
+  deps: InteractionDeps,
+): Promise<void> {
   const message = buildMessage(reply, deps.tables);
-  if (reply.visibility === options.guess) {
+  if ((options.mode === 'update' && interaction.isButton()) || reply.visibility === options.guess) {
     await interaction.editReply({ ...message, allowedMentions: NO_MENTIONS });
   } else if (reply.visibility === 'public') {
     await interaction.editReply({ ...noteMessage(discordMessages.postedToChannel), allowedMentions: NO_MENTIONS });

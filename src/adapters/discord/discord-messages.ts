@@ -1,13 +1,13 @@
 /** Every user-facing string of the Discord adapter, so wording changes in one place. */
 export const discordMessages = {
-  buttonExpired: 'This button has expired. Run the command again to get fresh results.',
-  buttonUnknown: 'This button is not one readout knows. Run the command again.',
+  buttonExpired: 'This button is from an older message; run the command again.',
+  buttonUnknown: 'This button is from an older message; run the command again.',
   unknownCommand: (name: string) => `readout does not know /${name} yet. Try /readout help.`,
   internalError: (refId: string) => `Something went wrong on our side (reference ${refId}). Please try again in a moment.`,
   postedToChannel: 'Posted to the channel.',
   truncated: 'Shortened to fit Discord. Ask for fewer results for the full text.',
   nextPage: (page: number, pages: number) => `More results (${page}/${pages})`,
-  pageExpired: 'These results have expired. Run the command again to page through them.',
+  pageExpired: 'This button is from an older message; run the command again to page through the results.',
   digestManagersOnly:
     'Only members with the Manage Channels permission can subscribe, pause, resume or unsubscribe this channel’s digest. `/digest status` and `/digest preview` are open to everyone who can see the command.',
   digestNotInDirectMessages:

@@ -33,17 +33,16 @@ export async function handleButton(interaction: ButtonInteraction, deps: Interac
     return;
   }
   const { button, action } = target;
-  const work = Promise.resolve().then(async () =>
-    dispatch(deps.commands, { command: action.command, text: action.args }, await interactionContext(interaction, deps)),
-  );
+  const run = async () =>
+    dispatch(deps.commands, { command: action.command, text: action.args }, await interactionContext(interaction, deps));
   if (button === 'post' || button === 'share') {
-    await deliverReply(interaction, work.then(asPosted), { mode: 'reply', guess: 'public' }, deps);
+    await deliverReply(interaction, async () => asPosted(await run()), { mode: 'reply', guess: 'public' }, deps);
     return;
   }
   const inPlace = (button === 'more' || button === 'shuffle') && sourceIsPrivate;
   await deliverReply(
     interaction,
-    work.then(inPlace ? (reply) => reply : asPrivate),
+    async () => (inPlace ? run() : asPrivate(await run())),
     { mode: inPlace ? 'update' : 'reply', guess: 'ephemeral' },
     deps,
   );

@@ -19,13 +19,18 @@ export async function handleChatInput(interaction: ChatInputCommandInteraction, 
     return;
   }
   const key = subcommand ? `${interaction.commandName} ${subcommand}` : interaction.commandName;
-  const work = Promise.resolve().then(async () => {
+  const job = async () => {
     const ctx = await interactionContext(interaction, deps);
     const options = readOptions(interaction.options, command);
-    return dispatchPlatform(deps.commands, { name: interaction.commandName, ...(subcommand ? { subcommand } : {}), options }, ctx);
-  });
+    const reply = await dispatchPlatform(
+      deps.commands,
+      { name: interaction.commandName, ...(subcommand ? { subcommand } : {}), options },
+      ctx,
+    );
+    deps.visibilityGuesses.set(key, reply.visibility);
+    return reply;
+  };
   // Most answers (lookup, quote, help) are private first; a command that answered publicly before is guessed public.
   const guess = deps.visibilityGuesses.get(key) ?? 'ephemeral';
-  void work.then((reply) => deps.visibilityGuesses.set(key, reply.visibility)).catch(() => {});
-  await deliverReply(interaction, work, { mode: 'reply', guess }, deps);
+  await deliverReply(interaction, job, { mode: 'reply', guess }, deps);
 }

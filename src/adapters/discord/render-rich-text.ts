@@ -1,4 +1,6 @@
 import type { RichText, Span } from '../../core/reply.js';
+import { stripUnsafeCharacters } from '../../core/text/strip-unsafe-characters.js';
+import { graphemesOf } from '../../core/text/truncate-graphemes.js';
 import { escapeDiscordText } from './escape-discord-text.js';
 
 const ELLIPSIS = '…';
@@ -22,7 +24,8 @@ export function renderRichText(text: RichText, max: number): string {
   return out;
 }
 
-function renderSpan(span: Span, text: string): string {
+function renderSpan(span: Span, raw: string): string {
+  const text = stripUnsafeCharacters(raw);
   if (text.trim() === '') return text;
   // Markdown markers must hug the text: `** word **` would not render bold.
   const lead = text.match(/^\s*/)?.[0] ?? '';
@@ -38,7 +41,7 @@ function renderSpan(span: Span, text: string): string {
 /** The longest prefix of the span whose rendering fits in `room`. */
 function renderCut(span: Span, room: number): string {
   if (room <= 0) return '';
-  const chars = Array.from(span.text);
+  const chars = Array.from(graphemesOf(span.text));
   let low = 0;
   let high = chars.length;
   while (low < high) {

@@ -1,10 +1,11 @@
-import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
+import { Client, Events, GatewayIntentBits, type Interaction, RESTEvents } from 'discord.js';
 import { createActionTable } from '../../commands/action-table.js';
 import type { AnyCommand, Services } from '../../commands/command.js';
 import { type Clock, systemClock } from '../../core/clock.js';
 import type { DigestPoster } from '../../core/digest/digest-types.js';
 import type { Logger } from '../../core/logger.js';
 import type { Reply } from '../../core/reply.js';
+import { createTurnQueue } from '../../core/turn-queue.js';
 import type { MessageTables, PagedReply } from './build-message.js';
 import type { ButtonTarget } from './button-target.js';
 import { createDiscordPoster } from './create-discord-poster.js';
@@ -37,6 +38,8 @@ export interface DiscordAdapter {
 }
 
 const HOUR = 3_600_000;
+/** High enough never to throttle interaction answers; Discord's own per-route limits still apply through the library. */
+const INTERACTION_REQUESTS_PER_SECOND = 10_000;
 
 /**
  * Connects to the Discord gateway and answers slash commands, autocomplete and buttons. Resolves once
@@ -59,13 +62,17 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
     ...(options.random ? { random: options.random } : {}),
     tables,
     deferAfterMs: options.deferAfterMs ?? 1_500,
+    queue: createTurnQueue(),
     visibilityGuesses: new Map<string, Reply['visibility']>(),
   };
   const client = new Client({
     // Slash commands, autocomplete and buttons arrive as interactions; Guilds is the only intent they need.
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,
-    ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
+    // This client's REST sends only interaction responses and webhook edits, which Discord exempts from the
+    // global rate limit; the library's client-side 50/s would hold a burst's answers back for seconds.
+    // Channel posts (the digest) go through the poster's own REST client, which keeps the 50/s.
+    rest: { globalRequestsPerSecond: INTERACTION_REQUESTS_PER_SECOND, ...(options.apiUrl ? { api: options.apiUrl } : {}) },
   });
   const poster = createDiscordPoster({ token: options.token, apiUrl: options.apiUrl, logger: log, clock, tables });
 
@@ -75,6 +82,9 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
     });
   });
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    log.warn({ global: info.global, route: info.route, retryAfterMs: info.retryAfter }, 'discord interaction answers rate limited'),
+  );
   client.on(Events.ShardDisconnect, (event, shardId) => {
     // Emitted only for close codes discord.js will not reconnect from (bad token, disallowed intents).
     log.error({ code: event.code, shardId }, 'discord gateway closed for good');

@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import { type Block, type Button, citationText, type Field, type Reply } from '../../core/reply.js';
-import { cutText, escapeMrkdwn } from './escape-mrkdwn.js';
+import { cutText, escapeAndCut } from './escape-mrkdwn.js';
 import { renderRichText } from './render-rich-text.js';
 import { slackLimits } from './slack-limits.js';
 import { slackMessages } from './slack-messages.js';
@@ -88,16 +88,22 @@ function renderBlock(block: Block): SlackBlock[] {
     case 'fields':
       return fieldSections(block.fields);
     case 'list':
-      return listSections(block.items.map((item) => renderRichText(item, slackLimits.sectionText - 2).join('')));
+      // An item longer than a section keeps its first part: cutting the joined mrkdwn could split an escape.
+      return listSections(
+        block.items.map((item) => {
+          const parts = renderRichText(item, slackLimits.sectionText - 4);
+          return parts.length > 1 ? `${parts[0]}…` : (parts[0] ?? '');
+        }),
+      );
     case 'result': {
-      const title = `*${escapeMrkdwn(cutText(block.title, 300))}*\n`;
+      const title = `*${escapeAndCut(block.title, 300)}*\n`;
       const body = renderRichText(block.body, slackLimits.sectionText - title.length);
       const sections = body.length > 0 ? body.map((chunk, i) => section(i === 0 ? title + chunk : chunk)) : [section(title)];
       const fields = block.fields?.length ? fieldSections(block.fields) : [];
       return [...sections, ...fields, contextBlock(`— ${citationText(block.citation)}`)];
     }
     case 'quote': {
-      const speaker = `*${escapeMrkdwn(cutText(block.speaker, 200))}*: `;
+      const speaker = `*${escapeAndCut(block.speaker, 200)}*: `;
       const body = renderRichText([{ text: '“' }, ...block.text, { text: '”' }], slackLimits.sectionText - speaker.length);
       return [...body.map((chunk, i) => section(i === 0 ? speaker + chunk : chunk)), contextBlock(`— ${citationText(block.citation)}`)];
     }
@@ -112,7 +118,7 @@ function section(text: string): SlackBlock {
 function contextBlock(text: string): SlackBlock {
   return {
     type: 'context',
-    elements: [{ type: 'mrkdwn', text: escapeMrkdwn(cutText(text, slackLimits.contextText - 200)), verbatim: true }],
+    elements: [{ type: 'mrkdwn', text: escapeAndCut(text, slackLimits.contextText), verbatim: true }],
   };
 }
 
@@ -123,9 +129,8 @@ function fieldSections(fields: Field[]): SlackBlock[] {
     blocks.push({
       type: 'section',
       fields: group.map((field) => {
-        const label = field.label.trim() ? `*${escapeMrkdwn(cutText(field.label, 200))}*\n` : '';
-        const value = escapeMrkdwn(field.value);
-        return { type: 'mrkdwn', text: label + cutText(value, slackLimits.fieldText - label.length) || '—', verbatim: true };
+        const label = field.label.trim() ? `*${escapeAndCut(field.label, 200)}*\n` : '';
+        return { type: 'mrkdwn', text: label + escapeAndCut(field.value, slackLimits.fieldText - label.length) || '—', verbatim: true };
       }),
     });
   }
@@ -137,7 +142,7 @@ function listSections(items: string[]): SlackBlock[] {
   const blocks: SlackBlock[] = [];
   let current = '';
   for (const item of items) {
-    const line = `• ${cutText(item, slackLimits.sectionText - 3)}`;
+    const line = `• ${item}`;
     if (current.length > 0 && current.length + 1 + line.length > slackLimits.sectionText) {
       blocks.push(section(current));
       current = '';
@@ -171,5 +176,5 @@ function actionRows(buttons: { button: Button; value: string }[]): SlackBlock[] 
 }
 
 function fallbackText(reply: Reply): string {
-  return escapeMrkdwn(cutText(reply.fallback, slackLimits.fallbackText)) || ' ';
+  return escapeAndCut(reply.fallback, slackLimits.fallbackText) || ' ';
 }

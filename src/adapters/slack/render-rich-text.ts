@@ -1,4 +1,5 @@
 import type { RichText, Span } from '../../core/reply.js';
+import { graphemesOf } from '../../core/text/truncate-graphemes.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
 
 /**
@@ -61,7 +62,7 @@ function splitEscaped(text: string, max: number): string[] {
   const parts: string[] = [];
   let part = '';
   let lastSpace = -1;
-  for (const char of text) {
+  for (const char of graphemesOf(text)) {
     const rendered = escapeMrkdwn(char);
     if (part.length + rendered.length > limit) {
       if (lastSpace > limit / 2) {

@@ -3,8 +3,9 @@ export const slackMessages = {
   moreResults: 'More results',
   continued: (hidden: number) => `Cut to fit one Slack message: ${hidden} more item${hidden === 1 ? '' : 's'} behind “More results”.`,
   cut: (hidden: number) => `${hidden} more item${hidden === 1 ? '' : 's'} did not fit in one Slack message.`,
-  buttonExpired: 'This button has expired. Run the command again to get fresh results.',
-  buttonUnreadable: 'This button could not be read. Run the command again.',
+  buttonExpired: 'This button is from an older message; run the command again.',
+  buttonUnreadable: 'This button is from an older message; run the command again.',
+  malformedRequest: 'Slack sent this command in a form readout cannot read (a field was missing or malformed). Please type it again.',
   digestManagersOnly:
     'Only workspace admins and owners (and members the bot’s operator lists in READOUT_DIGEST_MANAGERS) can subscribe, pause, resume or unsubscribe this channel’s digest. `/digest status` and `/digest preview` are open to everyone.',
   digestRoleUnknown:

@@ -1,16 +1,16 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, type BlockAction, type ButtonAction, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { AnyCommand, Services } from '../../commands/command.js';
 import { type Clock, systemClock } from '../../core/clock.js';
 import type { DigestPoster } from '../../core/digest/digest-types.js';
 import type { Logger } from '../../core/logger.js';
+import { createTurnQueue } from '../../core/turn-queue.js';
+import { ackBeforeWork } from './ack-before-work.js';
 import { createButtonCodec } from './button-codec.js';
 import { createSlackDigestPoster, slackApiBase } from './create-slack-digest-poster.js';
-import { handleButton } from './handle-button.js';
-import { handleSlashCommand } from './handle-slash-command.js';
+import { registerListeners } from './register-listeners.js';
 import { rejectFutureTimestamps } from './reject-future-timestamps.js';
-import { ACTION_PREFIX } from './render-blocks.js';
 import { replayGuard } from './replay-guard.js';
 import { createSeenRequests } from './seen-requests.js';
 import type { SlackDeps } from './slack-deps.js';
@@ -48,6 +48,7 @@ export interface SlackAdapter {
   stop(): Promise<void>;
 }
 
+const EVENTS_PATH = '/slack/events';
 /** Requests remembered for replay detection: Slack retries within minutes, three times at most. */
 const SEEN_TTL_MS = 30 * 60 * 1000;
 /** Interactive calls may retry once, quickly: a user waits on them. Digest posts never retry here. */
@@ -73,6 +74,8 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   const slackLogger = toSlackLogger(logger);
   const slackApiUrl = slackApiBase(options.apiUrl);
   let state: SlackAdapterState = 'starting';
+  // One queue for the whole adapter: requests handed to Bolt and the commands they start take turns with each other.
+  const queue = createTurnQueue();
 
   const receiver = socketMode
     ? new SocketModeReceiver({
@@ -82,7 +85,9 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
       })
     : new HTTPReceiver({
         signingSecret: options.signingSecret!,
-        endpoints: '/slack/events',
+        // ackBeforeWork checks every signature itself and hands Bolt a normalised body, which no longer matches one.
+        signatureVerification: false,
+        endpoints: EVENTS_PATH,
         logger: slackLogger,
         customRoutes: [
           {
@@ -96,7 +101,16 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
           },
         ],
       });
-  if (receiver instanceof HTTPReceiver) receiver.requestListener = rejectFutureTimestamps(receiver.requestListener, clock, logger);
+  if (receiver instanceof HTTPReceiver) {
+    const acked = ackBeforeWork(receiver.requestListener, {
+      signingSecret: options.signingSecret!,
+      path: EVENTS_PATH,
+      clock,
+      logger,
+      queue,
+    });
+    receiver.requestListener = rejectFutureTimestamps(acked, clock, logger);
+  }
 
   const app = new App({
     token: options.botToken,
@@ -124,25 +138,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   };
 
   app.use(replayGuard(createSeenRequests({ ttlMs: SEEN_TTL_MS, maxEntries: 10_000, clock }), logger));
-  app.command(/^\/.+/, async ({ command, ack, respond }) => {
-    await ack();
-    const where = { team: command.team_id, channel: command.channel_id, user: command.user_id, channelName: command.channel_name };
-    await track(handleSlashCommand(deps, { command: command.command, text: command.text ?? '', where }, respond), command.command);
-  });
-  app.action<BlockAction<ButtonAction>>(
-    { type: 'block_actions', action_id: new RegExp(`^${ACTION_PREFIX}:`) },
-    async ({ ack, body, action, respond }) => {
-      await ack();
-      const where = { team: body.team?.id ?? body.user.team_id ?? '', channel: body.channel?.id ?? '', user: body.user.id };
-      const click = {
-        buttonId: action.action_id.split(':')[1] ?? '',
-        value: action.value ?? '',
-        fromEphemeral: body.container?.['is_ephemeral'] === true,
-        where,
-      };
-      await track(handleButton(deps, click, respond), action.action_id);
-    },
-  );
+  registerListeners(app, deps, { track, queue });
   app.error(async (error) => {
     logger.error({ err: error }, 'slack listener error');
   });

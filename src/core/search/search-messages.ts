@@ -1,3 +1,4 @@
+import { echoInput } from '../text/echo-input.js';
 import type { Problem } from '../user-error.js';
 
 /** The filters a query may use, in the order messages list them. */
@@ -81,6 +82,5 @@ function valueExample(key: string): string {
 
 /** Echoes user text back without flooding the channel. */
 function clip(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
+  return echoInput(text, 60);
 }

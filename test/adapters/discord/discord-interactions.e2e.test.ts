@@ -108,6 +108,21 @@ describe.each([
     expect(privately.body.embeds[0].description).toBe('Unknown time zone');
   });
 
+  it('answers every command of a burst once, deferring those queued behind others', async () => {
+    const sent = Array.from({ length: 20 }, (_, i) => fake.chatInput('lookup', [{ name: 'query', value: `burst${i}` }]));
+    for (const [i, one] of sent.entries()) {
+      const callback = await fake.waitForRequest((r) => r.path === `/interactions/${one.id}/${one.token}/callback`);
+      const deferred = callback.body.type === 5;
+      if (deferAfterMs === 0) expect(deferred).toBe(true);
+      const final = deferred ? (await finalMessage(one, true)).body : callback.body.data;
+      expect(final.embeds[0].title).toBe(`Results for burst${i}`);
+    }
+    for (const one of sent) {
+      const callbacks = fake.interactionRequests(one.token).filter((r) => r.path.endsWith('/callback'));
+      expect(callbacks).toHaveLength(1);
+    }
+  });
+
   it('runs /readout subcommands', async () => {
     const sent = fake.chatInput('readout', [{ name: 'id', value: '000_4428246b8b720a03' }], { subcommand: 'doc' });
     const message = await finalMessage(sent, deferAfterMs === 0);
@@ -180,9 +195,9 @@ describe.each([
   });
 
   it.each([
-    { customId: 't:gone', text: 'This button has expired' },
-    { customId: 'p:gone:1', text: 'These results have expired' },
-    { customId: 'zz', text: 'This button is not one readout knows' },
+    { customId: 't:gone', text: 'This button is from an older message; run the command again.' },
+    { customId: 'p:gone:1', text: 'This button is from an older message; run the command again' },
+    { customId: 'zz', text: 'This button is from an older message; run the command again.' },
   ])('answers a stale or unknown button ($customId) privately', async ({ customId, text }) => {
     const click = fake.button(customId, { flags: EPHEMERAL });
     const callback = await fake.waitForRequest((r) => r.path === `/interactions/${click.id}/${click.token}/callback`);

@@ -101,7 +101,14 @@ describe('renderEmbeds', () => {
     { input: '</cmd:1>', expected: '<\u200b/cmd:1>' },
     { input: '**bold**', expected: '\\*\\*bold\\*\\*' },
     { input: '`tick`', expected: '\\`tick\\`' },
-    { input: '[link](https://evil.example)', expected: '\\[link](https://evil.example)' },
+    { input: '[link](https://evil.example)', expected: '\\[link\\](https\\://evil.example)' },
+    { input: '[a] [x](https://evil.example)', expected: '\\[a\\] \\[x\\](https\\://evil.example)' },
+    {
+      input: '> quoted\n>>> all\n-# small\n## big\n- item\n3. third',
+      expected: '\\> quoted\n\\>>> all\n\\-# small\n\\## big\n\\- item\n3\\. third',
+    },
+    { input: 'see https://evil.example now', expected: 'see https\\://evil.example now' },
+    { input: 'a\u202eevil\u0000b\u2066c', expected: 'aevilbc' },
     { input: '~~gone~~ ||spoiler|| __under__', expected: '\\~\\~gone\\~\\~ \\|\\|spoiler\\|\\| \\_\\_under\\_\\_' },
     { input: '# heading', expected: '\\# heading' },
   ])('makes corpus text inert: $input', ({ input, expected }) => {

@@ -21,6 +21,9 @@ interface SlackButton {
 
 /** Lets a test hold a command mid-run, to prove the ack does not wait for the work. */
 let releaseSlow: () => void = () => {};
+/** Resolves once the slow command has started (it starts on a later loop turn than its acknowledgement). */
+let slowStarted: Promise<void> = Promise.resolve();
+let markSlowStarted: () => void = () => {};
 const slowCommand = defineCommand({
   name: 'slow',
   description: 'Answers only when the test lets it',
@@ -30,6 +33,7 @@ const slowCommand = defineCommand({
   async run() {
     await new Promise<void>((resolve) => {
       releaseSlow = resolve;
+      markSlowStarted();
     });
     return textReply('done at last');
   },
@@ -211,7 +215,7 @@ describe('Slack adapter over HTTP, against a fake Slack', () => {
     const id = await click({ action_id: 'readout:more:0', value: '{"k":"t","i":"gone-id"}', text: { text: 'More results' } }, true);
     const [post] = await answered(id);
     expect(post!.body['response_type']).toBe('ephemeral');
-    expect(JSON.stringify(post!.body['blocks'])).toContain('This button has expired');
+    expect(JSON.stringify(post!.body['blocks'])).toContain('This button is from an older message; run the command again.');
   });
 
   it('cuts a reply over 50 blocks and continues it behind "More results" until every passage was shown', async () => {
@@ -270,9 +274,13 @@ describe('Slack adapter over HTTP, against a fake Slack', () => {
 
   it('acks before the command finishes, and answers when it does', async () => {
     await start();
+    slowStarted = new Promise((resolve) => {
+      markSlowStarted = resolve;
+    });
     const { answer, triggerId } = await slash('/slow', '');
     expect(answer.status).toBe(200);
     expect(fake.responsesTo(triggerId)).toEqual([]);
+    await slowStarted;
     releaseSlow();
     const [post] = await answered(triggerId);
     expect(JSON.stringify(post!.body['blocks'])).toContain('done at last');

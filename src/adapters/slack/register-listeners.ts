@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
+import { commandMessages } from '../../commands/command-messages.js';
+import { textReply } from '../../core/reply.js';
+import type { TurnQueue } from '../../core/turn-queue.js';
+import { handleButton } from './handle-button.js';
+import { handleSlashCommand } from './handle-slash-command.js';
+import { readSlashCommand } from './read-slack-payload.js';
+import { ACTION_PREFIX } from './render-blocks.js';
+import type { SlackDeps } from './slack-deps.js';
+import { slackMessages } from './slack-messages.js';
+import { toRespondArguments } from './to-respond-arguments.js';
+
+export interface ListenerSupport {
+  /** Keeps a running answer so stop() can wait for it; logs its failure. */
+  track(work: Promise<void>, what: string): Promise<void>;
+  /** Commands run one per event-loop turn, after their acknowledgement. */
+  queue: TurnQueue;
+}
+
+type Ack = (response?: Record<string, unknown>) => Promise<void>;
+
+/**
+ * Every Slack listener: acknowledge first, then queue the work. Each runs inside a guard, so whatever
+ * throws is acknowledged and answered with a reference id; buttons from older versions and views nobody
+ * asked for are acknowledged and explained instead of left to Bolt's 404 after three seconds.
+ */
+export function registerListeners(app: App, deps: SlackDeps, support: ListenerSupport): void {
+  const { logger } = deps;
+
+  app.command(/^\/.+/, async ({ body, ack, respond }) => {
+    await guarded(deps, ack, respond, async (acknowledge) => {
+      const read = readSlashCommand(body);
+      if (!read.ok) {
+        logger.warn({ field: read.field }, 'slack command with a malformed field');
+        await acknowledge({ response_type: 'ephemeral', text: slackMessages.malformedRequest });
+        return;
+      }
+      await acknowledge();
+      const { command, text, team_id: team, channel_id: channel, user_id: user, channel_name: channelName } = read.value;
+      const input = { command, text, where: { team, channel, user, ...(channelName ? { channelName } : {}) } };
+      void support.track(
+        support.queue.run(() => handleSlashCommand(deps, input, respond)),
+        command,
+      );
+    });
+  });
+
+  app.action<BlockAction<ButtonAction>>(
+    { type: 'block_actions', action_id: new RegExp(`^${ACTION_PREFIX}:`) },
+    async ({ ack, body, action, respond }) => {
+      await guarded(deps, ack, respond, async (acknowledge) => {
+        await acknowledge();
+        const where = { team: body.team?.id ?? body.user?.team_id ?? '', channel: body.channel?.id ?? '', user: body.user?.id ?? '' };
+        const click = {
+          buttonId: String(action.action_id).split(':')[1] ?? '',
+          value: typeof action.value === 'string' ? action.value : '',
+          fromEphemeral: body.container?.['is_ephemeral'] === true,
+          where,
+        };
+        void support.track(
+          support.queue.run(() => handleButton(deps, click, respond)),
+          String(action.action_id),
+        );
+      });
+    },
+  );
+
+  // A button of another version of readout (or another app's block in our message): say it is stale.
+  app.action({ type: 'block_actions', action_id: new RegExp(`^(?!${ACTION_PREFIX}:)`) }, async ({ ack, respond }) => {
+    await guarded(deps, ack, respond, async (acknowledge) => {
+      await acknowledge();
+      if (respond) await respond(toRespondArguments(textReply(slackMessages.buttonExpired, { isError: true }), deps.codec));
+    });
+  });
+  // readout opens no modals or shortcuts; anything of the kind is acknowledged so Slack shows no error.
+  app.view({ callback_id: /.*/, type: 'view_submission' }, async ({ ack }) => {
+    await ack();
+  });
+  app.view({ callback_id: /.*/, type: 'view_closed' }, async ({ ack }) => {
+    await ack();
+  });
+  app.shortcut(/.*/, async ({ ack }) => {
+    await ack();
+  });
+}
+
+/** Runs a listener body; a throw is acknowledged (once) and answered privately with a reference id. */
+async function guarded(
+  deps: SlackDeps,
+  // biome-ignore lint/suspicious/noExplicitAny: commands ack with a message, actions with nothing; both are Bolt's AckFn
+  ack: (response?: any) => Promise<void>,
+  respond: RespondFn | undefined,
+  body: (ack: Ack) => Promise<void>,
+): Promise<void> {
+  let acked = false;
+  const acknowledge: Ack = async (response) => {
+    if (acked) return;
+    acked = true;
+    await ack(response);
+  };
+  try {
+    await body(acknowledge);
+  } catch (error) {
+    const refId = randomBytes(4).toString('hex');
+    deps.logger.error({ refId, err: error }, 'slack listener failed');
+    try {
+      await acknowledge();
+      if (respond) await respond(toRespondArguments(textReply(commandMessages.internalError(refId), { isError: true }), deps.codec));
+    } catch (answerError) {
+      deps.logger.error({ refId, err: answerError }, 'slack listener failure could not be answered');
+    }
+  }
+}
