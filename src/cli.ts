@@ -1,4 +1,6 @@
 import type { AnyCommand } from './commands/command.js';
+import { commandMessages } from './commands/command-messages.js';
+import { nearestName } from './commands/nearest-name.js';
 import { commands } from './commands/registry.js';
 import { ConfigError } from './config.js';
 import { UserError } from './core/user-error.js';
@@ -10,13 +12,16 @@ Usage: readout <command> [options]
   start                      Run the configured chat adapters, or the console when none is configured (npm start);
                              the seeds folder is watched, and SIGHUP or /readout reload reloads it
   corpus [--json]            List the documents with their metadata and warnings
-  lookup <query...>          Search: --limit N --offset N --json; no query + piped stdin = one JSON line per query
+  lookup <query...>          Search: --limit N --offset N --doc ID --json; no query + piped stdin = one JSON line per query
   quote [--speaker NAME]     Quotes: --about TEXT --random --limit N --all --json
   speakers [--json]          Speakers with their quote counts
-  onthisday                  On this day: --date YYYY-MM-DD --tz ZONE --window N --json
+  onthisday [date]           On this day (2025-04-24, 04-24, 24 April, April 24, today): --tz ZONE --window N --json
   doc <id> [range]           One document, e.g. readout doc 002 2-4
   digest <action>            subscribe HH:MM ZONE | unsubscribe | pause | resume | status | list | preview | run [--date]
                              (--platform slack|discord|console --workspace ID --channel ID pick the channel)
+  digest export [--json]     Every subscription as one JSON line (for import into another store)
+  digest import FILE|-       Create or update subscriptions from such lines; bad lines are reported by number
+  digest log                 Delivery log, newest first: --date YYYY-MM-DD --platform P --workspace W --channel C --limit N --json
   discord register           Register the slash commands with Discord: --guild ID for one server (instant)
   help                       This text
 
@@ -41,7 +46,8 @@ async function run(argv: string[]): Promise<number> {
   if (name === 'discord') return (await import('./cli/discord-cli.js')).runDiscordCli(rest);
   const command = commands.find((c: AnyCommand) => c.name === name);
   if (command) return (await import('./cli/run-declared-command.js')).runDeclaredCommand(commands, command, rest);
-  process.stderr.write(`readout has no command "${name}".\n\n${USAGE}\n`);
+  const known = ['start', 'corpus', 'lookup', 'quote', 'speakers', 'onthisday', 'doc', 'digest', 'discord', 'help'];
+  process.stderr.write(`${commandMessages.unknownCliCommand(name, nearestName(name, known))}\n\n${USAGE}\n`);
   return 2;
 }
 

@@ -27,6 +27,7 @@ export const configSchema = z
       .refine(isValidTimeZone, { message: 'expected an IANA time zone such as Europe/London or Asia/Almaty' }),
     READOUT_NEARBY_DAYS: z.coerce.number().int().min(0).max(183).default(7),
     READOUT_DIGEST_GRACE_HOURS: z.coerce.number().min(0).max(48).default(6),
+    READOUT_LEDGER_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     /** Chat user ids (Slack `U…`, Discord snowflakes) allowed to run operator commands such as /readout reload. */
     READOUT_OPERATORS: z
       .string()

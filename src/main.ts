@@ -13,6 +13,7 @@ import { systemClock } from './core/clock.js';
 import type { DigestPoster } from './core/digest/digest-types.js';
 import { createLogger } from './logging/create-logger.js';
 import { startLiveReload } from './start-live-reload.js';
+import { startRetentionSweep } from './store/start-retention-sweep.js';
 
 interface RunningPart {
   name: string;
@@ -116,12 +117,19 @@ export async function main(argv: string[] = []): Promise<number> {
     nearbyWindow: services.nearbyWindow,
   });
 
+  const retention = startRetentionSweep({
+    store: services.store,
+    retentionDays: config.READOUT_LEDGER_RETENTION_DAYS,
+    logger: logger.child({ part: 'retention' }),
+  });
+
   const consoleClosed = consoleSession ? consoleSession.closed.then(() => 'console closed') : new Promise<string>(() => {});
   const reason = await Promise.race([stopSignal, consoleClosed]);
   logger.info({ reason }, 'shutting down');
   consoleSession?.close();
   reloading.stop();
   await scheduler.stop();
+  retention.stop();
   await Promise.allSettled(parts.map((part) => part.stop()));
   await services.store.close();
   return 0;

@@ -54,6 +54,7 @@ describe('the dependency rule', () => {
     const bad = edges.filter((e) => e.area === 'core' && (e.to === 'store' || DATABASE_DRIVERS.test(e.to.slice(4))));
     expect(bad).toEqual([]);
     expect(edges.some((e) => e.area === 'store' && e.to === 'pkg:better-sqlite3')).toBe(true);
+    expect(edges.some((e) => e.area === 'store' && e.to === 'pkg:pg')).toBe(true);
   });
 
   it('database drivers are imported only by the store implementations', () => {

@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       READOUT_TIMEZONE: 'UTC',
       PORT: 3000,
       READOUT_NEARBY_DAYS: 7,
+      READOUT_LEDGER_RETENTION_DAYS: 90,
     });
     expect(config.SLACK_BOT_TOKEN).toBeUndefined();
     expect(config.DISCORD_TOKEN).toBeUndefined();
@@ -22,6 +23,13 @@ describe('loadConfig', () => {
       'W045EF6GH',
       'U07',
     ]);
+  });
+
+  it('reads a Postgres DATABASE_URL and a retention in days', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://readout@db:5432/readout?schema=r', READOUT_LEDGER_RETENTION_DAYS: '30' })).toMatchObject({
+      DATABASE_URL: 'postgres://readout@db:5432/readout?schema=r',
+      READOUT_LEDGER_RETENTION_DAYS: 30,
+    });
   });
 
   it('treats empty values as unset', () => {
@@ -40,6 +48,8 @@ describe('loadConfig', () => {
     [{ READOUT_DIGEST_MANAGERS: 'U012AB3CD, alice' }, /READOUT_DIGEST_MANAGERS expected Slack user ids/],
     [{ SLACK_API_URL: 'not a url' }, /SLACK_API_URL must be an http\(s\) URL/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ READOUT_LEDGER_RETENTION_DAYS: '0' }, /READOUT_LEDGER_RETENTION_DAYS/],
+    [{ READOUT_LEDGER_RETENTION_DAYS: 'forever' }, /READOUT_LEDGER_RETENTION_DAYS/],
   ])('reports %j by name', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

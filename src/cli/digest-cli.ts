@@ -12,13 +12,22 @@ import { printJson } from './print-json.js';
 import { type CliChannel, runDeclaredCommand } from './run-declared-command.js';
 
 const CHANNEL_FLAGS = ['platform', 'workspace', 'channel'] as const;
+const STORE_ACTIONS = ['export', 'import', 'log'] as const;
 
 /**
  * `readout digest subscribe|unsubscribe|pause|resume|status|list|preview|run`: the console channel by default,
  * any platform channel with --platform/--workspace/--channel (for operators). `run [--date D]` posts due
- * (or that date's) digests now, exactly once per channel and date, through the ledger.
+ * (or that date's) digests now, exactly once per channel and date, through the ledger. `export`, `import`
+ * and `log` move subscriptions between stores and read the delivery log (digest-store-cli.ts).
  */
 export async function runDigestCli(argv: string[]): Promise<number> {
+  const action = STORE_ACTIONS.find((name) => argv[0] === name);
+  if (action) {
+    // These read the store only, and take --platform/--workspace/--channel as filters, not as "which channel".
+    const cli = await import('./digest-store-cli.js');
+    const run = { export: cli.runExportCli, import: cli.runImportCli, log: cli.runLogCli }[action];
+    return run(argv.slice(1));
+  }
   const { channel, rest } = takeChannelFlags(argv);
   if (rest[0] === 'run') return runNow(rest.slice(1));
   const command = commands.find((c) => c.name === 'digest')!;

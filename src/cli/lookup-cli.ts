@@ -27,8 +27,8 @@ export async function runLookupCli(argv: string[]): Promise<number> {
   const offset = paging['offset'] as number;
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
+    // A blank line still gets its own output line (an empty-query error), so outputs stay aligned with inputs.
     const query = line.trim();
-    if (!query) continue;
     try {
       printJson(lookupJson(runtime.services.search.search(query, { limit, offset })), true);
     } catch (error) {

@@ -37,8 +37,9 @@ export async function runDeclaredCommand(
     const ctx = await createContext({ ...channel, user: localUserName('cli') }, runtime.services, { digestAccess });
     if (args.json && command.json) {
       try {
-        printJson(await command.json(validateOptions(command, args.options), ctx));
-        return 0;
+        const value = await command.json(validateOptions(command, args.options), ctx);
+        printJson(value);
+        return command.foundNothing?.(value) ? 1 : 0;
       } catch (error) {
         if (error instanceof UserError) {
           printJson({ error: { code: error.code, message: error.message } });

@@ -2,8 +2,10 @@ import { echoInput } from '../core/text/echo-input.js';
 
 /** Every user-facing message of the command layer, so wording changes in one place. */
 export const commandMessages = {
-  unknownCommand: (name: string, known: string[]) =>
-    `There is no command \`${name}\`. Try one of: ${known.map((k) => `/${k}`).join(', ')}, or \`/help\`.`,
+  unknownCommand: (name: string, known: string[], nearest?: string) =>
+    nearest
+      ? `There is no command \`${name}\`. Did you mean \`/${nearest}\`? (\`/help\` lists them all.)`
+      : `There is no command \`${name}\`. Try one of: ${known.map((k) => `/${k}`).join(', ')}, or \`/help\`.`,
   unknownOption: (command: string, option: string, known: string[]) =>
     `\`/${command}\` has no option \`--${option}\`. It accepts: ${known.map((k) => `--${k}`).join(', ')}.`,
   missingValue: (command: string, option: string) => `\`--${option}\` needs a value, e.g. \`/${command} --${option} ...\`.`,
@@ -16,7 +18,10 @@ export const commandMessages = {
     `\`${option}\` is too long for \`/${command}\`: ${length.toLocaleString('en-US')} characters, and it takes at most ${max.toLocaleString('en-US')}. Shorten it and try again.`,
   missingOption: (command: string, option: string, usage: string) => `\`/${command}\` needs ${option}. Usage: \`${usage}\``,
   internalError: (refId: string) => `Something went wrong on our side. It has been logged with reference \`${refId}\`; please try again.`,
-  unknownSubcommand: (command: string, known: string[]) => `\`/${command}\` takes one of: ${known.join(', ')}.`,
+  unknownSubcommand: (command: string, known: string[], nearest?: string) =>
+    `${nearest ? `Did you mean \`/${command} ${nearest}\`? ` : ''}\`/${command}\` takes one of: ${known.join(', ')}.`,
+  unknownCliCommand: (name: string, nearest?: string) =>
+    `readout has no command "${name}".${nearest ? ` Did you mean "readout ${nearest}"?` : ''}`,
   digestAccessUnknown:
     'Only the bot’s operator can change this channel’s digest here. `/digest status` and `/digest preview` are open to everyone.',
 } as const;

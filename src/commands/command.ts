@@ -72,6 +72,8 @@ export interface CommandDeclaration<Shape extends z.ZodRawShape = z.ZodRawShape>
   run(options: z.infer<z.ZodObject<Shape>>, ctx: CommandContext): Reply | Promise<Reply>;
   /** The command's public `--json` shape for the CLI, when it has one. */
   json?(options: z.infer<z.ZodObject<Shape>>, ctx: CommandContext): unknown;
+  /** True when a `json` answer found nothing, which the CLI reports with exit code 1 as it does for text. */
+  foundNothing?(json: unknown): boolean;
 }
 
 /** Declares a command with its option types inferred. */

@@ -122,10 +122,12 @@ function nextLine(sub: Subscription, ctx: CommandContext): string {
 }
 
 async function statusReply(sub: Subscription, ctx: CommandContext): Promise<Reply> {
-  // The store lists newest first: the three most recent slots, latest first.
+  // The store lists newest first; read only the last few (a channel's history can be long), shown oldest to newest.
   const recent = (
     await ctx.services.store.listSlots({ platform: sub.platform, workspace: sub.workspace, channel: sub.channel, limit: RECENT_SLOTS })
-  ).map((slot) => `${slot.localDate}: ${slot.state}${slot.reason ? ` (${slot.reason})` : ''}`);
+  )
+    .reverse()
+    .map((slot) => `${slot.localDate}: ${slot.state}${slot.reason ? ` (${slot.reason})` : ''}`);
   const lines = [
     `Digest ${sub.status === 'active' ? 'active' : 'paused'}: every day at ${sub.time} (${sub.timezone})${sub.postEmpty ? ', also on empty days' : ''}.`,
     nextLine(sub, ctx),

@@ -3,6 +3,7 @@ import { type Reply, textReply } from '../core/reply.js';
 import { UserError } from '../core/user-error.js';
 import type { AnyCommand, CommandContext } from './command.js';
 import { commandMessages } from './command-messages.js';
+import { nearestName } from './nearest-name.js';
 import { parseText } from './parse-text.js';
 import { validateOptions } from './validate-options.js';
 
@@ -26,6 +27,10 @@ export async function dispatch(commands: readonly AnyCommand[], invocation: Invo
       commandMessages.unknownCommand(
         invocation.command,
         commands.map((c) => c.name),
+        nearestName(
+          invocation.command,
+          commands.map((c) => c.name),
+        ),
       ),
       { isError: true },
     );

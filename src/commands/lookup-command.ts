@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Block, Button, Reply } from '../core/reply.js';
-import type { SearchHit, SearchResult } from '../core/search/search-types.js';
+import type { SearchHit, SearchOptions, SearchResult } from '../core/search/search-types.js';
 import { UserError } from '../core/user-error.js';
 import { defineCommand } from './command.js';
 import { highlightSpans } from './highlight-spans.js';
+import { lookupMessages } from './lookup-messages.js';
 import { problemReply } from './problem-reply.js';
 import { shorten } from './shorten.js';
 
@@ -17,14 +18,21 @@ export const lookupCommand = defineCommand({
     limit: z.number().int().min(1).max(50).default(5).describe('Passages per page (1-50)'),
     offset: z.number().int().min(0).max(100_000).default(0).describe('Passages to skip, for the next page'),
     public: z.boolean().default(false).describe('Show the results to the whole channel'),
+    doc: z.string().max(200).optional().describe('Only this document (id or id prefix): its passages behind "N more in this document"'),
   }),
   positional: ['query'],
   rest: 'query',
   autocomplete: {},
-  examples: ['lookup belt and road', 'lookup "shared future" person:ruto', 'lookup terorism seperatism year:2025'],
-  json: ({ query, limit, offset }, ctx) => lookupJson(ctx.services.search.search(query, { limit, offset })),
-  run({ query, limit, offset, public: isPublic }, ctx): Reply {
-    const result = ctx.services.search.search(query, { limit, offset });
+  examples: [
+    'lookup belt and road',
+    'lookup "shared future" person:ruto',
+    'lookup terorism seperatism year:2025',
+    'lookup trade --doc 000',
+  ],
+  foundNothing: (json) => (json as { total: number }).total === 0,
+  json: ({ query, limit, offset, doc }, ctx) => lookupJson(ctx.services.search.search(query, searchOptions(limit, offset, doc))),
+  run({ query, limit, offset, public: isPublic, doc }, ctx): Reply {
+    const result = ctx.services.search.search(query, searchOptions(limit, offset, doc));
     if (!result.ok) return problemReply(result.problem);
     const visibility = isPublic ? 'public' : 'ephemeral';
     const corrected = result.corrections.length ? ` (read as ${result.corrections.map((c) => `“${c.from}” → “${c.to}”`).join(', ')})` : '';
@@ -33,20 +41,44 @@ export const lookupCommand = defineCommand({
         result.total === 0
           ? `Nothing in the corpus matches “${shorten(query)}”${corrected}. Try fewer words, or /help lookup for filters.`
           : `No more results for “${shorten(query)}”: all ${result.total} were shown.`;
-      return { visibility: 'ephemeral', blocks: [{ kind: 'text', text: [{ text }] }], buttons: [], fallback: text };
+      const isError = result.total === 0;
+      return {
+        visibility: 'ephemeral',
+        blocks: [{ kind: 'text', text: [{ text }] }],
+        buttons: [],
+        fallback: text,
+        ...(isError ? { isError } : {}),
+      };
     }
     const first = offset + 1;
     const last = offset + result.hits.length;
     const blocks: Block[] = [
-      { kind: 'note', text: `${first}–${last} of ${result.total} passages for “${shorten(query)}”${corrected}` },
-      ...result.hits.map(hitBlock),
+      {
+        kind: 'note',
+        text: `${first}–${last} of ${result.total} passages for “${shorten(query)}”${corrected}${doc ? ` in ${result.hits[0]!.docId}` : ''}`,
+      },
+      ...withMoreHints(result.hits, query, doc),
     ];
     const buttons: Button[] = [];
     if (last < result.total) {
-      buttons.push({ id: 'more', label: 'More results', action: { command: 'lookup', args: argsFor(query, limit, last, isPublic) } });
+      buttons.push({ id: 'more', label: 'More results', action: { command: 'lookup', args: argsFor(query, limit, last, isPublic, doc) } });
     }
     if (!isPublic) {
-      buttons.push({ id: 'share', label: 'Share in channel', action: { command: 'lookup', args: argsFor(query, limit, offset, true) } });
+      buttons.push({
+        id: 'share',
+        label: 'Share in channel',
+        action: { command: 'lookup', args: argsFor(query, limit, offset, true, doc) },
+      });
+    }
+    // "N more in this document": Elasticsearch-style inner hits, opened as a lookup restricted to the document.
+    for (const hit of lastHitPerDocument(result.hits)
+      .filter((h) => h.moreInDocument > 0)
+      .slice(0, MAX_OPEN_BUTTONS)) {
+      buttons.push({
+        id: 'open',
+        label: lookupMessages.moreInDocumentButton(hit.moreInDocument, hit.docId),
+        action: { command: 'lookup', args: `${query} --doc ${hit.docId}` },
+      });
     }
     const docs = [...new Set(result.hits.map((hit) => hit.docId))].slice(0, MAX_OPEN_BUTTONS);
     for (const docId of docs) buttons.push({ id: 'open', label: `Open ${docId.slice(0, 12)}`, action: { command: 'doc', args: docId } });
@@ -75,6 +107,7 @@ export function lookupJson(result: SearchResult): unknown {
       highlights: hit.highlights,
       place: hit.place,
       source: hit.source,
+      moreInDocument: hit.moreInDocument,
     })),
     corrections: result.corrections,
   };
@@ -89,6 +122,27 @@ function hitBlock(hit: SearchHit): Block {
   };
 }
 
-function argsFor(query: string, limit: number, offset: number, isPublic: boolean): string {
-  return `${query} --limit ${limit} --offset ${offset}${isPublic ? ' --public' : ''}`;
+function argsFor(query: string, limit: number, offset: number, isPublic: boolean, doc: string | undefined): string {
+  return `${query} --limit ${limit} --offset ${offset}${isPublic ? ' --public' : ''}${doc ? ` --doc ${doc}` : ''}`;
+}
+
+function searchOptions(limit: number, offset: number, doc: string | undefined): SearchOptions {
+  return doc === undefined ? { limit, offset } : { limit, offset, doc };
+}
+
+/** Each document's last hit on the page, which carries the count of its passages left for later. */
+function lastHitPerDocument(hits: readonly SearchHit[]): SearchHit[] {
+  const last = new Map<string, SearchHit>();
+  for (const hit of hits) last.set(hit.docId, hit);
+  return [...last.values()];
+}
+
+/** Hit blocks, with a hint after a document's last hit on the page when more of its passages match. */
+function withMoreHints(hits: readonly SearchHit[], query: string, doc: string | undefined): Block[] {
+  const lastOf = new Set(lastHitPerDocument(hits));
+  return hits.flatMap((hit): Block[] =>
+    lastOf.has(hit) && hit.moreInDocument > 0 && doc === undefined
+      ? [hitBlock(hit), { kind: 'note', text: lookupMessages.moreInDocumentHint(hit.moreInDocument, query, hit.docId) }]
+      : [hitBlock(hit)],
+  );
 }

@@ -3,6 +3,7 @@ import { textReply } from '../core/reply.js';
 import type { AnyCommand, CommandContext } from './command.js';
 import { commandMessages } from './command-messages.js';
 import { dispatch } from './dispatch.js';
+import { nearestName } from './nearest-name.js';
 
 /** The top-level slash commands a chat platform registers; `/readout` groups the rest as subcommands. */
 export interface PlatformCommand {
@@ -62,6 +63,10 @@ export function dispatchPlatform(
         commandMessages.unknownSubcommand(
           UMBRELLA,
           subs.map((c) => c.name),
+          nearestName(
+            sub,
+            subs.map((c) => c.name),
+          ),
         ),
         { isError: true },
       ),

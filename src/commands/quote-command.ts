@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Quote } from '../core/quotes/quote-types.js';
+import { statementSpans } from '../core/quotes/statement-spans.js';
 import type { Block, Button, Reply } from '../core/reply.js';
+import { plainText } from '../core/reply.js';
 import { type Problem, UserError } from '../core/user-error.js';
 import { type CommandContext, defineCommand } from './command.js';
 import { problemReply } from './problem-reply.js';
@@ -29,6 +31,8 @@ export const quoteCommand = defineCommand({
       quotes: selection.quotes.map((q) => ({
         speaker: q.speaker,
         text: q.text,
+        statement: q.statement,
+        speech: q.speech,
         docId: q.docId,
         eventDate: q.eventDate,
         paragraph: q.paragraph,
@@ -45,7 +49,7 @@ export const quoteCommand = defineCommand({
     if ('problem' in selection) return problemReply(selection.problem);
     const titles = new Map(ctx.services.corpus.documents.map((doc) => [doc.id, doc.title]));
     const titleOf = (docId: string) => titles.get(docId) ?? docId;
-    return quoteReply(selection.quotes, options.public ? 'public' : 'ephemeral', selection.speaker, titleOf, options.all);
+    return quoteReply(selection.quotes, options.public ? 'public' : 'ephemeral', selection.speaker, titleOf, options.all, options.about);
   },
 });
 
@@ -115,6 +119,7 @@ function quoteReply(
   speaker: string | undefined,
   titleOf: (docId: string) => string,
   listing = false,
+  about: string | undefined = undefined,
 ): Reply {
   const blocks: Block[] = [];
   if (listing)
@@ -123,14 +128,15 @@ function quoteReply(
     blocks.push({
       kind: 'quote',
       speaker: quote.speaker,
-      text: [{ text: quote.text }],
+      text: statementSpans(quote),
+      speech: quote.speech,
       citation: { docId: quote.docId, title: titleOf(quote.docId), paragraph: quote.paragraph, date: quote.eventDate },
     });
   }
   const buttons: Button[] = [];
   const single = quotes.length === 1 ? quotes[0] : undefined;
   if (!listing) {
-    buttons.push({ id: 'shuffle', label: 'Shuffle', action: { command: 'quote', args: `${speaker ?? ''} --random`.trim() } });
+    buttons.push({ id: 'shuffle', label: 'Shuffle', action: { command: 'quote', args: shuffleArgs(speaker, about) } });
   }
   if (single && visibility === 'ephemeral') {
     buttons.push({
@@ -145,6 +151,18 @@ function quoteReply(
     visibility,
     blocks,
     buttons,
-    fallback: quotes.map((q) => `${q.speaker}: “${shorten(q.text, 120)}” (${q.docId})`).join('\n'),
+    fallback: quotes.map((q) => `${q.speaker}: ${fallbackOf(q)} (${q.docId})`).join('\n'),
   };
+}
+
+/** One plain line per quote: direct speech in quotation marks, reported speech as it reads. */
+function fallbackOf(quote: Quote): string {
+  const text = shorten(plainText(statementSpans(quote)), 120);
+  return quote.speech === 'direct' ? `“${text}”` : text;
+}
+
+/** Shuffle draws again from the same pool: the same speaker and the same topic. */
+function shuffleArgs(speaker: string | undefined, about: string | undefined): string {
+  const topic = about?.replace(/["“”]/g, ' ').replace(/\s+/g, ' ').trim();
+  return `${speaker ?? ''}${topic ? ` --about "${topic}"` : ''} --random`.trim();
 }

@@ -52,8 +52,11 @@ export type Block =
   | { kind: 'list'; items: RichText[] }
   /** A search hit or a document item: a title, a body and its citation. */
   | { kind: 'result'; title: string; body: RichText; citation: Citation; fields?: Field[] }
-  /** An attributed statement. */
-  | { kind: 'quote'; speaker: string; text: RichText; citation: Citation };
+  /**
+   * An attributed statement. `direct` (the default) is the speaker's own words, which renderers put in
+   * quotation marks; `indirect` is reported speech, shown as it is, never in quotation marks.
+   */
+  | { kind: 'quote'; speaker: string; text: RichText; citation: Citation; speech?: 'direct' | 'indirect' };
 
 export interface Reply {
   /** `ephemeral`: only the asker sees it; `public`: the whole channel. */

@@ -1,6 +1,7 @@
 import { type Clock, systemClock } from '../core/clock.js';
 import type { Store } from '../core/store/store-types.js';
 import { UserError } from '../core/user-error.js';
+import { openPostgresStore } from './postgres/open-postgres-store.js';
 import { openSqliteStore } from './sqlite/open-sqlite-store.js';
 import { storeMessages } from './store-messages.js';
 
@@ -22,10 +23,11 @@ export function isPostgresUrl(databaseUrl: string): boolean {
 
 /**
  * Opens the store that DATABASE_URL names (the one place that chooses): a SQLite file by default,
- * created and migrated on first use. `clock` is SQLite's database time; tests move it.
+ * created and migrated on first use, or a Postgres server (`postgres://user@host:5432/db?schema=NAME`),
+ * migrated under an advisory lock. `clock` is SQLite's database time (tests move it); Postgres uses `now()`.
  */
 export async function openStore(databaseUrl: string = DEFAULT_DATABASE_URL, options: { clock?: Clock } = {}): Promise<Store> {
-  if (isPostgresUrl(databaseUrl)) throw new UserError('store_not_implemented', storeMessages.postgresNotImplemented(databaseUrl));
+  if (isPostgresUrl(databaseUrl)) return openPostgresStore(databaseUrl);
   const path = sqlitePathOf(databaseUrl);
   if (path === undefined || path === '') throw new UserError('store_unknown_url', storeMessages.unknownScheme(databaseUrl));
   return openSqliteStore(path, options.clock ?? systemClock);

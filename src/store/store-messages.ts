@@ -1,15 +1,24 @@
 /** User-facing messages of the store, in one place. */
 export const storeMessages = {
-  postgresNotImplemented: (url: string) =>
-    `DATABASE_URL “${redactUrl(url)}” asks for Postgres, which is not supported yet. Use sqlite:./data/readout.db (the default) for now.`,
   unknownScheme: (url: string) =>
-    `DATABASE_URL “${redactUrl(url)}” is not a database I can open. Use sqlite:./data/readout.db, sqlite:/absolute/path.db or sqlite::memory:.`,
+    `DATABASE_URL “${redactUrl(url)}” is not a database I can open. Use sqlite:./data/readout.db, sqlite:/absolute/path.db, sqlite::memory: or postgres://user@host:5432/database.`,
   cannotOpen: (path: string, reason: string) => `Could not open the database file ${path}: ${reason}. Check that the folder is writable.`,
   newerSchema: (found: number, known: number) =>
     `The database has schema version ${found}, but this readout only knows up to ${known}. Upgrade readout or point DATABASE_URL at another file.`,
+  cannotConnect: (url: string, reason: string) =>
+    `Could not reach the Postgres database at ${redactUrl(url)}: ${reason}. Check DATABASE_URL and that the server is running.`,
+  cannotMigrate: (url: string, reason: string) =>
+    `The Postgres database at ${redactUrl(url)} refused to set up readout's tables: ${reason}. Check the user's rights on that database and schema.`,
+  badPostgresUrl: (url: string) =>
+    `DATABASE_URL “${redactUrl(url)}” is not a Postgres URL I can use. Expected postgres://user@host:5432/database (optionally ?schema=NAME).`,
+  // Ledger reasons for a slot closed by a subscription change (kept short: they show in /digest status and `digest log`).
+  reasonChanged: (before: string, after: string) => `subscription changed from ${before} to ${after}`,
+  reasonPaused: 'subscription paused',
+  reasonResumed: 'subscription resumed',
+  reasonRemoved: 'subscription removed',
 } as const;
 
 /** Hides a password in a connection URL before it is shown anywhere. */
-function redactUrl(url: string): string {
+export function redactUrl(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 }

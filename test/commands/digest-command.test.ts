@@ -47,7 +47,7 @@ async function digest(services: Services, clock: FakeClock, text: string): Promi
 const textOf = (reply: Reply) => JSON.stringify(reply.blocks);
 
 describe('/digest status', () => {
-  it('shows the three most recent slots, newest first', async () => {
+  it('shows the three most recent slots, in date order', async () => {
     const clock = new FakeClock('2026-04-20T12:00:00Z');
     const services = await servicesAt(clock);
     await services.store.upsertSubscription({ ...HERE, time: '09:00', timezone: 'UTC', postEmpty: true });
@@ -56,7 +56,7 @@ describe('/digest status', () => {
       await services.store.finishSlot(`console:local:console:${date}`, 'op', { state: 'posted', messageId: `m-${date}` });
     }
     const status = textOf(await digest(services, clock, 'status'));
-    expect(status).toContain('Recent: 2026-04-24: posted; 2026-04-23: posted; 2026-04-22: posted');
+    expect(status).toContain('Recent: 2026-04-22: posted; 2026-04-23: posted; 2026-04-24: posted');
     expect(status).not.toContain('2026-04-20');
     await services.store.close();
   });

@@ -24,6 +24,7 @@ function makeHits(count: number): SearchHit[] {
       snippet,
       highlights: [[start, start + 'terrorism'.length]],
       score: 1 / (i + 1),
+      moreInDocument: 0,
     };
   });
 }
@@ -49,6 +50,9 @@ const QUOTES: Quote[] = [0, 1, 2].map((i) => ({
   id: `doc00${i}:p1:s${i}`,
   speaker: i === 0 ? 'Xi Jinping' : 'Kassym-Jomart Tokayev',
   text: i === 0 ? `We oppose ${HOSTILE} in all its forms.` : `Quote number ${i} about cooperation.`,
+  statement: i === 0 ? `We oppose ${HOSTILE} in all its forms.` : `Quote number ${i} about cooperation.`,
+  speech: 'direct',
+  lead: 'Xi said',
   docId: `doc00${i}`,
   eventDate: '2025-06-17',
   paragraph: 1,

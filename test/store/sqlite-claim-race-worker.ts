@@ -1,10 +1,11 @@
-// Run as a separate process by sqlite-claim-race.test.ts: waits at the barrier (a file the test creates once
+// Run as a separate process by sqlite-claim-race.test.ts and postgres-claim-race.test.ts: waits at the barrier (a file the test creates once
 // both workers are ready), then claims the same slots as its twin and prints the ones it won.
 import { existsSync, writeFileSync } from 'node:fs';
 import { openStore } from '../../src/store/open-store.js';
 
 const [file, owner = 'worker', countText, barrier] = process.argv.slice(2);
-const store = await openStore(`sqlite:${file}`);
+// A database URL (postgres://…) or a SQLite file path.
+const store = await openStore(/^(sqlite:|postgres)/.test(file!) ? file! : `sqlite:${file}`);
 writeFileSync(`${barrier}.${owner}.ready`, '');
 while (!existsSync(barrier!)) await new Promise((resolve) => setTimeout(resolve, 2));
 const won: string[] = [];

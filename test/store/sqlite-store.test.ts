@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../src/core/logger.js';
 import type { Store } from '../../src/core/store/store-types.js';
 import { UserError } from '../../src/core/user-error.js';
 import { applySqliteMigrations, openStore, SQLITE_MIGRATIONS } from '../../src/store/index.js';
+import { startRetentionSweep } from '../../src/store/start-retention-sweep.js';
 import { FakeClock } from '../fakes/fake-clock.js';
 import { storeContract } from './store-contract.js';
 
@@ -118,5 +120,24 @@ describe('openStore (SQLite)', () => {
     expect(() => applySqliteMigrations(db, steps)).toThrow();
     expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('a', 'b')").all()).toEqual([]);
     db.close();
+  });
+});
+
+describe('the retention sweep', () => {
+  it('deletes slot records older than the retention at start, keeping newer ones, and logs what it removed', async () => {
+    const clock = new FakeClock('2026-01-01T09:00:00Z');
+    const store = await openStore('sqlite::memory:', { clock });
+    await store.claimSlot(channel, '2026-01-01', 'a', 60_000);
+    await store.finishSlot('slack:T1:C1:2026-01-01', 'a', { state: 'posted', messageId: 'm' });
+    clock.advance(91 * 86_400_000);
+    await store.claimSlot(channel, '2026-04-02', 'a', 60_000);
+    const logged: Record<string, unknown>[] = [];
+    const logger = { ...silentLogger, info: (fields: Record<string, unknown>) => void logged.push(fields) };
+    const sweep = startRetentionSweep({ store, retentionDays: 90, logger });
+    await sweep.first;
+    sweep.stop();
+    expect((await store.listSlots()).map((slot) => slot.localDate)).toEqual(['2026-04-02']);
+    expect(logged).toEqual([expect.objectContaining({ slots: 1, actions: 0, retentionDays: 90 })]);
+    await store.close();
   });
 });

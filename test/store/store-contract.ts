@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { slotKey } from '../../src/core/store/slot-key.js';
-import type { Store } from '../../src/core/store/store-types.js';
+import type { ChannelRef, Store } from '../../src/core/store/store-types.js';
+import { storeContractForChanges } from './store-contract-changes.js';
 
 /** What the contract needs from one store implementation: fresh connections to one empty database, and time. */
 export interface StoreUnderTest {
@@ -28,6 +29,7 @@ export function storeContract(name: string, make: () => Promise<StoreUnderTest>)
       await db.dispose();
     }
   };
+  storeContractForChanges(name, withStore);
 
   describe(`${name}: subscriptions`, () => {
     it(
@@ -108,6 +110,47 @@ export function storeContract(name: string, make: () => Promise<StoreUnderTest>)
         expect((await store.listDueSubscriptions({ dueBy, limit: 10 })).map((s) => s.channel)).toEqual(['A', 'B', 'C', 'D']);
         const page = await store.listDueSubscriptions({ dueBy, limit: 2 });
         expect((await store.listDueSubscriptions({ dueBy, limit: 2, after: page[1]! })).map((s) => s.channel)).toEqual(['C', 'D']);
+      }),
+    );
+    it(
+      'pages through thousands of due subscriptions without losing or repeating one, however many are due',
+      withStore(async (store) => {
+        const subs = Array.from({ length: 6_200 }, (_, i) => ({
+          ...channel,
+          workspace: `W${i % 7}`,
+          channel: `C${String(i).padStart(5, '0')}`,
+          time: '09:00',
+          timezone: 'UTC',
+          status: i % 31 === 0 ? ('paused' as const) : ('active' as const),
+          postEmpty: false,
+        }));
+        await store.importSubscriptions(subs);
+        const dueBy = new Date('2026-04-24T09:00:00Z');
+        const later = new Date('2026-04-25T09:00:00Z');
+        const readAll = async () => {
+          const seen: string[] = [];
+          let after: ChannelRef | undefined;
+          for (;;) {
+            const page = await store.listDueSubscriptions({ dueBy, limit: 1_000, ...(after ? { after } : {}) });
+            if (page.length === 0) return seen;
+            seen.push(...page.map((s) => `${s.workspace}/${s.channel}`));
+            after = page[page.length - 1];
+          }
+        };
+        const active = subs.filter((s) => s.status === 'active').map((s) => `${s.workspace}/${s.channel}`);
+        // Many due (nothing computed yet): every active one, once, in key order.
+        expect(await readAll()).toEqual([...active].sort());
+        // Few due: all but 40 are scheduled for tomorrow.
+        await store.setNextDueBatch(subs.slice(40).map((ref) => ({ ref, nextDueAt: later })));
+        expect((await store.getSubscription(subs[6_000]!))?.nextDueAt).toBe(later.toISOString());
+        await store.setNextDueBatch([
+          { ref: subs[6_000]!, nextDueAt: null },
+          { ref: { ...channel, channel: 'gone' }, nextDueAt: later },
+        ]);
+        expect((await store.getSubscription(subs[6_000]!))?.nextDueAt).toBeNull();
+        await store.setNextDueBatch([]);
+        await store.setNextDue(subs[6_000]!, later);
+        expect(await readAll()).toEqual(active.filter((_, i) => i < 40 - Math.ceil(40 / 31)).sort());
       }),
     );
   });

@@ -51,7 +51,9 @@ function renderBlock(block: Block, paint: Paint): string[] {
     }
     case 'quote':
       return [
-        `${paint('cyan', sanitize(block.speaker))}: “${rich(block.text, paint)}”`,
+        block.speech === 'indirect'
+          ? `${paint('cyan', sanitize(block.speaker))}: ${rich(block.text, paint)}`
+          : `${paint('cyan', sanitize(block.speaker))}: “${rich(block.text, paint)}”`,
         indent(paint('dim', `— ${citationText(block.citation)}`)),
       ];
   }

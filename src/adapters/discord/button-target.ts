@@ -23,8 +23,8 @@ export function encodeButtonTarget(target: ButtonTarget, table: ActionTable<Butt
   return `t:${table.put(target)}`;
 }
 
-/** Reads a custom_id written by encodeButtonTarget. */
-export function decodeButtonTarget(customId: string, table: ActionTable<ButtonTarget>): DecodedTarget {
+/** Reads a custom_id written by encodeButtonTarget; a `t:` key is looked up in memory, then in the store. */
+export async function decodeButtonTarget(customId: string, table: ActionTable<ButtonTarget>): Promise<DecodedTarget> {
   const [kind] = customId.split(':', 1);
   const body = customId.slice(2);
   if (kind === 'a') {
@@ -38,7 +38,7 @@ export function decodeButtonTarget(customId: string, table: ActionTable<ButtonTa
     };
   }
   if (kind === 't') {
-    const target = table.get(body);
+    const target = await table.load(body);
     return target ? { ok: true, target } : { ok: false, reason: 'expired' };
   }
   if (kind === 'p') {

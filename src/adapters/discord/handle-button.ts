@@ -14,7 +14,7 @@ import type { InteractionDeps } from './interaction-deps.js';
  * answers publicly; "Open" answers privately with a new message.
  */
 export async function handleButton(interaction: ButtonInteraction, deps: InteractionDeps): Promise<void> {
-  const decoded = decodeButtonTarget(interaction.customId, deps.tables.actions);
+  const decoded = await decodeButtonTarget(interaction.customId, deps.tables.actions);
   if (!decoded.ok) {
     await replyPrivately(interaction, decoded.reason === 'expired' ? discordMessages.buttonExpired : discordMessages.buttonUnknown, deps);
     return;
@@ -22,7 +22,7 @@ export async function handleButton(interaction: ButtonInteraction, deps: Interac
   const sourceIsPrivate = interaction.message.flags.has(MessageFlags.Ephemeral);
   const target = decoded.target;
   if (target.kind === 'page') {
-    const paged = deps.tables.pages.get(target.pagesKey);
+    const paged = await deps.tables.pages.load(target.pagesKey);
     if (!paged) {
       await replyPrivately(interaction, discordMessages.pageExpired, deps);
       return;

@@ -82,7 +82,10 @@ function blocksToEmbeds(blocks: Block[], color: number): APIEmbed[] {
           color,
           // Author names and footers are shown as plain text by Discord, so they need no escaping.
           author: { name: truncateText(block.speaker, limits.authorName) },
-          description: `“${renderRichText(block.text, limits.embedDescription - 2)}”`,
+          description:
+            block.speech === 'indirect'
+              ? renderRichText(block.text, limits.embedDescription)
+              : `“${renderRichText(block.text, limits.embedDescription - 2)}”`,
           footer: { text: truncateText(citationText(block.citation), limits.footerText) },
         });
         break;

@@ -50,9 +50,15 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
   const clock = options.clock ?? systemClock;
   const log = options.logger;
   let state: ReturnType<DiscordAdapter['state']> = 'starting';
+  // Button data goes to the store too, so a click reaching another process (or this one restarted) still works.
+  const kept = (namespace: string) => ({
+    namespace,
+    store: options.services.store,
+    onStoreError: (error: unknown) => log.warn({ err: error }, 'button data not saved to the store; only this process can answer it'),
+  });
   const tables: MessageTables = {
-    actions: createActionTable<ButtonTarget>({ maxEntries: 10_000, ttlMs: 24 * HOUR, clock }),
-    pages: createActionTable<PagedReply>({ maxEntries: 2_000, ttlMs: HOUR, clock }),
+    actions: createActionTable<ButtonTarget>({ maxEntries: 10_000, ttlMs: 24 * HOUR, clock, ...kept('discord-actions') }),
+    pages: createActionTable<PagedReply>({ maxEntries: 2_000, ttlMs: HOUR, clock, ...kept('discord-pages') }),
   };
   const deps: InteractionDeps = {
     commands: options.commands,

@@ -1,4 +1,4 @@
-import { type ActionTable, createActionTable } from '../../commands/action-table.js';
+import { type ActionTable, type ActionTableOptions, createActionTable } from '../../commands/action-table.js';
 import type { Clock } from '../../core/clock.js';
 import type { Action, Button, Reply } from '../../core/reply.js';
 import { slackLimits } from './slack-limits.js';
@@ -12,7 +12,8 @@ export type DecodedButton = { ok: true; intent: ButtonIntent } | { ok: false; re
 export interface ButtonCodec {
   encode(button: Button): string;
   encodePage(rest: Reply): string;
-  decode(value: string): DecodedButton;
+  /** Reads a button value; a parked intent is looked up in memory, then in the store (another process may have parked it). */
+  decode(value: string): Promise<DecodedButton>;
 }
 
 type Wire = { k: 'a'; c: string; a: string } | { k: 't'; i: string };
@@ -22,11 +23,16 @@ export function inlineButtonValue(action: Action): string {
   return JSON.stringify({ k: 'a', c: action.command, a: action.args } satisfies Wire);
 }
 
-export function createButtonCodec(options: { clock: Clock; maxEntries?: number; ttlMs?: number }): ButtonCodec {
+export function createButtonCodec(
+  options: { clock: Clock; maxEntries?: number; ttlMs?: number } & Pick<ActionTableOptions, 'store' | 'onStoreError'>,
+): ButtonCodec {
   const table: ActionTable<ButtonIntent> = createActionTable({
     maxEntries: options.maxEntries ?? 2000,
     ttlMs: options.ttlMs ?? 6 * 60 * 60 * 1000,
     clock: options.clock,
+    namespace: 'slack',
+    ...(options.store ? { store: options.store } : {}),
+    ...(options.onStoreError ? { onStoreError: options.onStoreError } : {}),
   });
   const park = (intent: ButtonIntent) => JSON.stringify({ k: 't', i: table.put(intent) } satisfies Wire);
   return {
@@ -37,7 +43,7 @@ export function createButtonCodec(options: { clock: Clock; maxEntries?: number; 
     encodePage(rest: Reply): string {
       return park({ kind: 'page', rest });
     },
-    decode(value: string): DecodedButton {
+    async decode(value: string): Promise<DecodedButton> {
       let wire: unknown;
       try {
         wire = JSON.parse(value);
@@ -50,7 +56,7 @@ export function createButtonCodec(options: { clock: Clock; maxEntries?: number; 
         return { ok: true, intent: { kind: 'action', action: { command: w['c'], args: w['a'] } } };
       }
       if (w['k'] === 't' && typeof w['i'] === 'string') {
-        const intent = table.get(w['i']);
+        const intent = await table.load(w['i']);
         return intent ? { ok: true, intent } : { ok: false, reason: 'expired' };
       }
       return { ok: false, reason: 'unreadable' };

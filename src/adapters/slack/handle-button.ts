@@ -28,7 +28,7 @@ const PUBLISHING = new Set(['post', 'share']);
  * ephemeral original: the Giphy pattern, which needs no channel membership or chat:write.
  */
 export async function handleButton(deps: SlackDeps, click: ButtonClick, respond: RespondFn): Promise<void> {
-  const decoded = deps.codec.decode(click.value);
+  const decoded = await deps.codec.decode(click.value);
   if (!decoded.ok) {
     const text = decoded.reason === 'expired' ? slackMessages.buttonExpired : slackMessages.buttonUnreadable;
     await respond(toRespondArguments(textReply(text, { isError: true }), deps.codec));

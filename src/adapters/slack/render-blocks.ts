@@ -104,7 +104,9 @@ function renderBlock(block: Block): SlackBlock[] {
     }
     case 'quote': {
       const speaker = `*${escapeAndCut(block.speaker, 200)}*: `;
-      const body = renderRichText([{ text: '“' }, ...block.text, { text: '”' }], slackLimits.sectionText - speaker.length);
+      // Reported speech is never put in quotation marks; the speaker's own words are.
+      const spans = block.speech === 'indirect' ? block.text : [{ text: '“' }, ...block.text, { text: '”' }];
+      const body = renderRichText(spans, slackLimits.sectionText - speaker.length);
       return [...body.map((chunk, i) => section(i === 0 ? speaker + chunk : chunk)), contextBlock(`— ${citationText(block.citation)}`)];
     }
   }

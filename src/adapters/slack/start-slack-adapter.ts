@@ -125,7 +125,11 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
     commands: options.commands,
     services: options.services,
     clock,
-    codec: createButtonCodec({ clock }),
+    codec: createButtonCodec({
+      clock,
+      store: options.services.store,
+      onStoreError: (error) => logger.warn({ err: error }, 'button data not saved to the store; only this process can answer it'),
+    }),
     logger,
     digestAccess: createSlackDigestAccess({ client: app.client, managers: options.digestManagers ?? [], logger }),
   };

@@ -5,7 +5,10 @@ import type { NearbyItem, OnThisDay, OnThisDayItem } from './on-this-day-types.j
 function bodyOf(item: OnThisDayItem): RichText {
   if (!item.lead) return [{ text: '' }];
   if (item.lead.kind === 'quote' && item.lead.speaker) {
-    return [{ text: `${item.lead.speaker}: `, emphasis: 'strong' }, { text: `“${item.lead.text}”` }];
+    const said = item.lead.spans ?? [{ text: item.lead.text }];
+    // Reported speech carries its own "Xi said" and is never put in quotation marks.
+    const body = item.lead.speech === 'indirect' ? said : [{ text: '“' }, ...said, { text: '”' }];
+    return [{ text: `${item.lead.speaker}: `, emphasis: 'strong' }, ...body];
   }
   return [{ text: item.lead.text }];
 }
@@ -46,7 +49,14 @@ export function onThisDayBlocks(result: OnThisDay): Block[] {
   const blocks: Block[] = [];
   const exact = result.items.filter((item) => !item.leapDay);
   const leap = result.items.filter((item) => item.leapDay);
-  blocks.push(...exact.map(onThisDayItemBlock));
+  const sameYear = exact.filter((item) => item.yearsAgo === 0);
+  const earlier = exact.filter((item) => item.yearsAgo > 0);
+  // The asked date itself is labelled, so it is never mistaken for an anniversary.
+  if (sameYear.length > 0) {
+    blocks.push({ kind: 'note', text: calendarMessages.sameYearIntro(result.date) }, ...sameYear.map(onThisDayItemBlock));
+    if (earlier.length > 0) blocks.push({ kind: 'note', text: calendarMessages.earlierYearsIntro });
+  }
+  blocks.push(...earlier.map(onThisDayItemBlock));
   if (leap.length > 0) {
     blocks.push({ kind: 'note', text: calendarMessages.leapDayIntro(Number(result.date.slice(0, 4))) });
     blocks.push(...leap.map(onThisDayItemBlock));

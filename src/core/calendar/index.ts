@@ -4,6 +4,7 @@ export type { OnThisDayJson, OnThisDayJsonItem, OnThisDayJsonNearby } from './de
 export { describeOnThisDay } from './describe-on-this-day.js';
 export { DEFAULT_NEARBY_WINDOW, onThisDay } from './on-this-day.js';
 export type { NearbyItem, OnThisDay, OnThisDayItem, OnThisDayLead, OnThisDayOptions } from './on-this-day-types.js';
+export { monthNumber, parseDateInput } from './parse-date-input.js';
 export type { IsoDate } from './parse-iso-date.js';
 export { daysInMonth, isLeapYear, parseIsoDate } from './parse-iso-date.js';
 export { checkTimeZone, isValidTimeZone } from './time-zone.js';

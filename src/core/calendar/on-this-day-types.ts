@@ -1,4 +1,5 @@
 import type { Quote } from '../quotes/quote-types.js';
+import type { RichText } from '../reply.js';
 
 /** The text shown for an item: the document's strongest quote, else its lead sentence. */
 export interface OnThisDayLead {
@@ -8,16 +9,19 @@ export interface OnThisDayLead {
   speaker: string | null;
   /** 0-based paragraph the text comes from, for the citation. */
   paragraph: number;
+  /** For quotes: how the statement reads (reported speech with its "Xi said"), and whether it is the speaker's own words. */
+  spans?: RichText;
+  speech?: 'direct' | 'indirect';
 }
 
-/** A document whose date falls on the asked month and day in an earlier year. */
+/** A document whose date falls on the asked month and day, in the asked year or an earlier one. */
 export interface OnThisDayItem {
   docId: string;
   title: string;
   /** The date used for matching (the event date, else the published date). */
   eventDate: string;
   dateField: 'eventDate' | 'publishedDate';
-  /** Whole years between the document's date and the asked date; always 1 or more. */
+  /** Whole years between the document's date and the asked date; 0 for the asked date itself. */
   yearsAgo: number;
   place: string | null;
   source: string | null;

@@ -1,4 +1,5 @@
 import type { Corpus, Document } from '../document.js';
+import { statementSpans } from '../quotes/statement-spans.js';
 import type { NearbyItem, OnThisDay, OnThisDayItem, OnThisDayLead, OnThisDayOptions } from './on-this-day-types.js';
 import { isLeapYear, parseIsoDate } from './parse-iso-date.js';
 
@@ -29,7 +30,16 @@ const MIN_LEAD_LENGTH = 40;
 
 function leadOf(doc: Document, strongestQuote: OnThisDayOptions['strongestQuote']): OnThisDayLead | null {
   const quote = strongestQuote?.(doc.id);
-  if (quote) return { kind: 'quote', text: quote.text, speaker: quote.speaker, paragraph: quote.paragraph };
+  if (quote) {
+    return {
+      kind: 'quote',
+      text: quote.statement,
+      speaker: quote.speaker,
+      paragraph: quote.paragraph,
+      spans: statementSpans(quote),
+      speech: quote.speech,
+    };
+  }
   const sentences = doc.paragraphs.flatMap((paragraph) => paragraph.sentences.map((sentence) => ({ paragraph, sentence })));
   const chosen = sentences.find(({ sentence }) => sentence.text.trim().length >= MIN_LEAD_LENGTH) ?? sentences[0];
   if (chosen) return { kind: 'lead', text: chosen.sentence.text.trim(), speaker: null, paragraph: chosen.paragraph.index };
@@ -92,8 +102,8 @@ function newestFirst(a: OnThisDayItem, b: OnThisDayItem): number {
 }
 
 /**
- * What happened on this month and day in earlier years. Matches the event date, else the published
- * date (and says which). Documents from the asked year or later are not anniversaries and are left out.
+ * What happened on this month and day in the asked year (yearsAgo 0) and earlier years. Matches the
+ * event date, else the published date (and says which). Documents from later years are left out.
  * 29 February matches only 29 February, unless `includeLeapDay` adds it to 28 February of a non-leap
  * year. Nearby anniversaries (within `window` days) are offered only when nothing matches exactly.
  */
@@ -106,7 +116,8 @@ export function onThisDay(corpus: Corpus, options: OnThisDayOptions): OnThisDay 
   const dated = corpus.documents.map(datedDocument).filter((d): d is DatedDocument => d !== undefined);
   const items: OnThisDayItem[] = [];
   for (const d of dated) {
-    if (d.year >= asked.year) continue;
+    // The asked year counts too: a readout of that very day is what "on this day" should show first.
+    if (d.year > asked.year) continue;
     if (d.month === asked.month && d.day === asked.day) items.push(itemOf(d, asked.year - d.year, options));
     else if (addLeapDay && d.month === 2 && d.day === 29) items.push({ ...itemOf(d, asked.year - d.year, options), leapDay: true });
   }

@@ -97,10 +97,12 @@ export function createQuoteBook(corpus: Corpus, source: readonly Quote[] | Quote
     finder ??= createSpeakerFinder(corpus.gazetteer, [...speakers.keys()]);
     const match = finder.find(wanted);
     if (match.kind === 'unknown') {
-      // Suggest people who can actually be quoted; the most quoted when no name is close.
+      // Suggest people who can actually be quoted, when one is close.
       const quoted = match.suggestions.filter((suggestion) => speakers.has(suggestion));
-      const suggestions = quoted.length > 0 ? quoted : topSpeakers();
-      return problem('speaker_unknown', quoteMessages.speakerUnknown(wanted, suggestions), suggestions);
+      if (quoted.length > 0) return problem('speaker_unknown', quoteMessages.speakerUnknown(wanted, quoted), quoted);
+      // No name is close: list who can be quoted rather than an unrelated "did you mean".
+      const known = book().counts.map((entry) => entry.speaker);
+      return problem('speaker_unknown', quoteMessages.speakerNotInCorpus(wanted, known), known);
     }
     const found = speakers.get(match.name);
     if (!found) {

@@ -5,6 +5,7 @@ import { type Attribution, findAttributions } from './find-attributions.js';
 import { findLeadingName } from './find-leading-name.js';
 import type { Quote, QuoteCue } from './quote-types.js';
 import { readSpeaker } from './read-speaker.js';
+import { readStatement, type Statement } from './read-statement.js';
 
 export interface ExtractOptions {
   /**
@@ -32,6 +33,15 @@ interface Discourse {
 interface Voice {
   speaker: string;
   cue: QuoteCue;
+  /** How a continuation of this statement is introduced: `Ruto said`. */
+  lead: string;
+  speech: Statement['speech'];
+}
+
+/** An attributed sentence: its voice, and the clause to leave out of its statement. */
+interface Attributed extends Voice {
+  attribution: Attribution;
+  introducesNext: boolean;
 }
 
 /** Finds the attributed statements of one document: who said what, where, and which cue said so. */
@@ -50,14 +60,15 @@ export function extractQuotes(doc: Document, gazetteer: Gazetteer, options: Extr
         state.lastSpeaker = attributed.speaker;
         state.namedSince = undefined;
         state.voice = null;
-        state.pending = { speaker: attributed.speaker, cue: attributed.cue };
+        state.pending = { ...voiceOf(attributed), speech: 'direct' };
         return;
       }
       if (attributed) {
-        quotes.push(toQuote(doc, paragraph, sentence, attributed.speaker, attributed.cue));
+        const statement = readStatement(sentence.text, attributed.attribution);
+        quotes.push(toQuote(doc, paragraph, sentence, attributed, statement, attributed.lead));
         state.lastSpeaker = attributed.speaker;
         state.namedSince = undefined;
-        state.voice = { speaker: attributed.speaker, cue: attributed.cue };
+        state.voice = { ...voiceOf(attributed), speech: statement.speech };
         return;
       }
       const continued =
@@ -67,7 +78,11 @@ export function extractQuotes(doc: Document, gazetteer: Gazetteer, options: Extr
             ? carried
             : null;
       if (continued) {
-        quotes.push(toQuote(doc, paragraph, sentence, continued.speaker, { ...continued.cue, position: 'continuation' }));
+        const own = readStatement(sentence.text, null);
+        // A statement in the speaker's own words stays so in the sentences that continue it.
+        const statement = continued.speech === 'direct' ? { ...own, speech: 'direct' as const } : own;
+        const cue: QuoteCue = { ...continued.cue, position: 'continuation' };
+        quotes.push(toQuote(doc, paragraph, sentence, { speaker: continued.speaker, cue }, statement, continued.lead));
         state.voice = continued;
         return;
       }
@@ -84,20 +99,38 @@ export function extractQuotes(doc: Document, gazetteer: Gazetteer, options: Extr
   return quotes;
 }
 
-function attribute(
-  text: string,
-  gazetteer: Gazetteer,
-  state: Discourse,
-  options: ExtractOptions,
-): (Voice & { introducesNext: boolean }) | undefined {
-  let best: (Voice & { introducesNext: boolean; rank: number }) | undefined;
+function attribute(text: string, gazetteer: Gazetteer, state: Discourse, options: ExtractOptions): Attributed | undefined {
+  let best: (Attributed & { rank: number }) | undefined;
   for (const attribution of findAttributions(text)) {
     const found = speakerOf(text, attribution, gazetteer, state, options);
     if (found && (!best || found.rank > best.rank)) {
-      best = { speaker: found.speaker, rank: found.rank, cue: cueOf(attribution), introducesNext: attribution.introducesNext };
+      best = {
+        speaker: found.speaker,
+        rank: found.rank,
+        cue: cueOf(attribution),
+        introducesNext: attribution.introducesNext,
+        attribution,
+        lead: leadOf(attribution, found.speaker),
+        speech: 'indirect',
+      };
     }
   }
   return best;
+}
+
+/** What a continuation inherits: the speaker, the cue, and "<name> said" to introduce it. */
+function voiceOf(attributed: Attributed): Omit<Voice, 'speech'> {
+  const name = attributed.lead
+    .slice(0, attributed.lead.length - attributed.attribution.verb.length)
+    .replace(/\s+(?:also|further|then|again|has|had)\s*$/, '')
+    .trim();
+  return { speaker: attributed.speaker, cue: attributed.cue, lead: `${name || attributed.speaker} said` };
+}
+
+/** "He said" names no one out of context: the lead shows the speaker's name instead of a pronoun or title. */
+function leadOf(attribution: Attribution, speaker: string): string {
+  const named = attribution.speakerKind === 'name' && /^\p{Lu}/u.test(attribution.speakerText) && !/^The\s/.test(attribution.speakerText);
+  return named ? attribution.lead : `${speaker}${attribution.lead.slice(attribution.speakerText.length)}`;
 }
 
 /** The speaker an attribution names, ranked: a name (known, then unknown) beats a pronoun, which may sit inside the quoted words. */
@@ -144,11 +177,21 @@ function noteNarration(text: string, gazetteer: Gazetteer, state: Discourse, opt
   else if (options.keepUnknownSpeakers) state.namedSince = findLeadingName(text) ?? state.namedSince;
 }
 
-function toQuote(doc: Document, paragraph: Paragraph, sentence: Sentence, speaker: string, cue: QuoteCue): Quote {
+function toQuote(
+  doc: Document,
+  paragraph: Paragraph,
+  sentence: Sentence,
+  { speaker, cue }: { speaker: string; cue: QuoteCue },
+  { statement, speech }: Statement,
+  lead: string,
+): Quote {
   return {
     id: sentence.id,
     speaker,
     text: sentence.text,
+    statement,
+    speech,
+    lead,
     docId: doc.id,
     eventDate: doc.eventDate,
     paragraph: paragraph.index,

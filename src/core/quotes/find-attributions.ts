@@ -16,6 +16,15 @@ export interface Attribution {
   speakerEnd: number;
   /** "Pete Rozelle pointed out:" with nothing after the colon: the statement is the next sentence. */
   introducesNext: boolean;
+  /**
+   * Offsets of the attribution clause within the sentence, which the statement leaves out: speaker and
+   * verb, with a following `that`, "on Monday" or comma when before the statement, a preceding comma
+   * (and a trailing "here today") when after it.
+   */
+  clauseStart: number;
+  clauseEnd: number;
+  /** The speaker and verb as one phrase in the usual order: `Xi said`, `Xi Jinping also expressed`, `he said`. */
+  lead: string;
 }
 
 // Words that may stand between a speaker and the verb: "Xi also noted", "he has said".
@@ -67,6 +76,13 @@ const ADJUNCT_STARTS = new Set([
   'simply',
 ]);
 const MAX_ADJUNCT_WORDS = 6;
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+// Verbs that report an act rather than words ("conveyed warm regards", "looked forward to attending").
+const ACT_VERBS = new Set(['conveyed', 'conveys', 'extended', 'extends', 'looked forward to', 'looks forward to']);
+// What "expressed" carries when it reports a courtesy or an intention, not a view: "expressed eagerness to engage".
+const ACT_NOUNS = new Set(['regards', 'greetings', 'wishes', 'congratulations', 'condolences', 'eagerness', 'pleasure', 'invitation']);
+// Participles that hand over to a statement later in the sentence: "..., adding that ...".
+const STATEMENT_PARTICIPLES = new Set(['saying', 'adding', 'noting', 'stressing', 'stating', 'emphasizing', 'emphasising']);
 
 interface VerbForm {
   words: string[];
@@ -172,7 +188,9 @@ export function findAttributions(sentence: string): Attribution[] {
       const introducesNext =
         position === 'before' && rest[0]?.text === ':' && onlyClosing(rest.slice(1).filter((token) => !OPENERS.has(token.text)));
       if (position === 'before' && verb.strength === 'weak' && !introducesNext && !weakVerbReportsSpeech(tokens, verbEnd)) continue;
+      if (position === 'before' && !introducesNext && reportsOnlyAnAct(tokens, verb, verbEnd)) continue;
       const span = spanText(sentence, tokens, speaker);
+      const verbStop = tokens[verbEnd - 1]!.end;
       found.push({
         verb: verb.form,
         strength: verb.strength,
@@ -182,6 +200,8 @@ export function findAttributions(sentence: string): Attribution[] {
         speakerStart: span.start,
         speakerEnd: span.end,
         introducesNext,
+        ...clauseBefore(tokens, speaker.first, verbEnd, position, sentence.length),
+        lead: sentence.slice(span.start, verbStop),
       });
       continue;
     }
@@ -201,7 +221,59 @@ export function findAttributions(sentence: string): Attribution[] {
       speakerStart: span.start,
       speakerEnd: span.end,
       introducesNext: false,
+      ...clauseAround(tokens, i, inverted.last + 1, position),
+      lead: `${span.text} ${verb.form}`,
     });
   }
   return found;
+}
+
+/** "Xi Jinping conveyed warm regards ...", "looked forward to participating ...": an act, unless a statement follows. */
+function reportsOnlyAnAct(tokens: Token[], verb: VerbForm, verbEnd: number): boolean {
+  const act =
+    ACT_VERBS.has(verb.form) ||
+    (verb.words[0] === 'expressed' || verb.words[0] === 'expresses'
+      ? tokens.slice(verbEnd, verbEnd + WEAK_LOOKAHEAD).some((token) => ACT_NOUNS.has(token.text.toLowerCase()))
+      : false);
+  if (!act) return false;
+  return !tokens.slice(verbEnd).some((token, at, rest) => {
+    const word = token.text.toLowerCase();
+    return word === 'that' || (STATEMENT_PARTICIPLES.has(word) && rest[at - 1]?.text === ',');
+  });
+}
+
+/** The clause to leave out of the statement for a speaker named before the verb. */
+function clauseBefore(
+  tokens: Token[],
+  speakerFirst: number,
+  verbEnd: number,
+  position: Attribution['position'],
+  length: number,
+): { clauseStart: number; clauseEnd: number } {
+  const speakerStart = tokens[speakerFirst]!.start;
+  if (position === 'before') {
+    let k = verbEnd;
+    if (tokens[k]?.text.toLowerCase() === 'on' && WEEKDAYS.has(tokens[k + 1]?.text.toLowerCase() ?? '')) k += 2;
+    if (tokens[k]?.text === ',' || tokens[k]?.text === ':') k++;
+    if (tokens[k]?.text.toLowerCase() === 'that') k++;
+    return { clauseStart: speakerStart, clauseEnd: tokens[k]?.start ?? length };
+  }
+  return clauseAround(tokens, speakerFirst, verbEnd, position);
+}
+
+/** After or inside the statement: from the comma before the cue to its end ("…, Xi said."), or through the comma after it (", he said, …"). */
+function clauseAround(
+  tokens: Token[],
+  first: number,
+  end: number,
+  position: Attribution['position'],
+): { clauseStart: number; clauseEnd: number } {
+  const before = tokens[first - 1];
+  if (position === 'middle' && tokens[end]?.text === ',') {
+    return { clauseStart: tokens[first]!.start, clauseEnd: tokens[end + 1]?.start ?? tokens[end]!.end };
+  }
+  let last = end - 1;
+  const rest = tokens.slice(end);
+  if (isTrailingAdjunct(rest)) while (isWord(tokens[last + 1])) last++;
+  return { clauseStart: before?.text === ',' ? before.start : tokens[first]!.start, clauseEnd: tokens[last]!.end };
 }

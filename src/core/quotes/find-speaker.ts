@@ -16,6 +16,8 @@ interface NameEntry {
 // Loose enough for "tokaev" -> "Tokayev", tight enough that "obama" matches no one.
 const FOUND_THRESHOLD = 0.3;
 const SUGGEST_THRESHOLD = 0.5;
+// A suggestion must be this close to read as a typo: "obama" is 0.4 from "Omamo", which would only puzzle.
+const CLOSE_THRESHOLD = 0.34;
 const MAX_SUGGESTIONS = 3;
 
 /** Case and accent folding, straight apostrophes, single spaces: "tokáyev" finds "Tokayev". */
@@ -51,6 +53,7 @@ export function createSpeakerFinder(gazetteer: Gazetteer, quotedSpeakers: readon
       if (best && (best.score ?? 1) <= FOUND_THRESHOLD && tied.length === 0) return { kind: 'found', name: best.item.person };
       const suggestions: string[] = [];
       for (const result of results) {
+        if ((result.score ?? 1) > CLOSE_THRESHOLD) break;
         if (!suggestions.includes(result.item.person)) suggestions.push(result.item.person);
         if (suggestions.length === MAX_SUGGESTIONS) break;
       }

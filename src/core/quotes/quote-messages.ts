@@ -12,6 +12,10 @@ export const quoteMessages = {
     suggestions.length > 0
       ? `I don't know a speaker called "${name}". Did you mean ${list(suggestions)}?`
       : `I don't know a speaker called "${name}", and no one has been quoted yet.`,
+  speakerNotInCorpus: (name: string, known: readonly string[]) =>
+    known.length > 0
+      ? `No one called "${name}" is quoted in the corpus. Speakers with quotes: ${list(known)}.`
+      : `No one called "${name}" is quoted in the corpus, and no one has been quoted yet.`,
   speakerWithoutQuotes: (name: string, suggestions: readonly string[]) =>
     suggestions.length > 0
       ? `${name} is in the corpus but has no quotes. People with quotes: ${list(suggestions)}.`

@@ -16,7 +16,14 @@ export interface Quote {
   id: string;
   /** Canonical speaker name from the people table. */
   speaker: string;
+  /** The whole sentence, as in the document (for scripts and citations). */
   text: string;
+  /** What the speaker said: `text` without dateline, attribution clause or reporting verb. */
+  statement: string;
+  /** `direct`: the speaker's own words (shown in quotation marks); `indirect`: reported speech, shown after `lead`. */
+  speech: 'direct' | 'indirect';
+  /** Speaker and verb as a phrase, for showing reported speech: `Ruto said`, `Xi Jinping pointed out`. */
+  lead: string;
   docId: string;
   eventDate: string | null;
   paragraph: number;

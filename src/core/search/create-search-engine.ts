@@ -2,17 +2,19 @@ import type { Corpus } from '../document.js';
 import { buildInvertedIndex, type InvertedIndex } from './build-inverted-index.js';
 import { createVocabularyCorrector, type VocabularyCorrector } from './correct-word.js';
 import { createDocumentFilter, documentDate } from './filter-documents.js';
-import { pageByDocument } from './group-by-document.js';
 import { indexCacheKey, loadIndexCache, saveIndexCache } from './index-cache.js';
 import { keepPhraseMatches } from './keep-phrase-matches.js';
 import { listPassages, paragraphCounter } from './list-passages.js';
 import { makeSnippet } from './make-snippet.js';
+import { queryGaps } from './measure-proximity.js';
 import { parseQuery } from './parse-query.js';
+import { rankPassages, WORDS_TIER } from './rank-passages.js';
 import { resolveQueryWords } from './resolve-query-words.js';
 import { createPassageScorer } from './score-passages.js';
 import { searchMessages } from './search-messages.js';
 import type { SearchEngine, SearchHit, SearchOptions, SearchResult } from './search-types.js';
 import { createSuggester } from './suggest-names.js';
+import { tokenTerms } from './tokenize.js';
 
 export interface SearchEngineOptions {
   /** Folder for the index cache (the app passes `.readout-cache/`); no cache when absent. */
@@ -33,8 +35,9 @@ const INVISIBLE_OR_SPACE = /^[\s\u00AD\u200B-\u200F\u2060-\u2064\uFEFF]*$/;
 
 /** Display score: the number of query words matched, plus BM25 squashed into [0, 1) so it never crosses a tier. */
 function displayScore(key: number): number {
-  const tier = Math.floor(key / 10_000);
-  const bm25 = key - tier * 10_000;
+  // Rank keys are words × 10^8 + closeness × 10^4 + BM25 (see rankPassages).
+  const tier = Math.floor(key / WORDS_TIER);
+  const bm25 = key % 10_000;
   return Math.round((tier + bm25 / (bm25 + 10)) * 1000) / 1000;
 }
 
@@ -65,7 +68,7 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
     firstPassage[at + 1] = firstPassage[at]! + paragraphs(at);
   });
 
-  const hitFor = (passage: number, key: number, isMatch: (term: string) => boolean): SearchHit => {
+  const hitFor = (passage: number, key: number, isMatch: (term: string) => boolean, moreInDocument: number): SearchHit => {
     const document = corpus.documents[passages.documentOf[passage]!]!;
     const paragraph = passages.paragraphOf[passage]!;
     const { snippet, highlights } = makeSnippet(passages.textOf(passage), isMatch);
@@ -79,7 +82,21 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
       snippet,
       highlights,
       score: displayScore(key),
+      moreInDocument,
     };
+  };
+
+  /** A document by id or unique id prefix, for `--doc`. */
+  const findDocument = (
+    id: string,
+  ): { ok: true; at: number } | { ok: false; problem: ReturnType<typeof searchMessages.unknownDocument> } => {
+    const wanted = id.trim();
+    const exact = corpus.documents.findIndex((document) => document.id === wanted);
+    if (exact >= 0) return { ok: true, at: exact };
+    const prefixed = wanted.length === 0 ? [] : corpus.documents.flatMap((document, at) => (document.id.startsWith(wanted) ? [at] : []));
+    if (prefixed.length === 1) return { ok: true, at: prefixed[0]! };
+    const ids = (prefixed.length > 1 ? prefixed.map((at) => corpus.documents[at]!) : corpus.documents).map((document) => document.id);
+    return { ok: false, problem: searchMessages.unknownDocument(wanted, ids.slice(0, 5), prefixed.length > 1) };
   };
 
   return {
@@ -92,7 +109,14 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
       const { words, phrases, filters, onlyStopwords } = parsed.query;
       const filtered = filter.apply(filters);
       if (!filtered.ok) return filtered;
-      const allowed = filtered.allowed;
+      let allowed = filtered.allowed;
+      const only = searchOptions.doc === undefined ? null : findDocument(searchOptions.doc);
+      if (only && !only.ok) return only;
+      if (only) {
+        const one = new Uint8Array(corpus.documents.length);
+        one[only.at] = allowed === null ? 1 : allowed[only.at]!;
+        allowed = one;
+      }
 
       if (words.length === 0) {
         if (filters.length === 0) {
@@ -105,7 +129,7 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
           .sort((a, b) => (documentDate(b.document) ?? '').localeCompare(documentDate(a.document) ?? '') || a.at - b.at);
         const listed: number[] = [];
         for (const { at } of documents) for (let p = firstPassage[at]!; p < firstPassage[at + 1]!; p++) listed.push(p);
-        const hits = listed.slice(offset, offset + limit).map((passage) => hitFor(passage, 0, () => false));
+        const hits = listed.slice(offset, offset + limit).map((passage) => hitFor(passage, 0, () => false, 0));
         return { ok: true, query, total: listed.length, hits, corrections: [] };
       }
 
@@ -113,11 +137,22 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
       const scored = scorer.score(resolved.words, allowed);
       const count = keepPhraseMatches(index, scored, phrases, words, resolved, passages.textOf);
       const { passages: matched, keys } = scored;
-      const page = pageByDocument(count, matched, keys, passages.documentOf, offset, limit);
+      const page = rankPassages({
+        index,
+        count,
+        passages: matched,
+        keys,
+        documentOf: passages.documentOf,
+        words: resolved.words,
+        gaps: queryGaps(tokenTerms(query.slice(0, 2000)), words),
+        offset,
+        limit,
+        diversify: only === null,
+      });
       const highlightTerms = new Set<string>();
       for (const terms of resolved.terms) for (const term of terms) highlightTerms.add(term);
       const isMatch = (term: string) => highlightTerms.has(term);
-      const hits = page.map((i) => hitFor(matched[i]!, keys[i]!, isMatch));
+      const hits = page.map(({ at, moreInDocument }) => hitFor(matched[at]!, keys[at]!, isMatch, moreInDocument));
       return { ok: true, query, total: count, hits, corrections: resolved.corrections };
     },
     suggest,

@@ -21,13 +21,27 @@ export interface DocumentFilter {
   /** Canonical names of a kind with their aliases, for suggestions. */
   entries(kind: NameKind): readonly NameEntry[];
   fuse(kind: NameKind): Fuse<NameEntry>;
+  /** The values a filter can take in this corpus, for messages: names sorted, years ascending, the date range. */
+  known(key: FilterKey): string[];
 }
 
 /** fuse.js score (0 exact, 1 anything) up to which a filter value is taken as a typo of a name: tokaev -> Tokayev. */
 const NAME_THRESHOLD = 0.34;
+/** Looser, for "did you mean" only; beyond it a suggestion would puzzle ("obama" is not "Omamo"), so the known values are listed. */
+const SUGGEST_THRESHOLD = 0.38;
 /** Filter combinations remembered (a few KB each at most, one byte per document). */
 const MEMO_SIZE = 32;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** "Wang Yu Fei" and "Wang Yi" share a word: a suggestion worth making even when fuse.js scores it loosely. */
+function sharesWord(label: string, value: string): boolean {
+  const words = new Set(
+    foldText(value)
+      .split(' ')
+      .filter((word) => word.length >= 3),
+  );
+  return label.split(' ').some((word) => words.has(word));
+}
 
 /** True when `value` is a real YYYY-MM-DD calendar date (2023-02-30 is not). */
 export function isCalendarDate(value: string): boolean {
@@ -163,16 +177,50 @@ export function createDocumentFilter(documents: readonly Document[], gazetteer: 
     memo.set(signature, allowed);
   };
 
+  const knownValues = (key: FilterKey): string[] => {
+    const sorted = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => !!v))].sort((a, b) => a.localeCompare(b));
+    switch (key) {
+      case 'person':
+        return sorted(documents.flatMap((document) => document.people));
+      case 'country':
+        return sorted(documents.flatMap((document) => document.countries));
+      case 'place':
+      case 'source':
+        return sorted(documents.map((document) => document[key]));
+      case 'year':
+        return sorted(documentDates().map((date) => date.slice(0, 4)));
+      case 'from':
+      case 'to': {
+        const dates = sorted(documentDates());
+        return dates.length > 0 ? [`${dates[0]} to ${dates[dates.length - 1]}`] : [];
+      }
+    }
+  };
+
+  const allowedOrProblem = (filters: readonly Filter[], allowed: Uint8Array): Outcome<{ allowed: Uint8Array }> => {
+    if (allowed.includes(1) || documents.length === 0) return { ok: true, allowed };
+    // Every filter value is real, but together they leave no document: say what each filter could be.
+    const keys = [...new Set(filters.map((filter) => filter.key))];
+    return {
+      ok: false,
+      problem: searchMessages.filtersMatchNothing(
+        filters,
+        keys.map((key) => ({ key, values: knownValues(key) })),
+      ),
+    };
+  };
+
   return {
     resolve,
     entries,
     fuse,
+    known: knownValues,
     apply(filters) {
       if (filters.length === 0) return { ok: true, allowed: null };
       // "More results" repeats the same filters page after page: answer those from a small memo.
       const signature = filters.map((filter) => `${filter.key}:${filter.value}`).join('\u0000');
       const known = memo.get(signature);
-      if (known) return { ok: true, allowed: known };
+      if (known) return allowedOrProblem(filters, known);
       const tests: ((document: Document, at: number) => boolean)[] = [];
       const years: string[] = [];
       let from: string | null = null;
@@ -191,10 +239,11 @@ export function createDocumentFilter(documents: readonly Document[], gazetteer: 
           const names = resolve(key, filter.value);
           if (names.length === 0) {
             // Too far to resolve on its own, but a looser match still makes a useful "did you mean".
-            const suggestions = new Fuse(entries(key), { keys: ['label'], ignoreLocation: true, threshold: 0.6 })
+            const suggestions = new Fuse(entries(key), { keys: ['label'], ignoreLocation: true, includeScore: true, threshold: 0.6 })
               .search(foldText(filter.value).slice(0, 32), { limit: 3 })
+              .filter((result) => (result.score ?? 1) <= SUGGEST_THRESHOLD || sharesWord(result.item.label, filter.value))
               .map((result) => result.item.canonical);
-            return { ok: false, problem: searchMessages.unknownValue(key, filter.value, [...new Set(suggestions)]) };
+            return { ok: false, problem: searchMessages.unknownValue(key, filter.value, [...new Set(suggestions)], knownValues(key)) };
           }
           byKind.set(key, [...(byKind.get(key) ?? []), names]);
         }
@@ -220,7 +269,7 @@ export function createDocumentFilter(documents: readonly Document[], gazetteer: 
         for (let at = 0; at < documents.length; at++) if (allowed[at] === 1 && !test(documents[at]!, at)) allowed[at] = 0;
       }
       remember(signature, allowed);
-      return { ok: true, allowed };
+      return allowedOrProblem(filters, allowed);
     },
   };
 }

@@ -4,7 +4,7 @@ import type { InvertedIndex } from './build-inverted-index.js';
 export type PhraseSlot = readonly number[] | null;
 
 /** Where posting (term, passage) sits, or -1: binary search in the term's ascending posting list. */
-function postingOf(index: InvertedIndex, termId: number, passage: number): number {
+export function postingOf(index: InvertedIndex, termId: number, passage: number): number {
   let low = index.offsets[termId]!;
   let high = index.offsets[termId + 1]! - 1;
   while (low <= high) {

@@ -49,15 +49,65 @@ export const searchMessages = {
       message: `\`from:${from}\` is after \`to:${to}\`, so no date can match. Swap them, e.g. \`from:${to} to:${from}\`.`,
     };
   },
-  unknownValue(key: string, value: string, suggestions: string[]): Problem {
-    const known = suggestions.length > 0 ? ` Try ${suggestions.map((name) => `\`${key}:"${name}"\``).join(', ')}.` : '';
+  unknownDocument(id: string, known: string[], ambiguous: boolean): Problem {
+    const list = known.map((docId) => `\`${docId}\``).join(', ');
+    return {
+      code: 'unknown-document',
+      message: ambiguous
+        ? `"${clip(id)}" starts several document ids: ${list}. Type more of the id.`
+        : `No document has the id "${clip(id)}". Documents: ${list}.`,
+      suggestions: known,
+    };
+  },
+  unknownValue(key: string, value: string, suggestions: string[], known: string[] = []): Problem {
+    const hint =
+      suggestions.length > 0
+        ? ` Try ${suggestions.map((name) => `\`${key}:"${name}"\``).join(', ')}.`
+        : known.length > 0
+          ? ` ${capitalise(plural(key))} in the corpus: ${listed(known)}.`
+          : '';
     return {
       code: `unknown-${key}`,
-      message: `No ${noun(key)} in the corpus matches "${clip(value)}".${known}`,
+      message: `No ${noun(key)} in the corpus matches "${clip(value)}".${hint}`,
       suggestions,
     };
   },
+  filtersMatchNothing(filters: readonly { key: string; value: string }[], known: { key: string; values: string[] }[]): Problem {
+    const asked = filters.map((filter) => `\`${filter.key}:${clip(filter.value)}\``).join(' ');
+    const values = known
+      .filter((entry) => entry.values.length > 0)
+      .map((entry) => `${plural(entry.key)} ${listed(entry.values)}`)
+      .join('; ');
+    return {
+      code: 'no-filter-match',
+      message: `No document matches ${asked}.${values ? ` The corpus has ${values}.` : ''}`,
+    };
+  },
 };
+
+function plural(key: string): string {
+  switch (key) {
+    case 'from':
+    case 'to':
+      return 'dates';
+    case 'person':
+      return 'people';
+    case 'country':
+      return 'countries';
+    default:
+      return `${key}s`;
+  }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** At most eight values, then how many more. */
+function listed(values: readonly string[]): string {
+  const shown = values.slice(0, 8).join(', ');
+  return values.length > 8 ? `${shown} and ${values.length - 8} more` : shown;
+}
 
 function noun(key: string): string {
   return key === 'source' ? 'source' : key;

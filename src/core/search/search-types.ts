@@ -5,6 +5,8 @@ export interface SearchOptions {
   limit?: number;
   /** Hits to skip, for "More results". */
   offset?: number;
+  /** Only this document (id or unique id prefix): the passages behind "N more in this document". */
+  doc?: string;
 }
 
 /** One matching paragraph. */
@@ -21,6 +23,8 @@ export interface SearchHit {
   /** [start, end) character ranges of matched words within `snippet`. */
   highlights: [number, number][];
   score: number;
+  /** Matching passages of this document that this page and the earlier ones leave out (`--doc ID` lists them). */
+  moreInDocument: number;
 }
 
 export type SearchResult = Outcome<{

@@ -2,6 +2,7 @@ export { slotKey } from './slot-key.js';
 export { isTerminalSlotState } from './slot-states.js';
 export type {
   ChannelRef,
+  ImportResult,
   SlotFilter,
   SlotRecord,
   SlotState,
@@ -9,4 +10,5 @@ export type {
   Subscription,
   SubscriptionFilter,
   SubscriptionInput,
+  SweepResult,
 } from './store-types.js';

@@ -61,19 +61,40 @@ export interface SubscriptionFilter {
 /** Filters for listing slots; newest local date first. */
 export type SlotFilter = Partial<ChannelRef> & { localDate?: string; limit?: number };
 
+/** What one import wrote: new channels, and existing channels brought up to date. */
+export interface ImportResult {
+  created: number;
+  updated: number;
+}
+
+/** What a retention sweep removed. */
+export interface SweepResult {
+  slots: number;
+  actions: number;
+}
+
 /**
  * Subscriptions and the digest ledger: the port every store implements (SQLite embedded, Postgres
  * for several processes). Every method is async so a networked driver changes nothing above it.
  * Times that decide leases are the database's own clock, never the caller's.
  */
 export interface Store {
+  /**
+   * Creates or changes a subscription. A change of time, zone or status (and `removeSubscription`,
+   * `setSubscriptionStatus`) closes the channel's claimed or retry-waiting slots as `skipped_changed`
+   * in the same transaction; a holder still mid-post may then record `posted` (or `paused`) over it.
+   */
   upsertSubscription(sub: SubscriptionInput): Promise<Subscription>;
+  /** Creates or updates many subscriptions in batched transactions (an import); same rules as `upsertSubscription`. */
+  importSubscriptions(subs: readonly SubscriptionInput[]): Promise<ImportResult>;
   getSubscription(ref: ChannelRef): Promise<Subscription | undefined>;
   listSubscriptions(filter?: SubscriptionFilter): Promise<Subscription[]>;
   setSubscriptionStatus(ref: ChannelRef, status: Subscription['status'], reason?: string | null): Promise<Subscription | undefined>;
   removeSubscription(ref: ChannelRef): Promise<boolean>;
   /** Records when a subscription's next slot falls due; a changed time, zone or status resets it to null. */
   setNextDue(ref: ChannelRef, nextDueAt: Date | null): Promise<void>;
+  /** The same for many subscriptions at once (one statement on Postgres; short transactions on SQLite): a tick records a page. */
+  setNextDueBatch(updates: readonly { ref: ChannelRef; nextDueAt: Date | null }[]): Promise<void>;
   /**
    * Active subscriptions whose next slot is due by `dueBy` or not computed yet, one page of at most
    * `limit` in (platform, workspace, channel) order after `after`: a tick reads only what is due.
@@ -96,6 +117,13 @@ export interface Store {
   releaseSlot(key: string, owner: string, update?: { reason?: string | null; retryAfterMs?: number }): Promise<boolean>;
   getSlot(key: string): Promise<SlotRecord | undefined>;
   listSlots(filter?: SlotFilter): Promise<SlotRecord[]>;
+
+  /** Keeps button data that does not fit a message, readable by any process until `ttlMs` of database time passes. */
+  putAction(key: string, data: string, ttlMs: number): Promise<void>;
+  /** The data, or undefined when it expired or never existed. */
+  getAction(key: string): Promise<string | undefined>;
+  /** Deletes settled slots last touched more than `slotRetentionMs` ago and every expired action. */
+  sweep(options: { slotRetentionMs: number }): Promise<SweepResult>;
 
   close(): Promise<void>;
 }

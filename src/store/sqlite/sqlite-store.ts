@@ -1,13 +1,25 @@
 import type Database from 'better-sqlite3';
 import type { Clock } from '../../core/clock.js';
 import { slotKey } from '../../core/store/slot-key.js';
-import type { Store } from '../../core/store/store-types.js';
+import type { ChannelRef, Store, Subscription, SubscriptionInput } from '../../core/store/store-types.js';
+import { changeReason } from '../change-reason.js';
+import { storeMessages } from '../store-messages.js';
 import { refOf, type SlotRow, type SubscriptionRow, toSlot, toSubscription } from './sqlite-rows.js';
+import { prepareSqliteStatements } from './sqlite-statements.js';
 
-const REF_WHERE = 'platform = @platform AND workspace = @workspace AND channel = @channel';
-// Keyset paging in primary-key order: (platform, workspace, channel) > (@afterPlatform, …).
-const AFTER = `(@afterPlatform IS NULL OR (platform, workspace, channel) > (@afterPlatform, @afterWorkspace, @afterChannel))`;
 const MAX_PAGE = -1;
+/**
+ * better-sqlite3 is synchronous, so `await store.x()` alone never gives the event loop a turn: a loop
+ * over pages would block it from the first page to the last. Paging and batch methods start on a new
+ * turn, so commands and timers run between pages.
+ */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+// Up to this many due subscriptions, a page reads them through the next-due index and sorts them.
+const FEW_DUE = 5_000;
+// Next due times per transaction: about 5-15 ms of synchronous work for a file on this machine.
+const NEXT_DUE_BATCH = 250;
+// An import writes this many lines per transaction, then lets the event loop breathe.
+const IMPORT_BATCH = 2_000;
 
 /**
  * The Store over one better-sqlite3 connection whose schema is already migrated. SQLite is one file
@@ -16,95 +28,83 @@ const MAX_PAGE = -1;
 export function createSqliteStore(db: Database.Database, clock: Clock): Store {
   const nowIso = () => clock.now().toISOString();
   const later = (ms: number) => new Date(clock.now().getTime() + ms).toISOString();
-  const after = (ref: { platform: string; workspace: string; channel: string } | undefined) => ({
+  const after = (ref: ChannelRef | undefined) => ({
     afterPlatform: ref?.platform ?? null,
     afterWorkspace: ref?.workspace ?? null,
     afterChannel: ref?.channel ?? null,
   });
-
-  const statements = {
-    upsert: db.prepare(`
-      INSERT INTO subscriptions (platform, workspace, channel, time, timezone, status, paused_reason, post_empty, created_at, updated_at)
-      VALUES (@platform, @workspace, @channel, @time, @timezone, COALESCE(@status, 'active'), @pausedReason, @postEmpty, @now, @now)
-      ON CONFLICT (platform, workspace, channel) DO UPDATE SET
-        time = excluded.time,
-        timezone = excluded.timezone,
-        post_empty = excluded.post_empty,
-        status = COALESCE(@status, subscriptions.status),
-        paused_reason = CASE WHEN @status IS NULL THEN subscriptions.paused_reason ELSE @pausedReason END,
-        next_due_at = NULL,
-        updated_at = excluded.updated_at
-      RETURNING *`),
-    getSubscription: db.prepare(`SELECT * FROM subscriptions WHERE ${REF_WHERE}`),
-    listSubscriptions: db.prepare(`
-      SELECT * FROM subscriptions
-      WHERE (@platform IS NULL OR platform = @platform) AND (@status IS NULL OR status = @status) AND ${AFTER}
-      ORDER BY platform, workspace, channel LIMIT @limit`),
-    listDue: db.prepare(`
-      SELECT * FROM subscriptions
-      WHERE status = 'active' AND (next_due_at IS NULL OR next_due_at <= @dueBy) AND ${AFTER}
-      ORDER BY platform, workspace, channel LIMIT @limit`),
-    setStatus: db.prepare(`
-      UPDATE subscriptions SET status = @status, paused_reason = @reason, next_due_at = NULL, updated_at = @now
-      WHERE ${REF_WHERE} RETURNING *`),
-    setNextDue: db.prepare(`UPDATE subscriptions SET next_due_at = @nextDueAt WHERE ${REF_WHERE}`),
-    remove: db.prepare(`DELETE FROM subscriptions WHERE ${REF_WHERE}`),
-    // The whole claim is one statement: a fresh slot is inserted, a claimed slot whose lease ran out
-    // (its holder crashed, or it was released for a while) is taken over, and a terminal slot is
-    // never touched. SQLite serialises writers, so exactly one caller gets a row back.
-    claim: db.prepare(`
-      INSERT INTO digest_slots (key, platform, workspace, channel, local_date, state, attempts, claimed_by, lease_until, first_claimed_at, due_at, updated_at)
-      VALUES (@key, @platform, @workspace, @channel, @localDate, 'claimed', 1, @owner, @leaseUntil, @now, @dueAt, @now)
-      ON CONFLICT (key) DO UPDATE SET
-        attempts = digest_slots.attempts + 1,
-        claimed_by = excluded.claimed_by,
-        lease_until = excluded.lease_until,
-        first_claimed_at = COALESCE(digest_slots.first_claimed_at, excluded.first_claimed_at),
-        due_at = COALESCE(digest_slots.due_at, excluded.due_at),
-        updated_at = excluded.updated_at
-      WHERE digest_slots.state = 'claimed' AND (digest_slots.lease_until IS NULL OR digest_slots.lease_until <= excluded.updated_at)
-      RETURNING *`),
-    renew: db.prepare(`
-      UPDATE digest_slots SET lease_until = @leaseUntil, updated_at = @now
-      WHERE key = @key AND claimed_by = @owner AND state = 'claimed' AND lease_until > @now`),
-    finish: db.prepare(`
-      UPDATE digest_slots SET
-        state = @state,
-        message_id = COALESCE(@messageId, message_id),
-        reason = @reason,
-        lease_until = CASE WHEN @state = 'claimed' THEN lease_until ELSE NULL END,
-        posted_at = CASE WHEN @state = 'posted' THEN @now ELSE posted_at END,
-        updated_at = @now
-      WHERE key = @key AND claimed_by = @owner AND state = 'claimed'`),
-    release: db.prepare(`
-      UPDATE digest_slots SET claimed_by = NULL, lease_until = @retryAt, reason = COALESCE(@reason, reason), updated_at = @now
-      WHERE key = @key AND claimed_by = @owner AND state = 'claimed'`),
-    getSlot: db.prepare('SELECT * FROM digest_slots WHERE key = ?'),
-    listSlots: db.prepare(`
-      SELECT * FROM digest_slots
-      WHERE (@platform IS NULL OR platform = @platform) AND (@workspace IS NULL OR workspace = @workspace)
-        AND (@channel IS NULL OR channel = @channel) AND (@localDate IS NULL OR local_date = @localDate)
-      ORDER BY local_date DESC, key LIMIT @limit`),
+  const statements = prepareSqliteStatements(db);
+  let dueMode = { dueBy: '', few: true };
+  const getSubscription = (ref: ChannelRef) => {
+    const row = statements.getSubscription.get(refOf(ref)) as SubscriptionRow | undefined;
+    return row ? toSubscription(row) : undefined;
   };
+  const closeOpenSlots = (ref: ChannelRef, reason: string, now: string) => statements.closeOpenSlots.run({ ...refOf(ref), reason, now });
+
+  /** One upsert plus the slots its change closes; the caller runs it inside a transaction. */
+  const upsertOne = (sub: SubscriptionInput): { sub: Subscription; created: boolean } => {
+    const before = getSubscription(sub);
+    const now = nowIso();
+    const row = statements.upsert.get({
+      ...refOf(sub),
+      time: sub.time,
+      timezone: sub.timezone,
+      status: sub.status ?? null,
+      pausedReason: sub.status === 'paused' ? (sub.pausedReason ?? null) : null,
+      postEmpty: sub.postEmpty ? 1 : 0,
+      now,
+    }) as SubscriptionRow;
+    const reason = changeReason(before, sub);
+    if (reason) closeOpenSlots(sub, reason, now);
+    return { sub: toSubscription(row), created: before === undefined };
+  };
+  const upsertTransaction = db.transaction(upsertOne);
+  const importTransaction = db.transaction((subs: readonly SubscriptionInput[]) => {
+    let created = 0;
+    for (const sub of subs) if (upsertOne(sub).created) created++;
+    return created;
+  });
+  const setStatusTransaction = db.transaction((ref: ChannelRef, status: Subscription['status'], reason: string | null) => {
+    const before = getSubscription(ref);
+    const now = nowIso();
+    const row = statements.setStatus.get({ ...refOf(ref), status, reason: status === 'paused' ? reason : null, now }) as
+      | SubscriptionRow
+      | undefined;
+    if (before && before.status !== status)
+      closeOpenSlots(ref, status === 'paused' ? storeMessages.reasonPaused : storeMessages.reasonResumed, now);
+    return row ? toSubscription(row) : undefined;
+  });
+  const removeTransaction = db.transaction((ref: ChannelRef) => {
+    const removed = statements.remove.run(refOf(ref)).changes > 0;
+    if (removed) closeOpenSlots(ref, storeMessages.reasonRemoved, nowIso());
+    return removed;
+  });
+  const setNextDueTransaction = db.transaction((updates: readonly { ref: ChannelRef; nextDueAt: Date | null }[]) => {
+    for (const { ref, nextDueAt } of updates)
+      statements.setNextDue.run({ ...refOf(ref), nextDueAt: nextDueAt ? nextDueAt.toISOString() : null });
+  });
+  const sweepTransaction = db.transaction((slotRetentionMs: number) => ({
+    slots: statements.sweepSlots.run({ before: later(-slotRetentionMs) }).changes,
+    actions: statements.sweepActions.run({ now: nowIso() }).changes,
+  }));
 
   return {
     async upsertSubscription(sub) {
-      const row = statements.upsert.get({
-        ...refOf(sub),
-        time: sub.time,
-        timezone: sub.timezone,
-        status: sub.status ?? null,
-        pausedReason: sub.status === 'paused' ? (sub.pausedReason ?? null) : null,
-        postEmpty: sub.postEmpty ? 1 : 0,
-        now: nowIso(),
-      }) as SubscriptionRow;
-      return toSubscription(row);
+      return upsertTransaction.immediate(sub).sub;
+    },
+    async importSubscriptions(subs) {
+      let created = 0;
+      for (let i = 0; i < subs.length; i += IMPORT_BATCH) {
+        await nextTurn();
+        created += importTransaction.immediate(subs.slice(i, i + IMPORT_BATCH));
+      }
+      return { created, updated: subs.length - created };
     },
     async getSubscription(ref) {
-      const row = statements.getSubscription.get(refOf(ref)) as SubscriptionRow | undefined;
-      return row ? toSubscription(row) : undefined;
+      return getSubscription(ref);
     },
     async listSubscriptions(filter = {}) {
+      await nextTurn();
       const rows = statements.listSubscriptions.all({
         platform: filter.platform ?? null,
         status: filter.status ?? null,
@@ -114,24 +114,32 @@ export function createSqliteStore(db: Database.Database, clock: Clock): Store {
       return rows.map(toSubscription);
     },
     async listDueSubscriptions(options) {
-      const rows = statements.listDue.all({
-        dueBy: options.dueBy.toISOString(),
-        ...after(options.after),
-        limit: options.limit,
-      }) as SubscriptionRow[];
-      return rows.map(toSubscription);
+      await nextTurn();
+      const dueBy = options.dueBy.toISOString();
+      // Counting uses the index ranges only; it is redone on each tick's first page.
+      if (!options.after || dueMode.dueBy !== dueBy) {
+        const { due } = statements.countDue.get({ dueBy }) as { due: number };
+        dueMode = { dueBy, few: due <= FEW_DUE };
+      }
+      const params = { dueBy, ...after(options.after), limit: options.limit };
+      const statement = dueMode.few ? statements.listDueFew : options.after ? statements.listDueManyAfter : statements.listDueManyFirst;
+      return (statement.all(params) as SubscriptionRow[]).map(toSubscription);
     },
     async setSubscriptionStatus(ref, status, reason = null) {
-      const row = statements.setStatus.get({ ...refOf(ref), status, reason: status === 'paused' ? reason : null, now: nowIso() }) as
-        | SubscriptionRow
-        | undefined;
-      return row ? toSubscription(row) : undefined;
+      return setStatusTransaction.immediate(ref, status, reason);
     },
     async setNextDue(ref, nextDueAt) {
       statements.setNextDue.run({ ...refOf(ref), nextDueAt: nextDueAt ? nextDueAt.toISOString() : null });
     },
+    async setNextDueBatch(updates) {
+      // Each transaction writes its dirty pages to the WAL on the event loop: keep each one short.
+      for (let i = 0; i < updates.length; i += NEXT_DUE_BATCH) {
+        await nextTurn();
+        setNextDueTransaction.immediate(updates.slice(i, i + NEXT_DUE_BATCH));
+      }
+    },
     async removeSubscription(ref) {
-      return statements.remove.run(refOf(ref)).changes > 0;
+      return removeTransaction.immediate(ref);
     },
     async claimSlot(ref, localDate, owner, leaseMs, options = {}) {
       const row = statements.claim.get({
@@ -182,6 +190,16 @@ export function createSqliteStore(db: Database.Database, clock: Clock): Store {
         limit: filter.limit ?? MAX_PAGE,
       }) as SlotRow[];
       return rows.map(toSlot);
+    },
+    async putAction(key, data, ttlMs) {
+      statements.putAction.run({ key, data, expiresAt: later(ttlMs) });
+    },
+    async getAction(key) {
+      const row = statements.getAction.get({ key, now: nowIso() }) as { data: string } | undefined;
+      return row?.data;
+    },
+    async sweep({ slotRetentionMs }) {
+      return sweepTransaction.immediate(slotRetentionMs);
     },
     async close() {
       if (db.open) db.close();

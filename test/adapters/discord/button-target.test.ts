@@ -16,12 +16,12 @@ describe('button targets', () => {
     { target: { kind: 'page', pagesKey: 'abc_-1', page: 2 }, inline: true },
   ] as { target: ButtonTarget; inline: boolean }[])(
     'round-trips $target.kind $target.button within 100 characters',
-    ({ target, inline }) => {
+    async ({ target, inline }) => {
       const actions = table();
       const id = encodeButtonTarget(target, actions);
       expect(id.length).toBeLessThanOrEqual(100);
       expect(id.startsWith('t:')).toBe(!inline);
-      expect(decodeButtonTarget(id, actions)).toEqual({ ok: true, target });
+      expect(await decodeButtonTarget(id, actions)).toEqual({ ok: true, target });
     },
   );
 
@@ -32,18 +32,18 @@ describe('button targets', () => {
     { id: 'p:key:two', reason: 'unknown' },
     { id: 'something else', reason: 'unknown' },
     { id: 't:missing', reason: 'expired' },
-  ])('rejects $id as $reason', ({ id, reason }) => {
-    expect(decodeButtonTarget(id, table())).toEqual({ ok: false, reason });
+  ])('rejects $id as $reason', async ({ id, reason }) => {
+    expect(await decodeButtonTarget(id, table())).toEqual({ ok: false, reason });
   });
 
-  it('forgets stored actions after their time to live', () => {
+  it('forgets stored actions after their time to live', async () => {
     const clock = new FakeClock();
     const actions = table(clock);
     const id = encodeButtonTarget({ kind: 'action', button: 'open', action: { command: 'doc', args: 'y'.repeat(200) } }, actions);
     clock.advance(59_999);
-    expect(decodeButtonTarget(id, actions).ok).toBe(true);
+    expect((await decodeButtonTarget(id, actions)).ok).toBe(true);
     clock.advance(1);
-    expect(decodeButtonTarget(id, actions)).toEqual({ ok: false, reason: 'expired' });
+    expect(await decodeButtonTarget(id, actions)).toEqual({ ok: false, reason: 'expired' });
   });
 
   it('keeps at most maxEntries, dropping the oldest', () => {

@@ -13,7 +13,8 @@ describe('onThisDay: exact matches', () => {
     ['2026-07-02', [['003_july', 2]]],
     ['2026-06-16', [['004_june', 1]]],
     // The same year is not "years ago", and nor is a later one.
-    ['2025-04-24', []],
+    // The asked year itself counts, labelled 0 years ago ("that very day"); later years never do.
+    ['2025-04-24', [['000_kenya', 0]]],
     ['2024-04-24', []],
   ])('on %s', (date, expected) => {
     const result = onThisDay(seedLikeCorpus, { date, window: 0 });
@@ -37,9 +38,24 @@ describe('onThisDay: exact matches', () => {
   });
 
   it('leads with the strongest quote when there is one, else the first real sentence, with its paragraph', () => {
-    const quote = { text: 'There are no winners in trade wars.', speaker: 'Xi Jinping', paragraph: 7 } as Quote;
+    const quote = {
+      text: 'Xi said there are no winners in trade wars.',
+      statement: 'there are no winners in trade wars.',
+      speech: 'indirect',
+      lead: 'Xi said',
+      cue: { verb: 'said', position: 'before', speakerText: 'Xi' },
+      speaker: 'Xi Jinping',
+      paragraph: 7,
+    } as Quote;
     const withQuote = onThisDay(seedLikeCorpus, { date: '2026-04-24', strongestQuote: (id) => (id === '000_kenya' ? quote : undefined) });
-    expect(withQuote.items[0]?.lead).toEqual({ kind: 'quote', text: quote.text, speaker: 'Xi Jinping', paragraph: 7 });
+    expect(withQuote.items[0]?.lead).toEqual({
+      kind: 'quote',
+      text: quote.statement,
+      speaker: 'Xi Jinping',
+      paragraph: 7,
+      spans: [{ text: 'Xi said', emphasis: 'em' }, { text: ' there are no winners in trade wars.' }],
+      speech: 'indirect',
+    });
     const withoutQuote = onThisDay(seedLikeCorpus, { date: '2026-04-24' });
     expect(withoutQuote.items[0]?.lead).toEqual({
       kind: 'lead',
@@ -124,7 +140,7 @@ describe('onThisDay: nearby anniversaries', () => {
     const reply = buildOnThisDayReply(result);
     expect(reply.blocks.map((block) => (block.kind === 'note' || block.kind === 'heading' ? block.text : block.kind))).toEqual([
       'On this day, 24 April 2026',
-      'Nothing in the readouts happened on 24 April in earlier years.',
+      'Nothing in the readouts happened on 24 April in 2026 or earlier years.',
       'Nothing within 7 days either side either.',
     ]);
   });
@@ -186,7 +202,7 @@ describe('buildOnThisDayReply', () => {
     );
     expect(texts).toEqual([
       'heading',
-      'Nothing in the readouts happened on 22 April in earlier years.',
+      'Nothing in the readouts happened on 22 April in 2026 or earlier years.',
       'Nearby anniversaries (within 7 days), not on this day:',
       '2 days later (24 April)',
     ]);

@@ -54,7 +54,7 @@ describe('createQuoteBook over a small corpus', () => {
   it.each([
     ['tokayev', 'speaker_no_quotes', 'Kassym-Jomart Tokayev is in the corpus but has no quotes'],
     ['Rachel Ruto', 'speaker_no_quotes', 'Rachel Ruto is in the corpus but has no quotes'],
-    ['Obama', 'speaker_unknown', 'I don\'t know a speaker called "Obama"'],
+    ['Obama', 'speaker_unknown', 'No one called "Obama" is quoted in the corpus. Speakers with quotes: Xi Jinping'],
     ['', 'speaker_empty', 'Tell me whose quotes you want'],
     ['x'.repeat(10_000), 'speaker_too_long', 'too long'],
   ])('bySpeaker(%j) is the problem %s', (name, code, message) => {

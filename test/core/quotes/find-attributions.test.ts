@@ -15,8 +15,8 @@ describe('findAttributions', () => {
     ['He called on the two sides to enhance communication.', 'before', 'called on', 'He'],
     ['He also called for organizing well the tourism year.', 'before', 'called for', 'He'],
     ['Ruto expressed gratitude to the Chinese government.', 'before', 'expressed', 'Ruto'],
-    ['Tokayev expressed his pleasure to attend the summit.', 'before', 'expressed', 'Tokayev'],
-    ['In his statement, Xi Jinping conveyed warm regards to the people.', 'before', 'conveyed', 'Xi Jinping'],
+    ['Tokayev expressed pleasure at the signing, noting that it will boost exchanges.', 'before', 'expressed', 'Tokayev'],
+    ['He extended congratulations and expressed confidence that China will prosper.', 'before', 'extended', 'He'],
     ['The Chinese president credited this bond as a testament to solidarity.', 'before', 'credited', 'The Chinese president'],
     [
       'Chinese President Xi Jinping emphasized on Tuesday that the partnership is unique.',
@@ -70,6 +70,11 @@ describe('findAttributions', () => {
     ['Cai Qi, Wang Yi, and Qin Gang, among others, said nothing.'],
     ['The British Council said the rules matter.'],
     ['We maintained close communication.'],
+    // Acts, not statements: nothing said follows them.
+    ['In his statement, Xi Jinping conveyed warm regards and best wishes to President Tokayev.'],
+    ['Xi Jinping also looked forward to participating in the SCO summit in Astana, where he intends to collaborate.'],
+    ['Tokayev expressed his pleasure to attend the summit.'],
+    ['During his visit, Xi Jinping expressed eagerness to engage in discussions with Tokayev.'],
   ])('finds no attribution in: %s', (sentence) => {
     expect(findAttributions(sentence)).toEqual([]);
   });

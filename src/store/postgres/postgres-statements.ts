@@ -1,0 +1,116 @@
+/** The SQL of the Postgres store. Every time that decides a lease or an expiry is the server's `now()`. */
+
+const REF = 'platform = $1 AND workspace = $2 AND channel = $3';
+const MS = "* interval '1 millisecond'";
+
+export const pgSql = {
+  upsert: `
+    INSERT INTO subscriptions (platform, workspace, channel, time, timezone, status, paused_reason, post_empty, created_at, updated_at)
+    VALUES ($1, $2, $3, $4, $5, COALESCE($6, 'active'), $7, $8, now(), now())
+    ON CONFLICT (platform, workspace, channel) DO UPDATE SET
+      time = excluded.time,
+      timezone = excluded.timezone,
+      post_empty = excluded.post_empty,
+      status = COALESCE($6, subscriptions.status),
+      paused_reason = CASE WHEN $6::text IS NULL THEN subscriptions.paused_reason ELSE $7 END,
+      next_due_at = NULL,
+      updated_at = excluded.updated_at
+    RETURNING *`,
+  // One statement for a whole batch of an import: the lines arrive as parallel arrays.
+  upsertMany: `
+    INSERT INTO subscriptions (platform, workspace, channel, time, timezone, status, paused_reason, post_empty, created_at, updated_at)
+    SELECT p, w, c, t, z, s, NULL, e, now(), now()
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::boolean[]) AS l(p, w, c, t, z, s, e)
+    ON CONFLICT (platform, workspace, channel) DO UPDATE SET
+      time = excluded.time,
+      timezone = excluded.timezone,
+      post_empty = excluded.post_empty,
+      status = excluded.status,
+      paused_reason = NULL,
+      next_due_at = NULL,
+      updated_at = excluded.updated_at`,
+  getMany: `
+    SELECT s.* FROM subscriptions s
+    JOIN unnest($1::text[], $2::text[], $3::text[]) AS l(p, w, c) ON s.platform = l.p AND s.workspace = l.w AND s.channel = l.c
+    FOR UPDATE OF s`,
+  getSubscription: `SELECT * FROM subscriptions WHERE ${REF}`,
+  lockSubscription: `SELECT * FROM subscriptions WHERE ${REF} FOR UPDATE`,
+  listSubscriptions: `
+    SELECT * FROM subscriptions
+    WHERE ($1::text IS NULL OR platform = $1) AND ($2::text IS NULL OR status = $2)
+      AND ($3::text IS NULL OR (platform, workspace, channel) > ($3, $4, $5))
+    ORDER BY platform, workspace, channel LIMIT $6`,
+  // Two statements, first page and next pages, so the planner can walk the primary key from `after`.
+  listDueFirst: `
+    SELECT * FROM subscriptions
+    WHERE status = 'active' AND (next_due_at IS NULL OR next_due_at <= $1)
+    ORDER BY platform, workspace, channel LIMIT $2`,
+  listDueAfter: `
+    SELECT * FROM subscriptions
+    WHERE (platform, workspace, channel) > ($3, $4, $5) AND status = 'active' AND (next_due_at IS NULL OR next_due_at <= $1)
+    ORDER BY platform, workspace, channel LIMIT $2`,
+  setStatus: `
+    UPDATE subscriptions SET status = $4, paused_reason = $5, next_due_at = NULL, updated_at = now()
+    WHERE ${REF} RETURNING *`,
+  setNextDue: `UPDATE subscriptions SET next_due_at = $4 WHERE ${REF}`,
+  setNextDueMany: `
+    UPDATE subscriptions s SET next_due_at = l.d
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[]) AS l(p, w, c, d)
+    WHERE s.platform = l.p AND s.workspace = l.w AND s.channel = l.c`,
+  remove: `DELETE FROM subscriptions WHERE ${REF}`,
+  // A change closes what is open (mid-post or waiting to retry); the lease stays so a holder that
+  // already posted can still record it until the lease ends.
+  closeOpenSlots: `
+    UPDATE digest_slots SET state = 'skipped_changed', reason = $4, updated_at = now()
+    WHERE ${REF} AND state = 'claimed'`,
+  closeOpenSlotsMany: `
+    UPDATE digest_slots d SET state = 'skipped_changed', reason = l.r, updated_at = now()
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS l(p, w, c, r)
+    WHERE d.platform = l.p AND d.workspace = l.w AND d.channel = l.c AND d.state = 'claimed'`,
+  // The whole claim is one statement. A concurrent claimer of the same key waits for the row lock,
+  // then re-checks the WHERE against the committed row: exactly one caller gets a row back.
+  claim: `
+    INSERT INTO digest_slots (key, platform, workspace, channel, local_date, state, attempts, claimed_by, lease_until, first_claimed_at, due_at, updated_at)
+    VALUES ($1, $2, $3, $4, $5, 'claimed', 1, $6, now() + $7::float8 ${MS}, now(), $8, now())
+    ON CONFLICT (key) DO UPDATE SET
+      attempts = digest_slots.attempts + 1,
+      claimed_by = excluded.claimed_by,
+      lease_until = excluded.lease_until,
+      first_claimed_at = COALESCE(digest_slots.first_claimed_at, excluded.first_claimed_at),
+      due_at = COALESCE(digest_slots.due_at, excluded.due_at),
+      updated_at = excluded.updated_at
+    WHERE digest_slots.state = 'claimed' AND (digest_slots.lease_until IS NULL OR digest_slots.lease_until <= now())
+    RETURNING *`,
+  renew: `
+    UPDATE digest_slots SET lease_until = now() + $3::float8 ${MS}, updated_at = now()
+    WHERE key = $1 AND claimed_by = $2 AND state = 'claimed' AND lease_until > now()`,
+  finish: `
+    UPDATE digest_slots SET
+      state = $3,
+      message_id = COALESCE($4, message_id),
+      reason = $5,
+      lease_until = CASE WHEN $3 = 'claimed' THEN lease_until ELSE NULL END,
+      posted_at = CASE WHEN $3 = 'posted' THEN now() ELSE posted_at END,
+      updated_at = now()
+    WHERE key = $1 AND claimed_by = $2 AND (state = 'claimed'
+      OR (state = 'skipped_changed' AND $3 IN ('posted', 'paused') AND lease_until > now()))`,
+  release: `
+    UPDATE digest_slots SET
+      claimed_by = NULL,
+      lease_until = CASE WHEN $3::float8 IS NULL THEN NULL ELSE now() + $3::float8 ${MS} END,
+      reason = COALESCE($4, reason),
+      updated_at = now()
+    WHERE key = $1 AND claimed_by = $2 AND state = 'claimed'`,
+  getSlot: 'SELECT * FROM digest_slots WHERE key = $1',
+  listSlots: `
+    SELECT * FROM digest_slots
+    WHERE ($1::text IS NULL OR platform = $1) AND ($2::text IS NULL OR workspace = $2)
+      AND ($3::text IS NULL OR channel = $3) AND ($4::text IS NULL OR local_date = $4)
+    ORDER BY local_date DESC, key LIMIT $5`,
+  putAction: `
+    INSERT INTO actions (key, data, expires_at) VALUES ($1, $2, now() + $3::float8 ${MS})
+    ON CONFLICT (key) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at`,
+  getAction: 'SELECT data FROM actions WHERE key = $1 AND expires_at > now()',
+  sweepSlots: `DELETE FROM digest_slots WHERE updated_at < now() - $1::float8 ${MS}`,
+  sweepActions: 'DELETE FROM actions WHERE expires_at <= now()',
+} as const;

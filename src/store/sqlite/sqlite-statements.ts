@@ -1,0 +1,103 @@
+import type Database from 'better-sqlite3';
+
+const REF_WHERE = 'platform = @platform AND workspace = @workspace AND channel = @channel';
+// Keyset paging in primary-key order: (platform, workspace, channel) > (@afterPlatform, …).
+const AFTER = `(@afterPlatform IS NULL OR (platform, workspace, channel) > (@afterPlatform, @afterWorkspace, @afterChannel))`;
+
+/** Every statement the SQLite store runs, prepared once per connection. */
+export function prepareSqliteStatements(db: Database.Database) {
+  return {
+    upsert: db.prepare(`
+      INSERT INTO subscriptions (platform, workspace, channel, time, timezone, status, paused_reason, post_empty, created_at, updated_at)
+      VALUES (@platform, @workspace, @channel, @time, @timezone, COALESCE(@status, 'active'), @pausedReason, @postEmpty, @now, @now)
+      ON CONFLICT (platform, workspace, channel) DO UPDATE SET
+        time = excluded.time,
+        timezone = excluded.timezone,
+        post_empty = excluded.post_empty,
+        status = COALESCE(@status, subscriptions.status),
+        paused_reason = CASE WHEN @status IS NULL THEN subscriptions.paused_reason ELSE @pausedReason END,
+        next_due_at = NULL,
+        updated_at = excluded.updated_at
+      RETURNING *`),
+    getSubscription: db.prepare(`SELECT * FROM subscriptions WHERE ${REF_WHERE}`),
+    listSubscriptions: db.prepare(`
+      SELECT * FROM subscriptions
+      WHERE (@platform IS NULL OR platform = @platform) AND (@status IS NULL OR status = @status) AND ${AFTER}
+      ORDER BY platform, workspace, channel LIMIT @limit`),
+    // Due subscriptions, two ways (listDueSubscriptions picks by how many are due): few due, read them
+    // through the next-due index (NULL and due-by are each one range) and sort that handful; many due,
+    // walk the primary key and filter, so no page sorts the whole table.
+    countDue: db.prepare(`
+      SELECT (SELECT COUNT(*) FROM subscriptions WHERE status = 'active' AND next_due_at IS NULL)
+           + (SELECT COUNT(*) FROM subscriptions WHERE status = 'active' AND next_due_at <= @dueBy) AS due`),
+    listDueFew: db.prepare(`
+      SELECT * FROM (
+        SELECT * FROM subscriptions WHERE status = 'active' AND next_due_at IS NULL
+        UNION ALL
+        SELECT * FROM subscriptions WHERE status = 'active' AND next_due_at <= @dueBy
+      ) WHERE ${AFTER}
+      ORDER BY platform, workspace, channel LIMIT @limit`),
+    listDueManyFirst: db.prepare(`
+      SELECT * FROM subscriptions INDEXED BY sqlite_autoindex_subscriptions_1
+      WHERE status = 'active' AND (next_due_at IS NULL OR next_due_at <= @dueBy)
+      ORDER BY platform, workspace, channel LIMIT @limit`),
+    listDueManyAfter: db.prepare(`
+      SELECT * FROM subscriptions INDEXED BY sqlite_autoindex_subscriptions_1
+      WHERE (platform, workspace, channel) > (@afterPlatform, @afterWorkspace, @afterChannel)
+        AND status = 'active' AND (next_due_at IS NULL OR next_due_at <= @dueBy)
+      ORDER BY platform, workspace, channel LIMIT @limit`),
+    setStatus: db.prepare(`
+      UPDATE subscriptions SET status = @status, paused_reason = @reason, next_due_at = NULL, updated_at = @now
+      WHERE ${REF_WHERE} RETURNING *`),
+    setNextDue: db.prepare(`UPDATE subscriptions SET next_due_at = @nextDueAt WHERE ${REF_WHERE}`),
+    remove: db.prepare(`DELETE FROM subscriptions WHERE ${REF_WHERE}`),
+    // A change closes what is open: claimed slots (mid-post or waiting to retry) end as skipped_changed.
+    // The lease stays, so a holder that already posted can still record it until the lease ends.
+    closeOpenSlots: db.prepare(`
+      UPDATE digest_slots SET state = 'skipped_changed', reason = @reason, updated_at = @now
+      WHERE ${REF_WHERE} AND state = 'claimed'`),
+    // The whole claim is one statement: a fresh slot is inserted, a claimed slot whose lease ran out
+    // (its holder crashed, or it was released for a while) is taken over, and a terminal slot is
+    // never touched. SQLite serialises writers, so exactly one caller gets a row back.
+    claim: db.prepare(`
+      INSERT INTO digest_slots (key, platform, workspace, channel, local_date, state, attempts, claimed_by, lease_until, first_claimed_at, due_at, updated_at)
+      VALUES (@key, @platform, @workspace, @channel, @localDate, 'claimed', 1, @owner, @leaseUntil, @now, @dueAt, @now)
+      ON CONFLICT (key) DO UPDATE SET
+        attempts = digest_slots.attempts + 1,
+        claimed_by = excluded.claimed_by,
+        lease_until = excluded.lease_until,
+        first_claimed_at = COALESCE(digest_slots.first_claimed_at, excluded.first_claimed_at),
+        due_at = COALESCE(digest_slots.due_at, excluded.due_at),
+        updated_at = excluded.updated_at
+      WHERE digest_slots.state = 'claimed' AND (digest_slots.lease_until IS NULL OR digest_slots.lease_until <= excluded.updated_at)
+      RETURNING *`),
+    renew: db.prepare(`
+      UPDATE digest_slots SET lease_until = @leaseUntil, updated_at = @now
+      WHERE key = @key AND claimed_by = @owner AND state = 'claimed' AND lease_until > @now`),
+    finish: db.prepare(`
+      UPDATE digest_slots SET
+        state = @state,
+        message_id = COALESCE(@messageId, message_id),
+        reason = @reason,
+        lease_until = CASE WHEN @state = 'claimed' THEN lease_until ELSE NULL END,
+        posted_at = CASE WHEN @state = 'posted' THEN @now ELSE posted_at END,
+        updated_at = @now
+      WHERE key = @key AND claimed_by = @owner AND (state = 'claimed'
+        OR (state = 'skipped_changed' AND @state IN ('posted', 'paused') AND lease_until > @now))`),
+    release: db.prepare(`
+      UPDATE digest_slots SET claimed_by = NULL, lease_until = @retryAt, reason = COALESCE(@reason, reason), updated_at = @now
+      WHERE key = @key AND claimed_by = @owner AND state = 'claimed'`),
+    getSlot: db.prepare('SELECT * FROM digest_slots WHERE key = ?'),
+    listSlots: db.prepare(`
+      SELECT * FROM digest_slots
+      WHERE (@platform IS NULL OR platform = @platform) AND (@workspace IS NULL OR workspace = @workspace)
+        AND (@channel IS NULL OR channel = @channel) AND (@localDate IS NULL OR local_date = @localDate)
+      ORDER BY local_date DESC, key LIMIT @limit`),
+    putAction: db.prepare(`
+      INSERT INTO actions (key, data, expires_at) VALUES (@key, @data, @expiresAt)
+      ON CONFLICT (key) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at`),
+    getAction: db.prepare('SELECT data FROM actions WHERE key = @key AND expires_at > @now'),
+    sweepSlots: db.prepare('DELETE FROM digest_slots WHERE updated_at < @before'),
+    sweepActions: db.prepare('DELETE FROM actions WHERE expires_at <= @now'),
+  };
+}

@@ -1,0 +1,51 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+function readout(args: string[], input?: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'readout-lookup-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`,
+    READOUT_CACHE_DIR: join(dir, 'cache'),
+  };
+  for (const key of Object.keys(env)) if (/^(SLACK|DISCORD)_/.test(key)) delete env[key];
+  const result = spawnSync(process.execPath, ['bin/readout.js', ...args], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+    ...(input === undefined ? { stdio: ['ignore', 'pipe', 'pipe'] } : { input }),
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('readout lookup', () => {
+  it('answers every batch line with its own output line, a blank one included', () => {
+    const { code, stdout } = readout(['lookup', '--limit', '1'], 'belt\n\nkenya\n');
+    expect(code).toBe(0);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines.map((line) => line.query)).toEqual(['belt', '', 'kenya']);
+    expect(lines[1].error.code).toBe('empty-query');
+  }, 60_000);
+
+  it('exits 1 when nothing is found, as text and as JSON, and shows the "more in this document" hint', () => {
+    expect(readout(['lookup', 'zzzqqqxx']).code).toBe(1);
+    expect(readout(['lookup', 'zzzqqqxx', '--json']).code).toBe(1);
+    const found = readout(['lookup', 'Forum', 'on', 'China-Africa', 'Cooperation']);
+    expect(found.code).toBe(0);
+    expect(found.stdout).toMatch(/more in this document: \/lookup Forum on China-Africa Cooperation --doc 000_4428246b8b720a03/);
+  }, 90_000);
+
+  it('suggests the nearest command for a typo', () => {
+    const { code, stderr } = readout(['lokup', 'belt']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('Did you mean "readout lookup"?');
+  }, 60_000);
+});

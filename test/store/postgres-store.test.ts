@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import type { Store } from '../../src/core/store/store-types.js';
+import { UserError } from '../../src/core/user-error.js';
+import { openStore, POSTGRES_MIGRATIONS, readPostgresUrl } from '../../src/store/index.js';
+import { dropSchema, freshSchemaName, POSTGRES_TEST_URL, queryTestServer, urlWithSchema } from './postgres-test-database.js';
+import { storeContract } from './store-contract.js';
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** One schema of the real test server per test; database time is the server's, so `elapse` really waits. */
+async function makePostgres() {
+  const schema = freshSchemaName();
+  const open: Store[] = [];
+  return {
+    schema,
+    // Short, so the suite stays quick, yet long beside a few round trips on a loaded 2-core machine.
+    leaseMs: 1_000,
+    async connect() {
+      const store = await openStore(urlWithSchema(schema));
+      open.push(store);
+      return store;
+    },
+    elapse: sleep,
+    async dispose() {
+      for (const store of open) await store.close();
+      await dropSchema(schema);
+    },
+  };
+}
+
+describe.skipIf(!POSTGRES_TEST_URL)('postgres store', () => {
+  storeContract('postgres', makePostgres);
+
+  it('migrates once when several replicas start together, and again finds nothing to do', async () => {
+    const db = await makePostgres();
+    try {
+      const stores = await Promise.all(Array.from({ length: 6 }, () => db.connect()));
+      expect(stores).toHaveLength(6);
+      const applied = await queryTestServer<{ version: number }>(`SELECT version FROM "${db.schema}".schema_migrations ORDER BY version`);
+      expect(applied).toEqual(POSTGRES_MIGRATIONS.map((m) => ({ version: m.version })));
+      await db.connect();
+      expect(await queryTestServer(`SELECT version FROM "${db.schema}".schema_migrations`)).toHaveLength(POSTGRES_MIGRATIONS.length);
+    } finally {
+      await db.dispose();
+    }
+  });
+
+  it('keeps times as timestamptz and hands them out as the same ISO strings as SQLite', async () => {
+    const db = await makePostgres();
+    try {
+      const store = await db.connect();
+      const ref = { platform: 'slack', workspace: 'T1', channel: 'C1' } as const;
+      await store.upsertSubscription({ ...ref, time: '09:00', timezone: 'UTC', postEmpty: false });
+      await store.setNextDue(ref, new Date('2026-04-24T09:00:00.123Z'));
+      const sub = await store.getSubscription(ref);
+      expect(sub?.nextDueAt).toBe('2026-04-24T09:00:00.123Z');
+      expect(sub?.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      const types = await queryTestServer<{ column_name: string; data_type: string }>(
+        `SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'digest_slots' AND column_name LIKE '%_at'`,
+        [db.schema],
+      );
+      expect(new Set(types.map((t) => t.data_type))).toEqual(new Set(['timestamp with time zone']));
+    } finally {
+      await db.dispose();
+    }
+  });
+
+  it.each([
+    [
+      'postgres://postgres@127.0.0.1:1/test',
+      /Could not reach the Postgres database at postgres:\/\/postgres@127\.0\.0\.1:1\/test: .*ECONNREFUSED/,
+    ],
+    ['postgres://127.0.0.1:5432', /not a Postgres URL I can use/],
+    ['postgres://127.0.0.1:5432/test?schema=bad;name', /not a Postgres URL I can use/],
+  ])('refuses %s with one clear line', async (url, message) => {
+    const caught = await openStore(url).catch((error: unknown) => error);
+    expect(caught).toBeInstanceOf(UserError);
+    expect((caught as UserError).message).toMatch(message);
+    expect((caught as UserError).message).not.toMatch(/\n/);
+  });
+
+  it('hides the password of a URL it cannot use', async () => {
+    const caught = await openStore('postgres://readout:s3cret@127.0.0.1:1/test').catch((error: unknown) => error);
+    expect((caught as UserError).message).toContain('readout:***@');
+    expect((caught as UserError).message).not.toContain('s3cret');
+  });
+
+  it('reads the schema from the URL and leaves the rest for pg', () => {
+    expect(readPostgresUrl('postgres://u@h:5432/db?schema=s1&sslmode=disable')).toEqual({
+      connectionString: 'postgres://u@h:5432/db?sslmode=disable',
+      schema: 's1',
+    });
+    expect(readPostgresUrl('postgresql://u@h/db').schema).toBe('public');
+  });
+
+  it('refuses a schema migrated by a newer readout with one clear line', async () => {
+    const db = await makePostgres();
+    try {
+      await db.connect();
+      await queryTestServer(`INSERT INTO "${db.schema}".schema_migrations (version, name) VALUES (999, 'from the future')`);
+      const caught = await db.connect().catch((error: unknown) => error);
+      expect(caught).toBeInstanceOf(UserError);
+      expect((caught as UserError).message).toMatch(/schema version 999, but this readout only knows up to/);
+    } finally {
+      await db.dispose();
+    }
+  });
+
+  it('makes no CHECK that lists platforms or states', async () => {
+    const db = await makePostgres();
+    try {
+      await db.connect();
+      const checks = await queryTestServer(
+        `SELECT conname FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = $1 AND contype = 'c'`,
+        [db.schema],
+      );
+      expect(checks).toEqual([]);
+    } finally {
+      await db.dispose();
+    }
+  });
+});
