@@ -1,5 +1,5 @@
 import type { Clock } from '../../src/core/clock.js';
-import { type DigestPoster, PostError, type PostResult } from '../../src/core/digest/digest-types.js';
+import { type DigestPoster, PostError, type PostHooks, type PostPacing, type PostResult } from '../../src/core/digest/digest-types.js';
 import type { Reply } from '../../src/core/reply.js';
 import type { ChannelRef } from '../../src/core/store/store-types.js';
 
@@ -46,10 +46,25 @@ export class FakePoster implements DigestPoster {
   private nextId = 1;
 
   private readonly clock: Clock | undefined;
+  readonly pacing: PostPacing | undefined;
+  /** Posts that had begun and not yet finished, and the most at once: proof that a runner overlaps posts. */
+  inFlight = 0;
+  maxInFlight = 0;
+  private readonly delay: ((slotKey: string) => Promise<void>) | undefined;
 
-  constructor(platform: ChannelRef['platform'] = 'slack', options: { clock?: Clock } = {}) {
+  constructor(
+    platform: ChannelRef['platform'] = 'slack',
+    options: {
+      clock?: Clock;
+      pacing?: PostPacing;
+      /** Awaited inside every post call after its turn, as a platform's round trip: tests hold posts open with it. */
+      delay?: (slotKey: string) => Promise<void>;
+    } = {},
+  ) {
     this.platform = platform;
     this.clock = options.clock;
+    this.pacing = options.pacing;
+    this.delay = options.delay;
   }
 
   /** Queues failures for the next post calls, in order. */
@@ -73,7 +88,20 @@ export class FakePoster implements DigestPoster {
     return { messageId };
   }
 
-  async post(ref: ChannelRef, reply: Reply, slotKey: string): Promise<PostResult> {
+  async post(ref: ChannelRef, reply: Reply, slotKey: string, hooks?: PostHooks): Promise<PostResult> {
+    // Like the real posters: the runner's turn (pacing, lease) comes before the request, and a throw sends nothing.
+    await hooks?.beforeRequest?.();
+    this.inFlight++;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    try {
+      await this.delay?.(slotKey);
+      return this.send(ref, reply, slotKey);
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  private send(ref: ChannelRef, reply: Reply, slotKey: string): PostResult {
     const gone = this.goneChannels.get(channelKey(ref));
     if (gone) {
       this.calls.push({ slotKey, result: 'gone' });

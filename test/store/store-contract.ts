@@ -234,6 +234,31 @@ export function storeContract(name: string, make: () => Promise<StoreUnderTest>)
     );
 
     it(
+      'hands out turns of a shared rate one interval apart across connections, and a hold pushes them back',
+      withStore(async (one, db) => {
+        const two = await db.connect();
+        const interval = db.leaseMs / 10;
+        const waits = await Promise.all(
+          Array.from({ length: 6 }, (_, i) => (i % 2 ? two : one).takeTurn('discord:bot', { intervalMs: interval })),
+        );
+        // Six callers on two connections: six different turns, spaced by the interval (database time
+        // passes a little between them on a real server, so compare with a tolerance).
+        const sorted = [...waits].sort((a, b) => a - b);
+        expect(sorted[0]).toBeLessThanOrEqual(interval / 2);
+        for (let i = 1; i < sorted.length; i++) expect(sorted[i]! - sorted[i - 1]!).toBeGreaterThan(interval / 2);
+        expect(sorted[5]).toBeGreaterThan(4 * interval);
+        // Another bucket is independent.
+        expect(await one.takeTurn('slack:T1', { intervalMs: interval })).toBeLessThanOrEqual(interval / 2);
+        // A 429 holds the bucket back: the next turn comes after the hold, not after the queue alone.
+        await two.takeTurn('slack:T1', { intervalMs: 0, holdMs: db.leaseMs });
+        expect(await one.takeTurn('slack:T1', { intervalMs: interval })).toBeGreaterThan(db.leaseMs * 0.8);
+        // Once the queue is in the past, a turn is free at once again.
+        await db.elapse(db.leaseMs * 1.5);
+        expect(await one.takeTurn('discord:bot', { intervalMs: interval })).toBe(0);
+      }),
+    );
+
+    it(
       'does not let two connections to one database both win a claim',
       withStore(async (one, db) => {
         const two = await db.connect();

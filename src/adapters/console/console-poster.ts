@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DigestPoster, PostResult } from '../../core/digest/digest-types.js';
+import type { DigestPoster, PostHooks, PostResult } from '../../core/digest/digest-types.js';
 import type { Reply } from '../../core/reply.js';
 import type { ChannelRef } from '../../core/store/store-types.js';
 import { renderText } from './render-text.js';
@@ -8,7 +8,8 @@ import { renderText } from './render-text.js';
 export function createConsolePoster(print: (text: string) => void, color: boolean): DigestPoster {
   return {
     platform: 'console',
-    async post(ref: ChannelRef, reply: Reply, slotKey: string): Promise<PostResult> {
+    async post(ref: ChannelRef, reply: Reply, slotKey: string, hooks?: PostHooks): Promise<PostResult> {
+      await hooks?.beforeRequest?.();
       const messageId = `console-${randomUUID().slice(0, 8)}`;
       print(`${renderText(reply, { color })}\n(digest ${slotKey} → #${ref.channel}, message ${messageId})`);
       return { messageId };

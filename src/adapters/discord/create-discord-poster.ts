@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { DiscordAPIError, HTTPError, type RateLimitData, RateLimitError, Routes } from 'discord.js';
 import { createActionTable } from '../../commands/action-table.js';
 import type { Clock } from '../../core/clock.js';
-import { type DigestPoster, PostError, type PostResult } from '../../core/digest/digest-types.js';
+import { type DigestPoster, PostError, type PostHooks, type PostResult } from '../../core/digest/digest-types.js';
 import type { Logger } from '../../core/logger.js';
 import type { Reply } from '../../core/reply.js';
 import type { ChannelRef } from '../../core/store/store-types.js';
@@ -39,6 +40,16 @@ export interface DiscordPosterOptions {
   timeoutMs?: number;
   /** Tables for button ids that do not fit inline; shared with the interaction handlers when given. */
   tables?: MessageTables;
+  /** Requests per second this bot's digests may make, shared by every process on one database (default 48 of Discord's 50). */
+  requestsPerSecond?: number;
+}
+
+/** Discord allows 50 requests per second per bot across all its processes; digests keep a little for commands. */
+export const DISCORD_DIGEST_REQUESTS_PER_SECOND = 48;
+
+/** The shared budget's name: one per bot (a hash of its token, never the token), so two bots on one database do not share. */
+export function discordBudgetBucket(token: string): string {
+  return `discord:${createHash('sha256').update(token).digest('hex').slice(0, 12)}`;
 }
 
 /**
@@ -83,15 +94,21 @@ export function createDiscordPoster(options: DiscordPosterOptions): DigestPoster
     return botUserId;
   };
 
+  const perSecond = options.requestsPerSecond ?? DISCORD_DIGEST_REQUESTS_PER_SECOND;
+
   return {
     platform: 'discord',
-    async post(ref: ChannelRef, reply: Reply, slotKey: string): Promise<PostResult> {
+    // Every page is a request against the bot's global budget, paced through the store so replicas share it.
+    pacing: { shared: { bucket: discordBudgetBucket(options.token), intervalMs: 1000 / perSecond } },
+    async post(ref: ChannelRef, reply: Reply, slotKey: string, hooks?: PostHooks): Promise<PostResult> {
       // A long digest goes out as one message per page; each page has its own nonce and tag, so a retry repeats none.
       // The tag is a subtext line in the message itself: nonces are forgotten after minutes, the tag is not.
       const messages = buildMessages(reply, tables);
       let firstId: string | undefined;
       for (const [page, message] of messages.entries()) {
         const url = Routes.channelMessages(ref.channel);
+        // Outside the try: a lost lease or a stop is the runner's, not a platform error, and sends no more pages.
+        await hooks?.beforeRequest?.();
         try {
           const posted = (await rest.post(url, {
             body: {

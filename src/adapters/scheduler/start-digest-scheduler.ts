@@ -84,6 +84,7 @@ export function startDigestScheduler(deps: DigestSchedulerDeps): DigestScheduler
       try {
         const corpus = currentCorpus ? currentCorpus() : runDeps.corpus;
         const summary = await run({ ...runDeps, corpus, owner, sleep, logger, shouldStop: () => stopping });
+        logSummary(logger, summary);
         onRun?.(summary);
         return summary;
       } catch (error) {
@@ -112,4 +113,18 @@ export function startDigestScheduler(deps: DigestSchedulerDeps): DigestScheduler
       await inFlight;
     },
   };
+}
+
+/** One line per wake-up that did something: how many slots ended how, and the worst delivery lag (posted - due). */
+function logSummary(logger: Logger, summary: DigestRunSummary): void {
+  const counts: Record<string, number> = {};
+  let maxLateMs = 0;
+  for (const slot of summary.slots) {
+    counts[slot.outcome] = (counts[slot.outcome] ?? 0) + 1;
+    if (slot.outcome === 'posted' && slot.postedAt && slot.dueAt)
+      maxLateMs = Math.max(maxLateMs, Date.parse(slot.postedAt) - Date.parse(slot.dueAt));
+  }
+  if (Object.keys(counts).every((outcome) => outcome === 'already_done')) return;
+  const durationMs = Date.parse(summary.finishedAt) - Date.parse(summary.startedAt);
+  logger.info({ outcomes: counts, maxLateMs, durationMs }, 'digest wake-up');
 }

@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import { LRUCache } from 'lru-cache';
-import type { DigestPoster, PostResult } from '../../core/digest/digest-types.js';
+import type { DigestPoster, PostHooks, PostResult } from '../../core/digest/digest-types.js';
 import type { Button, Reply } from '../../core/reply.js';
 import type { ChannelRef } from '../../core/store/store-types.js';
 import { inlineButtonValue } from './button-codec.js';
@@ -27,6 +27,13 @@ interface HistoryMessage {
   metadata?: { event_type?: string; event_payload?: unknown };
 }
 
+/** The digest's Slack message; its buttons carry their action inline, and one too long to carry is left out. */
+function renderDigest(reply: Reply): ReturnType<typeof renderBlocks> {
+  const inline = (button: Button) => inlineButtonValue(button.action);
+  const buttons = reply.buttons.filter((button) => inline(button).length <= slackLimits.buttonValue);
+  return renderBlocks({ ...reply, buttons }, { buttonValue: inline });
+}
+
 /**
  * Posts digests with chat.postMessage. The client must not retry on its own (the digest ledger owns
  * retries and honours Retry-After through PostError), so pass one built with `retries: 0`.
@@ -46,14 +53,19 @@ export function createSlackPoster(client: webApi.WebClient): DigestPoster {
     );
     return botId;
   };
+  // A fan-out posts one digest (one Reply object per date) to thousands of channels: rendered once.
+  const rendered = new WeakMap<Reply, ReturnType<typeof renderBlocks>>();
   return {
     platform: 'slack',
-    async post(ref: ChannelRef, reply: Reply, slotKey: string): Promise<PostResult> {
+    // chat.postMessage allows about one message per second per channel (short bursts aside).
+    pacing: { perChannelMs: 1_000 },
+    async post(ref: ChannelRef, reply: Reply, slotKey: string, hooks?: PostHooks): Promise<PostResult> {
       // Digest buttons carry their action inline, since a digest outlives any in-memory table; one too long to
       // carry is left out rather than sent cut.
-      const inline = (button: Button) => inlineButtonValue(button.action);
-      const buttons = reply.buttons.filter((button) => inline(button).length <= slackLimits.buttonValue);
-      const message = renderBlocks({ ...reply, buttons }, { buttonValue: inline });
+      const message = rendered.get(reply) ?? renderDigest(reply);
+      rendered.set(reply, message);
+      // Outside the try: a lost lease or a stop is the runner's, not a Slack error.
+      await hooks?.beforeRequest?.();
       try {
         const result = await client.chat.postMessage({
           channel: ref.channel,

@@ -22,11 +22,30 @@ export class PostError extends Error {
   }
 }
 
+/** How fast a platform takes posts, so the runner paces a burst instead of collecting 429s. */
+export interface PostPacing {
+  /** Least time between two requests to one channel (Slack: about one message per second per channel). */
+  perChannelMs?: number;
+  /** A budget every process shares through the store: one request per `intervalMs` (Discord: 50 requests/s per bot). */
+  shared?: { bucket: string; intervalMs: number };
+}
+
+/** What the runner asks of a poster while it posts. */
+export interface PostHooks {
+  /**
+   * Awaited before each request to the platform (each page, each retry): waits for a paced turn and
+   * renews the slot's lease. It throws when the lease was lost, and the poster must then send nothing more.
+   */
+  beforeRequest?(): Promise<void>;
+}
+
 /** What the digest runner needs from a platform: post once, tagged, and find an earlier uncertain post. */
 export interface DigestPoster {
   platform: ChannelRef['platform'];
+  /** The platform's rate limits; none means the runner does not pace this poster. */
+  readonly pacing?: PostPacing;
   /** Posts the digest into the channel, tagged with the slot key where the bot can read it back. Throws PostError. */
-  post(ref: ChannelRef, reply: Reply, slotKey: string): Promise<PostResult>;
+  post(ref: ChannelRef, reply: Reply, slotKey: string, hooks?: PostHooks): Promise<PostResult>;
   /**
    * Finds the bot's message tagged with this slot key among the channel's messages since `since` (the
    * slot's first claim, from the ledger: no post for it can be older), to settle an attempt whose outcome

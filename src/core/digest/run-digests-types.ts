@@ -31,6 +31,10 @@ export interface RunDigestsDeps {
   logger?: Logger;
   /** Checked between slots and before waits: true once the scheduler is stopping. */
   shouldStop?: () => boolean;
+  /** Subscriptions settled at once (posts in flight); default 12. */
+  concurrency?: number;
+  /** Jitter source for backoff, in [0, 1); tests pass a fixed one. */
+  random?: () => number;
 }
 
 /** What happened to one slot in one run. */
@@ -50,6 +54,8 @@ export type SlotOutcomeKind =
   | 'already_done'
   /** Another runner (or an earlier failure's retry time) holds the slot. */
   | 'held_elsewhere'
+  /** This runner's lease ran out before it could post (it waited too long) and another took the slot: nothing posted. */
+  | 'lease_lost'
   | 'no_poster'
   | 'stopped'
   /** The subscription's time or zone cannot be read. */
@@ -63,6 +69,10 @@ export interface SlotOutcome extends ChannelRef {
   state?: SlotState;
   messageId?: string | null;
   reason?: string | null;
+  /** When the slot fell due (UTC ISO); an operator's `--date` run is due when it starts. */
+  dueAt?: string;
+  /** When it was posted (UTC ISO); posted minus due is the delivery lag. */
+  postedAt?: string;
 }
 
 export interface DigestRunSummary {

@@ -125,5 +125,13 @@ export interface Store {
   /** Deletes settled slots last touched more than `slotRetentionMs` ago and every expired action. */
   sweep(options: { slotRetentionMs: number }): Promise<SweepResult>;
 
+  /**
+   * Takes the next turn of a rate shared by every process on this database (one request every
+   * `intervalMs` per bucket, e.g. Discord's 50 requests/s per bot) and returns how many ms to wait
+   * before using it, in database time. `holdMs` first pushes the bucket's next turn to at least
+   * now + holdMs (a 429's Retry-After); `intervalMs: 0` with `holdMs` only holds the bucket back.
+   */
+  takeTurn(bucket: string, options: { intervalMs: number; holdMs?: number }): Promise<number>;
+
   close(): Promise<void>;
 }

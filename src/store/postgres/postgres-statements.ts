@@ -113,4 +113,12 @@ export const pgSql = {
   getAction: 'SELECT data FROM actions WHERE key = $1 AND expires_at > now()',
   sweepSlots: `DELETE FROM digest_slots WHERE updated_at < now() - $1::float8 ${MS}`,
   sweepActions: 'DELETE FROM actions WHERE expires_at <= now()',
+  // The next turn of a shared rate in one statement: the row lock of ON CONFLICT orders concurrent callers,
+  // and the server's clock (read once) is "now" for every replica.
+  takeTurn: `
+    WITH clock AS (SELECT floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint AS now_ms)
+    INSERT INTO rate_turns (bucket, next_at)
+    SELECT $1, clock.now_ms + $3::bigint + $2::bigint FROM clock
+    ON CONFLICT (bucket) DO UPDATE SET next_at = GREATEST(rate_turns.next_at, excluded.next_at - $2::bigint) + $2::bigint
+    RETURNING next_at, (SELECT now_ms FROM clock) AS now_ms`,
 } as const;

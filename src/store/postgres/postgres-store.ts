@@ -199,6 +199,13 @@ export function createPostgresStore(pool: pg.Pool): Store {
       const actions = (await pool.query(pgSql.sweepActions)).rowCount ?? 0;
       return { slots, actions };
     },
+    async takeTurn(bucket, options) {
+      const intervalMs = Math.max(0, Math.round(options.intervalMs));
+      const holdMs = Math.max(0, Math.round(options.holdMs ?? 0));
+      const { rows } = await pool.query<{ next_at: string; now_ms: string }>(pgSql.takeTurn, [bucket, intervalMs, holdMs]);
+      const row = rows[0]!;
+      return Math.max(0, Number(row.next_at) - intervalMs - Number(row.now_ms));
+    },
     async close() {
       if (!pool.ended) await pool.end();
     },

@@ -27,6 +27,11 @@ const IMPORT_BATCH = 2_000;
  */
 export function createSqliteStore(db: Database.Database, clock: Clock): Store {
   const nowIso = () => clock.now().toISOString();
+  // One statement per turn of a shared rate: SQLite serialises writers, so every caller gets its own turn.
+  const takeTurnStatement = db.prepare(`
+    INSERT INTO rate_turns (bucket, next_at) VALUES (@bucket, @now + @holdMs + @intervalMs)
+    ON CONFLICT (bucket) DO UPDATE SET next_at = MAX(rate_turns.next_at, @now + @holdMs) + @intervalMs
+    RETURNING next_at`);
   const later = (ms: number) => new Date(clock.now().getTime() + ms).toISOString();
   const after = (ref: ChannelRef | undefined) => ({
     afterPlatform: ref?.platform ?? null,
@@ -200,6 +205,13 @@ export function createSqliteStore(db: Database.Database, clock: Clock): Store {
     },
     async sweep({ slotRetentionMs }) {
       return sweepTransaction.immediate(slotRetentionMs);
+    },
+    async takeTurn(bucket, options) {
+      const now = clock.now().getTime();
+      const intervalMs = Math.max(0, Math.round(options.intervalMs));
+      const holdMs = Math.max(0, Math.round(options.holdMs ?? 0));
+      const row = takeTurnStatement.get({ bucket, now, intervalMs, holdMs }) as { next_at: number };
+      return Math.max(0, row.next_at - intervalMs - now);
     },
     async close() {
       if (db.open) db.close();

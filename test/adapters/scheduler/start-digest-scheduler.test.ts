@@ -34,10 +34,12 @@ class GatedPoster implements DigestPoster {
   constructor(clock: FakeClock) {
     this.inner = new FakePoster('slack', { clock });
   }
-  async post(...args: Parameters<DigestPoster['post']>): Promise<PostResult> {
+  async post(...[ref, reply, key, hooks]: Parameters<DigestPoster['post']>): Promise<PostResult> {
+    // The runner's turn comes before the request; the gate is the request in flight.
+    await hooks?.beforeRequest?.();
     this.entered++;
     await new Promise<void>((resolve) => this.gates.push(resolve));
-    return this.inner.post(...args);
+    return this.inner.post(ref, reply, key);
   }
   findPosted(...args: Parameters<DigestPoster['findPosted']>) {
     return this.inner.findPosted(...args);
@@ -148,6 +150,8 @@ describe('startDigestScheduler', () => {
       owner: 'p1',
       logger: silentLogger,
       schedule: cron.schedule,
+      // One post at a time, so that C2 is still unclaimed when stop comes (with more, it would be in flight too).
+      concurrency: 1,
     });
     await flush();
     const stopped = scheduler.stop();

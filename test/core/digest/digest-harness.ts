@@ -51,6 +51,11 @@ export function makeHarness(options: {
       clock,
       owner: options.owner ?? 'p1',
       sleep: clock.sleep,
+      // No jitter: the tests pin exact backoff waits (jitter has its own test).
+      random: () => 1,
+      // One subscription at a time: these tests queue failures for "the next post", which needs a fixed order
+      // (the pool's concurrency has tests of its own, which pass their own value).
+      concurrency: 1,
       ...extra,
     });
   return {

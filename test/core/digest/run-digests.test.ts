@@ -243,9 +243,8 @@ describe('duplicate runs', () => {
       'slack:T1:C1:2026-04-24 posted',
       'slack:T1:C2:2026-04-24 posted',
     ]);
-    // The other run found each slot held or already done.
+    // The other run found each slot held or already done, or (once the first stored the next due times) nothing due.
     expect(lines.filter((line) => !/ (posted|held_elsewhere|already_done)$/.test(line))).toEqual([]);
-    expect(lines).toHaveLength(4);
   });
 
   it('posts once when `digest run --date` runs twice in a row', async () => {
