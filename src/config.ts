@@ -68,6 +68,12 @@ export const configSchema = z
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_APP_TOKEN: optionalText,
     SLACK_API_URL: url('SLACK_API_URL'),
+    /** Slack user ids (besides workspace admins and owners) who may change a channel's digest; comma- or space-separated. */
+    READOUT_DIGEST_MANAGERS: optionalText
+      .transform((value) => (value ?? '').split(/[\s,]+/).filter(Boolean))
+      .refine((ids) => ids.every((id) => /^[UW][A-Z0-9]{2,}$/.test(id)), {
+        message: 'expected Slack user ids such as U012AB3CD, separated by commas',
+      }),
     DISCORD_TOKEN: optionalText,
     DISCORD_APPLICATION_ID: optionalText.refine((value) => value === undefined || /^\d{5,25}$/.test(value), {
       message: 'expected the numeric application id from the Discord developer portal',

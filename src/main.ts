@@ -117,6 +117,7 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
         port: config.PORT,
         // HTTP mode shares the ops server's port: /slack/events beside /healthz, /readyz and /metrics.
         ...(ops ? { mount: ops.mount } : {}),
+        digestManagers: config.READOUT_DIGEST_MANAGERS,
         services,
         commands,
         logger: logger.child({ platform: 'slack' }),
@@ -192,6 +193,7 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
           },
         }
       : {}),
+    nearbyWindow: services.nearbyWindow,
   });
 
   const retention = startRetentionSweep({

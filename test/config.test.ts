@@ -21,6 +21,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ PORT: ' 8080 ' }).PORT).toBe(8080);
   });
 
+  it('reads READOUT_DIGEST_MANAGERS as a list of Slack user ids (none by default)', () => {
+    expect(loadConfig({}).READOUT_DIGEST_MANAGERS).toEqual([]);
+    expect(loadConfig({ READOUT_DIGEST_MANAGERS: 'U012AB3CD, W045EF6GH U07' }).READOUT_DIGEST_MANAGERS).toEqual([
+      'U012AB3CD',
+      'W045EF6GH',
+      'U07',
+    ]);
+  });
+
   it('reads a Postgres DATABASE_URL and a retention in days', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://readout@db:5432/readout?schema=r', READOUT_LEDGER_RETENTION_DAYS: '30' })).toMatchObject({
       DATABASE_URL: 'postgres://readout@db:5432/readout?schema=r',
@@ -47,6 +56,7 @@ describe('loadConfig', () => {
     [{ READOUT_NEARBY_DAYS: 'week' }, /READOUT_NEARBY_DAYS must be .* from 0 to 183, not "week"/],
     [{ READOUT_TIMEZONE: 'Mars/Olympus' }, /READOUT_TIMEZONE expected an IANA time zone/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL expected sqlite:PATH/],
+    [{ READOUT_DIGEST_MANAGERS: 'U012AB3CD, alice' }, /READOUT_DIGEST_MANAGERS expected Slack user ids/],
     [{ SLACK_API_URL: 'not a url' }, /SLACK_API_URL must be an http\(s\) URL/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ READOUT_LEDGER_RETENTION_DAYS: '0' }, /READOUT_LEDGER_RETENTION_DAYS/],

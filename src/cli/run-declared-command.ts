@@ -1,8 +1,9 @@
 import { localUserName } from '../adapters/console/local-user-name.js';
 import { renderText } from '../adapters/console/render-text.js';
 import { wrapText } from '../adapters/console/wrap-text.js';
+import { operatorSlackDigestAccess } from '../adapters/slack/slack-digest-access.js';
 import type { AnyCommand } from '../commands/command.js';
-import { createContext } from '../commands/create-context.js';
+import { createContext, operatorDigestAccess } from '../commands/create-context.js';
 import { dispatch } from '../commands/dispatch.js';
 import { commandHelp } from '../commands/help-command.js';
 import { validateOptions } from '../commands/validate-options.js';
@@ -49,7 +50,9 @@ export async function runDeclaredCommand(
   }
   const runtime = await openCliRuntime({ seeds: args.seeds, json: args.json });
   try {
-    const ctx = await createContext({ ...channel, user: localUserName('cli') }, runtime.services);
+    // An operator at the terminal may change any channel's digest, whichever platform it names.
+    const digestAccess = channel.platform === 'slack' ? operatorSlackDigestAccess(channel.channel) : operatorDigestAccess;
+    const ctx = await createContext({ ...channel, user: localUserName('cli') }, runtime.services, { digestAccess });
     if (args.json && command.json) {
       try {
         const value = await command.json(validateOptions(command, args.options), ctx);

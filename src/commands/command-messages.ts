@@ -22,6 +22,8 @@ export const commandMessages = {
     `${nearest ? `Did you mean \`/${command} ${nearest}\`? ` : ''}\`/${command}\` takes one of: ${known.join(', ')}.`,
   unknownCliCommand: (name: string, nearest?: string) =>
     `readout has no command "${name}".${nearest ? ` Did you mean "readout ${nearest}"?` : ''}`,
+  digestAccessUnknown:
+    'Only the bot’s operator can change this channel’s digest here. `/digest status` and `/digest preview` are open to everyone.',
 } as const;
 
 function truncate(text: string, max: number): string {

@@ -41,6 +41,16 @@ export interface CommandContext {
   /** Random source in [0, 1) for quote draws; seedable in tests. */
   random: () => number;
   services: Services;
+  /** Who may change this channel's digest, as the adapter reads the platform's roles; console and CLI are operators. */
+  digestAccess: DigestAccess;
+}
+
+/** What an invocation may do to its channel's digest subscription; each adapter computes it from its platform. */
+export interface DigestAccess {
+  /** Why no digest can live in this channel (a direct message whose posts the bot could not read back), if so. */
+  channelRefusal?: string;
+  /** Undefined when the asker may subscribe, pause, resume or unsubscribe here; otherwise a refusal that says who may. */
+  checkManager(): Promise<string | undefined>;
 }
 
 /** Where a platform offers choices while the user types (Discord autocomplete). */
@@ -58,6 +68,8 @@ export interface CommandDeclaration<Shape extends z.ZodRawShape = z.ZodRawShape>
   positional: (keyof Shape & string)[];
   rest?: keyof Shape & string;
   autocomplete?: Partial<Record<keyof Shape & string, AutocompleteSource>>;
+  /** Changes channel settings: Discord registers it for members who can manage channels (run() still checks). */
+  restrictedTo?: 'channel_managers';
   /** Typed examples without the leading slash, e.g. `lookup belt and road`. */
   examples: string[];
   run(options: z.infer<z.ZodObject<Shape>>, ctx: CommandContext): Reply | Promise<Reply>;

@@ -7,8 +7,15 @@ import { type Reply, textReply } from '../core/reply.js';
 import type { ChannelRef, Subscription } from '../core/store/store-types.js';
 import { UserError } from '../core/user-error.js';
 import { type CommandContext, defineCommand } from './command.js';
+import { isOperator } from './is-operator.js';
 
 const ACTIONS = ['subscribe', 'unsubscribe', 'pause', 'resume', 'status', 'preview', 'list'] as const;
+/** How many slots `/digest status` shows. */
+const RECENT_SLOTS = 3;
+/** Actions that change the channel's public daily post: only its managers may run them. */
+const CHANGES: ReadonlySet<string> = new Set(['subscribe', 'unsubscribe', 'pause', 'resume']);
+/** Actions that (re)start posting: refused where the bot could not find its own posts again. */
+const STARTS: ReadonlySet<string> = new Set(['subscribe', 'resume']);
 
 export const digestCommand = defineCommand({
   name: 'digest',
@@ -20,6 +27,7 @@ export const digestCommand = defineCommand({
     empty: z.boolean().optional().describe('Also post on days with nothing to report'),
   }),
   positional: ['action', 'time', 'timezone'],
+  restrictedTo: 'channel_managers',
   autocomplete: { timezone: 'timezone' },
   examples: ['digest subscribe 09:00 Asia/Almaty', 'digest status', 'digest preview', 'digest pause'],
   async json(options, ctx) {
@@ -47,6 +55,12 @@ async function runAction(options: DigestOptions, ctx: CommandContext): Promise<R
   const store = ctx.services.store;
   const ref = channelOf(ctx);
   if (!ref) return textReply('Digests are posted to channels; run this from the console or a Slack/Discord channel.', { isError: true });
+  if (STARTS.has(options.action) && ctx.digestAccess.channelRefusal) return textReply(ctx.digestAccess.channelRefusal, { isError: true });
+  // Operators (console, CLI, READOUT_OPERATORS) may change any channel's digest; everyone else as the platform's roles say.
+  if (CHANGES.has(options.action) && !isOperator(ctx)) {
+    const refusal = await ctx.digestAccess.checkManager();
+    if (refusal) return textReply(refusal, { isError: true });
+  }
   const existing = await store.getSubscription(ref);
   switch (options.action) {
     case 'subscribe': {
@@ -113,7 +127,9 @@ function nextLine(sub: Subscription, ctx: CommandContext): string {
 
 async function statusReply(sub: Subscription, ctx: CommandContext): Promise<Reply> {
   // The store lists newest first; read only the last few (a channel's history can be long), shown oldest to newest.
-  const recent = (await ctx.services.store.listSlots({ platform: sub.platform, workspace: sub.workspace, channel: sub.channel, limit: 3 }))
+  const recent = (
+    await ctx.services.store.listSlots({ platform: sub.platform, workspace: sub.workspace, channel: sub.channel, limit: RECENT_SLOTS })
+  )
     .reverse()
     .map((slot) => `${slot.localDate}: ${slot.state}${slot.reason ? ` (${slot.reason})` : ''}`);
   const lines = [

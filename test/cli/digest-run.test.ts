@@ -41,4 +41,20 @@ describe('readout digest run', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/February 2023 has 28 days/);
   }, 60_000);
+
+  it('lets the operator subscribe any platform channel, but not a Slack direct message', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'readout-digest-'));
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`,
+      READOUT_CACHE_DIR: join(dir, 'cache'),
+    };
+    const channel = (id: string) => ['--platform', 'slack', '--workspace', 'T1', '--channel', id];
+    const dm = readout(['digest', 'subscribe', '09:00', 'UTC', ...channel('D0DIRECT')], env);
+    expect(dm.code).toBe(1);
+    expect(dm.stdout).toMatch(/not direct messages/);
+    const ok = readout(['digest', 'subscribe', '09:00', 'UTC', ...channel('C0PUBLIC')], env);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/Subscribed/);
+  }, 60_000);
 });

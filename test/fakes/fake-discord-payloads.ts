@@ -6,10 +6,10 @@ export const FAKE_PERMISSIONS = '2248473465835073';
 const DISCORD_EPOCH = 1_420_070_400_000n;
 let counter = 0n;
 
-/** A unique, well-formed snowflake (discord.js reads timestamps out of ids). */
-export function snowflake(): string {
+/** A unique, well-formed snowflake (discord.js reads timestamps out of ids), of now or of the instant given. */
+export function snowflake(atMs: number = Date.now()): string {
   counter += 1n;
-  return (((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | (counter & 0x3fffffn)).toString();
+  return (((BigInt(Math.floor(atMs)) - DISCORD_EPOCH) << 22n) | (counter & 0x3fffffn)).toString();
 }
 
 export interface InteractionWhere {
@@ -18,6 +18,8 @@ export interface InteractionWhere {
   userId?: string;
   /** A direct message with the bot instead of a guild channel. */
   dm?: boolean;
+  /** The member's permissions in the channel (string bitfield); default FAKE_PERMISSIONS, which lacks Manage Channels. */
+  permissions?: string;
 }
 
 export interface SimpleOption {
@@ -72,7 +74,7 @@ export function interactionBase(applicationId: string, where: InteractionWhere) 
       mute: false,
       flags: 0,
       pending: false,
-      permissions: FAKE_PERMISSIONS,
+      permissions: where.permissions ?? FAKE_PERMISSIONS,
       avatar: null,
       nick: null,
       premium_since: null,
@@ -99,13 +101,13 @@ export function interactionBase(applicationId: string, where: InteractionWhere) 
 
 /** A message object as Discord returns it after a post or an edit. */
 // biome-ignore lint/suspicious/noExplicitAny: echoes an arbitrary request body
-export function fakeMessage(options: { channelId: string; author: unknown; body: any }) {
+export function fakeMessage(options: { channelId: string; author: unknown; body: any; atMs?: number }) {
   return {
-    id: snowflake(),
+    id: snowflake(options.atMs),
     channel_id: options.channelId,
     author: options.author,
     content: options.body?.content ?? '',
-    timestamp: new Date().toISOString(),
+    timestamp: new Date(options.atMs ?? Date.now()).toISOString(),
     edited_timestamp: null,
     tts: false,
     mention_everyone: false,

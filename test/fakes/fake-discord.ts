@@ -35,7 +35,12 @@ export interface FakeDiscordOptions {
   guilds?: string[];
   /** Shard count GET /gateway/bot recommends (default 1). */
   shards?: number;
+  /** How long, by the fake's clock, a nonce with enforce_nonce is remembered; Discord says "a few minutes" (default 2 min). */
+  nonceMemoryMs?: number;
 }
+
+/** What the fake does with a request it has accepted (the message exists): answer late, never, or with an error. */
+export type AfterAccept = { kind: 'hold' } | { kind: 'drop' } | { kind: 'status'; status: number; body?: unknown };
 
 export interface SentInteraction {
   id: string;
@@ -68,7 +73,15 @@ export class FakeDiscord {
   private readonly sockets = new Set<WebSocket>();
   private readonly failures: { method: string; path: RegExp; response: CannedResponse }[] = [];
   private readonly waiters: { predicate: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }[] = [];
-  private readonly nonces = new Map<string, unknown>();
+  private readonly nonces = new Map<string, { message: unknown; atMs: number }>();
+  private readonly nonceMemoryMs: number;
+  /** Messages each channel holds, oldest first, as GET /channels/{id}/messages lists them. */
+  // biome-ignore lint/suspicious/noExplicitAny: stored message objects
+  readonly channelMessages = new Map<string, any[]>();
+  private readonly afterAccept: { method: string; path: RegExp; then: AfterAccept }[] = [];
+  private readonly held = new Set<ServerResponse>();
+  /** The fake's clock runs this far ahead of the wall clock; tests move it with `advance`. */
+  private offsetMs = 0;
   private sequence = 0;
   private port = 0;
 
@@ -76,6 +89,7 @@ export class FakeDiscord {
     this.applicationId = options.applicationId ?? snowflake();
     this.guilds = options.guilds ?? [];
     this.recommendedShards = options.shards ?? 1;
+    this.nonceMemoryMs = options.nonceMemoryMs ?? 2 * 60_000;
     this.server = createServer((req, res) => {
       void this.handle(req, res);
     });
@@ -108,6 +122,27 @@ export class FakeDiscord {
   /** The next request matching method and path gets this response instead of the normal one. */
   failNext(method: string, path: RegExp, response: CannedResponse): void {
     this.failures.push({ method, path, response });
+  }
+
+  /** The fake's "now" (ms): message ids, timestamps and nonce memory follow it. */
+  now(): number {
+    return Date.now() + this.offsetMs;
+  }
+
+  /** Moves the fake's clock on, e.g. past its nonce memory or a lease. */
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
+
+  /** The next request matching method and path is carried out (the message exists), then answered as told. */
+  afterAcceptNext(method: string, path: RegExp, then: AfterAccept): void {
+    this.afterAccept.push({ method, path, then });
+  }
+
+  /** Bodies of the messages a channel holds, oldest first. */
+  // biome-ignore lint/suspicious/noExplicitAny: stored message objects
+  messagesIn(channelId: string): any[] {
+    return this.channelMessages.get(channelId) ?? [];
   }
 
   /** Resolves with the first request (already received or still to come) that matches. */
@@ -182,6 +217,7 @@ export class FakeDiscord {
   }
 
   async close(): Promise<void> {
+    for (const res of this.held) res.destroy();
     for (const socket of this.sockets) socket.terminate();
     this.gateway.close();
     this.server.closeAllConnections();
@@ -262,7 +298,21 @@ export class FakeDiscord {
       const { response } = this.failures.splice(failure, 1)[0] as { response: CannedResponse };
       return send(res, response.status, response.body, response.headers);
     }
+    const accepted = this.afterAccept.findIndex((f) => f.method === request.method && f.path.test(path));
     const answer = this.route(request);
+    if (accepted >= 0) {
+      const { then } = this.afterAccept.splice(accepted, 1)[0] as { then: AfterAccept };
+      if (then.kind === 'hold') {
+        this.held.add(res);
+        res.on('close', () => this.held.delete(res));
+        return;
+      }
+      if (then.kind === 'drop') {
+        res.socket?.destroy();
+        return;
+      }
+      return send(res, then.status, then.body ?? { message: 'Service unavailable', code: 0 });
+    }
     send(res, answer.status, answer.body, answer.headers);
   }
 
@@ -298,6 +348,8 @@ export class FakeDiscord {
         return { status: 204 };
       case 'POST /channels/:id/messages':
         return ok(this.postMessage(parts[1] ?? '', r.body));
+      case 'GET /channels/:id/messages':
+        return this.listMessages(parts[1] ?? '', r.query);
       default:
         return { status: 404, body: { message: '404: Not Found', code: 0 } };
     }
@@ -312,7 +364,7 @@ export class FakeDiscord {
       application_id: this.applicationId,
       version: snowflake(),
       type: command.type ?? 1,
-      default_member_permissions: null,
+      default_member_permissions: command.default_member_permissions ?? null,
       nsfw: false,
       ...(scope === 'global' ? {} : { guild_id: scope }),
     }));
@@ -322,13 +374,31 @@ export class FakeDiscord {
 
   // biome-ignore lint/suspicious/noExplicitAny: a raw message body
   private postMessage(channelId: string, body: any): unknown {
-    // Like Discord: with enforce_nonce, a second post with the same nonce returns the first message.
+    // Like Discord: with enforce_nonce, a second post with the same nonce returns the first message, but only
+    // for a few minutes; after that the nonce is forgotten and the same post makes a second message.
     const nonceKey = body?.enforce_nonce && body.nonce ? `${channelId}:${body.nonce}` : undefined;
     const earlier = nonceKey ? this.nonces.get(nonceKey) : undefined;
-    if (earlier) return earlier;
-    const message = fakeMessage({ channelId, author: this.botUser, body });
-    if (nonceKey) this.nonces.set(nonceKey, message);
+    if (earlier && this.now() - earlier.atMs <= this.nonceMemoryMs) return earlier.message;
+    const message = fakeMessage({ channelId, author: this.botUser, body, atMs: this.now() });
+    if (nonceKey) this.nonces.set(nonceKey, { message, atMs: this.now() });
+    this.channelMessages.set(channelId, [...this.messagesIn(channelId), message]);
     return message;
+  }
+
+  /** Like Discord: newest first, `limit` 1-100 (more is a 400), `after`/`before` snowflakes; fetched messages carry no nonce. */
+  private listMessages(channelId: string, query: URLSearchParams): CannedResponse {
+    const limit = Number(query.get('limit') ?? 50);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+      return { status: 400, body: { message: 'Invalid Form Body', code: 50035, errors: { limit: 'must be 1-100' } } };
+    }
+    const after = query.get('after');
+    const before = query.get('before');
+    let messages = this.messagesIn(channelId);
+    if (before) messages = messages.filter((m) => BigInt(m.id) < BigInt(before));
+    // After a snowflake Discord lists the messages right after it; otherwise the newest ones.
+    if (after) messages = messages.filter((m) => BigInt(m.id) > BigInt(after)).slice(0, limit);
+    else messages = messages.slice(-limit);
+    return ok([...messages].reverse().map(({ nonce: _nonce, ...rest }) => rest));
   }
 }
 

@@ -39,6 +39,8 @@ export class FakePoster implements DigestPoster {
   /** Every post call, in order, with how it ended. */
   readonly calls: { slotKey: string; result: 'ok' | FakeFailure['kind'] }[] = [];
   readonly findCalls: string[] = [];
+  /** The `since` bound of every findPosted call (ISO). */
+  readonly findSince: string[] = [];
   private readonly failures: FakeFailure[] = [];
   private readonly goneChannels = new Map<string, NonNullable<Extract<FakeFailure, { kind: 'gone' }>['reason']>>();
   private nextId = 1;
@@ -129,9 +131,16 @@ export class FakePoster implements DigestPoster {
     }
   }
 
-  async findPosted(ref: ChannelRef, slotKey: string): Promise<PostResult | undefined> {
+  /** Like the platforms, only messages from `since` on are searched: a wrong bound misses the earlier post. */
+  async findPosted(ref: ChannelRef, slotKey: string, since: Date): Promise<PostResult | undefined> {
     this.findCalls.push(slotKey);
-    const found = this.posts.find((post) => post.slotKey === slotKey && channelKey(post.ref) === channelKey(ref));
+    this.findSince.push(since.toISOString());
+    const found = this.posts.find(
+      (post) =>
+        post.slotKey === slotKey &&
+        channelKey(post.ref) === channelKey(ref) &&
+        (post.at === null || Date.parse(post.at) >= since.getTime()),
+    );
     return found ? { messageId: found.messageId } : undefined;
   }
 }

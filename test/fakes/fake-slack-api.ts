@@ -26,7 +26,16 @@ interface StoredMessage {
   ts: string;
   text: unknown;
   metadata?: unknown;
+  /** Set on messages the bot posted (chat.postMessage), absent on people's chatter. */
+  bot_id?: string;
 }
+
+/** What the fake does with a post it has accepted (the message exists): answer never, drop the connection, or an error. */
+export type AfterAccept = { kind: 'hold' } | { kind: 'drop' } | { kind: 'status'; status: number; body?: Record<string, unknown> };
+
+/** Slack's current limits on conversations.history for apps outside the Marketplace. */
+export const HISTORY_MAX_MESSAGES = 15;
+export const HISTORY_CALLS_PER_MINUTE = 1;
 
 /**
  * A local stand-in for Slack: the Web API (`/api/<method>`), response_urls (`/response/<id>`) and,
@@ -46,6 +55,14 @@ export class FakeSlackApi {
   /** The fake's "now" in Slack seconds; message ts count up from it. Tests set it to place posts in time. */
   nowSeconds = Math.floor(Date.now() / 1000);
   private tsCounter = 0;
+  private readonly afterAccept: { method: string; then: AfterAccept }[] = [];
+  private readonly held = new Set<ServerResponse>();
+  /** When (fake seconds) each conversations.history call was answered, for the per-minute limit. */
+  private readonly historyCalls: number[] = [];
+  /** Workspace members users.info knows, with their roles; anyone else is `user_not_found`. */
+  readonly users = new Map<string, { is_admin?: boolean; is_owner?: boolean; is_primary_owner?: boolean }>();
+  /** Model the one-call-a-minute limit of conversations.history (on by default, as for most apps). */
+  limitHistoryRate = true;
   port = 0;
 
   private constructor() {
@@ -72,6 +89,21 @@ export class FakeSlackApi {
   /** Queues answers for the next calls of a method, in order; after them the normal answer resumes. */
   script(method: string, ...answers: ScriptedAnswer[]): void {
     this.scripts.set(method, [...(this.scripts.get(method) ?? []), ...answers]);
+  }
+
+  /** The next call of a method is carried out (a post exists), then answered as told. */
+  afterAcceptNext(method: string, then: AfterAccept): void {
+    this.afterAccept.push({ method, then });
+  }
+
+  /** Moves the fake's clock on (message ts, the history rate limit). */
+  advance(ms: number): void {
+    this.nowSeconds += ms / 1000;
+  }
+
+  /** Messages the bot posted to a channel, newest first. */
+  botMessages(channel: string): StoredMessage[] {
+    return (this.channels.get(channel) ?? []).filter((m) => m.bot_id);
   }
 
   callsOf(method: string): ApiCall[] {
@@ -115,7 +147,7 @@ export class FakeSlackApi {
   chatter(channel: string, count: number): void {
     const messages = this.channels.get(channel) ?? [];
     for (let i = 0; i < count; i++)
-      messages.unshift({ ts: `${this.nowSeconds}.${String(++this.tsCounter).padStart(6, '0')}`, text: `chatter ${i}` });
+      messages.unshift({ ts: `${Math.floor(this.nowSeconds)}.${String(++this.tsCounter).padStart(6, '0')}`, text: `chatter ${i}` });
     this.channels.set(channel, messages);
   }
 
@@ -129,6 +161,7 @@ export class FakeSlackApi {
   }
 
   async close(): Promise<void> {
+    for (const res of this.held) res.destroy();
     for (const socket of this.sockets) socket.terminate();
     if (this.socketServer) await new Promise<void>((resolve) => this.socketServer!.close(() => resolve()));
     this.server.closeAllConnections();
@@ -157,10 +190,38 @@ export class FakeSlackApi {
     const params = parseParams(raw, req.headers['content-type']);
     this.calls.push({ method, params, authorization: req.headers.authorization });
     const scripted = this.scripts.get(method)?.shift();
-    const answer = scripted ?? { body: this.answer(method, params) };
+    const answer = scripted ?? this.limited(method) ?? { body: this.answer(method, params) };
+    const acceptedAt = scripted ? -1 : this.afterAccept.findIndex((a) => a.method === method);
+    if (acceptedAt >= 0) {
+      const { then } = this.afterAccept.splice(acceptedAt, 1)[0] as { then: AfterAccept };
+      this.notify();
+      if (then.kind === 'hold') {
+        this.held.add(res);
+        res.on('close', () => this.held.delete(res));
+        return;
+      }
+      if (then.kind === 'drop') {
+        res.socket?.destroy();
+        return;
+      }
+      res.writeHead(then.status, { 'content-type': 'application/json' }).end(JSON.stringify(then.body ?? { ok: false }));
+      return;
+    }
     res.writeHead(answer.status ?? 200, { 'content-type': 'application/json', ...(answer.headers ?? {}) });
     res.end(JSON.stringify(answer.body ?? { ok: true }));
     this.notify();
+  }
+
+  /** A 429 for a conversations.history call over the per-minute limit, by the fake's clock. */
+  private limited(method: string): ScriptedAnswer | undefined {
+    if (method !== 'conversations.history' || !this.limitHistoryRate) return undefined;
+    const recent = this.historyCalls.filter((at) => at > this.nowSeconds - 60);
+    if (recent.length >= HISTORY_CALLS_PER_MINUTE) {
+      const retryAfter = Math.max(1, Math.ceil(Math.min(...recent) + 60 - this.nowSeconds));
+      return { status: 429, headers: { 'retry-after': String(retryAfter) }, body: { ok: false, error: 'ratelimited' } };
+    }
+    this.historyCalls.push(this.nowSeconds);
+    return undefined;
   }
 
   private answer(method: string, params: Record<string, unknown>): Record<string, unknown> {
@@ -181,18 +242,25 @@ export class FakeSlackApi {
       }
       case 'chat.postMessage': {
         const channel = String(params['channel']);
-        const ts = `${this.nowSeconds}.${String(++this.tsCounter).padStart(6, '0')}`;
+        const ts = `${Math.floor(this.nowSeconds)}.${String(++this.tsCounter).padStart(6, '0')}`;
         const messages = this.channels.get(channel) ?? [];
-        messages.unshift({ ts, text: params['text'], ...(params['metadata'] ? { metadata: params['metadata'] } : {}) });
+        messages.unshift({ ts, text: params['text'], bot_id: 'B0BOT', ...(params['metadata'] ? { metadata: params['metadata'] } : {}) });
         this.channels.set(channel, messages);
         return { ok: true, channel, ts, message: { ts, text: params['text'] } };
       }
+      case 'users.info': {
+        const id = String(params['user']);
+        const roles = this.users.get(id);
+        if (!roles) return { ok: false, error: 'user_not_found' };
+        return { ok: true, user: { id, team_id: 'T0FAKE', name: id.toLowerCase(), is_admin: false, is_owner: false, ...roles } };
+      }
       case 'conversations.history': {
-        // Newest first, from `oldest` on, `limit` per page; the cursor is the offset of the next page.
+        // Newest first, from `oldest` on, `limit` per page but never more than Slack's 15; the cursor is the
+        // offset of the next page.
         const oldest = Number(params['oldest'] ?? 0);
         const messages = (this.channels.get(String(params['channel'])) ?? []).filter((m) => Number(m.ts) >= oldest);
         const withMetadata = params['include_all_metadata'] === 'true' || params['include_all_metadata'] === true;
-        const limit = Number(params['limit'] ?? 100);
+        const limit = Math.min(HISTORY_MAX_MESSAGES, Number(params['limit'] ?? 100));
         const offset = Number(params['cursor'] ?? 0);
         const page = messages.slice(offset, offset + limit);
         const more = offset + limit < messages.length;

@@ -58,6 +58,8 @@ function send(url: string, method: string, headers: Record<string, string>, body
 export interface Who {
   team?: string;
   channel?: string;
+  /** `channel_name` as Slack sends it with a slash command: `directmessage` in a DM. Default `general`. */
+  channelName?: string;
   user?: string;
 }
 
@@ -68,7 +70,7 @@ export function slashCommandBody(input: { command: string; text: string; respons
     team_id: input.team ?? 'T0FAKE',
     team_domain: 'fake',
     channel_id: input.channel ?? 'C0GENERAL',
-    channel_name: 'general',
+    channel_name: input.channelName ?? 'general',
     user_id: input.user ?? 'U0ASKER',
     user_name: 'asker',
     command: input.command,

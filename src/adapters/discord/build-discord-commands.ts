@@ -1,4 +1,5 @@
 import {
+  PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   type SharedSlashCommandOptions,
   SlashCommandBuilder,
@@ -19,6 +20,8 @@ export function buildDiscordCommands(commands: readonly AnyCommand[]): RESTPostA
   return platformCommands(commands).map((platform) => {
     const builder = new SlashCommandBuilder().setName(platform.name).setDescription(describe(platform.description, platform.name));
     if (platform.command) addOptions(builder, platform.command);
+    // Shown by default only to members who may manage channels; servers can widen it, so run() checks again.
+    if (platform.command?.restrictedTo === 'channel_managers') builder.setDefaultMemberPermissions(PermissionFlagsBits.ManageChannels);
     for (const sub of platform.subcommands ?? []) {
       const subcommand = new SlashCommandSubcommandBuilder().setName(sub.name).setDescription(describe(sub.description, sub.name));
       addOptions(subcommand, sub);

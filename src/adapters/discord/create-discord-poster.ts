@@ -12,6 +12,20 @@ import type { ButtonTarget } from './button-target.js';
 import { createDiscordRest } from './create-discord-rest.js';
 import { NO_MENTIONS } from './deliver-reply.js';
 import { slotNonce } from './slot-nonce.js';
+import { slotTag, snowflakeAt } from './slot-tag.js';
+
+/** Discord's cap on one GET /channels/{id}/messages. */
+const HISTORY_LIMIT = 100;
+/** Pages read per search before giving up on completing it in this attempt. */
+const HISTORY_PAGES = 5;
+/** Discord's clock and the ledger's may disagree a little; the search starts this much before the first claim. */
+const CLOCK_SKEW_MS = 60_000;
+
+interface FetchedMessage {
+  id: string;
+  content?: string;
+  author?: { id?: string };
+}
 
 export interface DiscordPosterOptions {
   token: string;
@@ -67,6 +81,18 @@ export function createDiscordPoster(options: DiscordPosterOptions): DigestPoster
     pages: createActionTable<PagedReply>({ maxEntries: 500, ttlMs: 24 * 3_600_000, clock: options.clock }),
   };
   const log = options.logger.child({ component: 'discord-poster' });
+  let botUserId: Promise<string> | undefined;
+  /** Our own user id (GET /users/@me, once): only our messages can settle a slot. */
+  const ownUserId = () => {
+    botUserId ??= (rest.get(Routes.user('@me')) as Promise<{ id: string }>).then(
+      (user) => user.id,
+      (error: unknown) => {
+        botUserId = undefined;
+        throw error;
+      },
+    );
+    return botUserId;
+  };
 
   const perSecond = options.requestsPerSecond ?? DISCORD_DIGEST_REQUESTS_PER_SECOND;
 
@@ -75,7 +101,8 @@ export function createDiscordPoster(options: DiscordPosterOptions): DigestPoster
     // Every page is a request against the bot's global budget, paced through the store so replicas share it.
     pacing: { shared: { bucket: discordBudgetBucket(options.token), intervalMs: 1000 / perSecond } },
     async post(ref: ChannelRef, reply: Reply, slotKey: string, hooks?: PostHooks): Promise<PostResult> {
-      // A long digest goes out as one message per page; each page has its own nonce, so a retry repeats none.
+      // A long digest goes out as one message per page; each page has its own nonce and tag, so a retry repeats none.
+      // The tag is a subtext line in the message itself: nonces are forgotten after minutes, the tag is not.
       const messages = buildMessages(reply, tables);
       let firstId: string | undefined;
       for (const [page, message] of messages.entries()) {
@@ -84,7 +111,13 @@ export function createDiscordPoster(options: DiscordPosterOptions): DigestPoster
         await hooks?.beforeRequest?.();
         try {
           const posted = (await rest.post(url, {
-            body: { ...message, allowed_mentions: NO_MENTIONS, nonce: slotNonce(slotKey, page), enforce_nonce: true },
+            body: {
+              ...message,
+              content: slotTag(slotKey, page),
+              allowed_mentions: NO_MENTIONS,
+              nonce: slotNonce(slotKey, page),
+              enforce_nonce: true,
+            },
           })) as { id: string };
           firstId ??= posted.id;
         } catch (error) {
@@ -98,12 +131,28 @@ export function createDiscordPoster(options: DiscordPosterOptions): DigestPoster
       return { messageId: firstId ?? '' };
     },
     /**
-     * Discord cannot search a channel by nonce (fetched messages do not carry it), so an uncertain post
-     * is settled by posting again: the same nonce with enforce_nonce returns the first message for a few
-     * minutes instead of posting a duplicate.
+     * Reads the channel's messages after the snowflake of the slot's first claim (not its nonce: Discord
+     * forgets nonces after minutes), 100 a call, and keeps the bot's own first page tagged with the slot.
+     * A search it cannot finish throws, so nothing is posted blind.
      */
-    async findPosted(): Promise<PostResult | undefined> {
-      return undefined;
+    async findPosted(ref: ChannelRef, slotKey: string, since: Date): Promise<PostResult | undefined> {
+      const tag = slotTag(slotKey, 0);
+      let after = snowflakeAt(since.getTime() - CLOCK_SKEW_MS);
+      try {
+        const bot = await ownUserId();
+        for (let page = 0; page < HISTORY_PAGES; page++) {
+          const query = new URLSearchParams({ after, limit: String(HISTORY_LIMIT) });
+          const messages = (await rest.get(Routes.channelMessages(ref.channel), { query })) as FetchedMessage[];
+          const found = messages.find((message) => message.author?.id === bot && message.content === tag);
+          if (found) return { messageId: found.id };
+          if (messages.length < HISTORY_LIMIT) return undefined;
+          // Discord lists newest first; the next page starts after the newest one seen.
+          after = messages.reduce((max, m) => (BigInt(m.id) > BigInt(max) ? m.id : max), after);
+        }
+      } catch (error) {
+        throw toPostError(error);
+      }
+      throw new PostError('transient', 'history_search_incomplete');
     },
     /** Stops the REST client's sweeper timers. */
     close() {
@@ -127,5 +176,7 @@ export function toPostError(error: unknown): PostError {
   // After a 401 the REST client drops the token and refuses every later request: the token is bad for good.
   if (error instanceof Error && /token to be set/i.test(error.message)) return new PostError('fatal', 'http_401');
   if (error instanceof Error && error.name === 'AbortError') return new PostError('transient', 'timeout');
-  return new PostError('transient', error instanceof Error ? error.message.slice(0, 80) || 'network' : 'network');
+  // A network failure's message (`connect ECONNREFUSED …`) is for the log, not for the ledger users read.
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return new PostError('transient', typeof code === 'string' && /^E[A-Z_]+$/.test(code) ? code.toLowerCase() : 'network_error');
 }

@@ -12,4 +12,8 @@ export const discordMessages = {
   gatewayClosed: (code: number) =>
     `the Discord gateway closed for good (code ${code}: a revoked token or disallowed intents); exiting so a supervisor can restart once it is fixed`,
   pageExpired: 'This button is from an older message; run the command again to page through the results.',
+  digestManagersOnly:
+    'Only members with the Manage Channels permission can subscribe, pause, resume or unsubscribe this channel’s digest. `/digest status` and `/digest preview` are open to everyone who can see the command.',
+  digestNotInDirectMessages:
+    'The daily digest posts to server channels, not direct messages. Run /digest in the channel that should get it.',
 } as const;

@@ -10,6 +10,8 @@ export type ScheduleWakeUp = (expression: string, tick: () => Promise<void>) => 
 
 export interface DigestSchedulerDeps extends Omit<RunDigestsDeps, 'shouldStop' | 'forDate' | 'channel' | 'owner'> {
   logger: Logger;
+  /** Days either side for nearby anniversaries: required, so the posted digest and `/digest preview` (services.nearbyWindow) agree. */
+  nearbyWindow: number;
   /** Who claims slots; default `host:pid:random`, unique per process so replicas exclude each other. */
   owner?: string;
   /** Cron expression of the wake-up; default once a minute. */

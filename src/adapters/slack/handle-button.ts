@@ -40,7 +40,7 @@ export async function handleButton(deps: SlackDeps, click: ButtonClick, respond:
     const ctx = await createContext(
       { platform: 'slack', workspace: click.where.team, channel: click.where.channel, user: click.where.user },
       deps.services,
-      { clock: deps.clock },
+      { clock: deps.clock, digestAccess: deps.digestAccess(click.where) },
     );
     return dispatch(deps.commands, { command: intent.action.command, text: intent.action.args }, ctx);
   });

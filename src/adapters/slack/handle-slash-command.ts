@@ -16,7 +16,7 @@ export async function handleSlashCommand(
     const ctx = await createContext(
       { platform: 'slack', workspace: input.where.team, channel: input.where.channel, user: input.where.user },
       deps.services,
-      { clock: deps.clock },
+      { clock: deps.clock, digestAccess: deps.digestAccess(input.where) },
     );
     return dispatchPlatform(deps.commands, { name, text: input.text }, ctx);
   });

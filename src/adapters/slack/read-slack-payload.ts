@@ -19,6 +19,8 @@ const slashCommand = z.object({
   team_id: id,
   channel_id: id,
   user_id: id,
+  /** `directmessage` in a DM, `mpdm-…` in a group DM: where no digest may be subscribed. */
+  channel_name: z.string().max(255).optional(),
   response_url: z.string().url().max(2_000),
   trigger_id: id.optional(),
 });

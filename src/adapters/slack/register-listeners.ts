@@ -38,11 +38,11 @@ export function registerListeners(app: App, deps: SlackDeps, support: ListenerSu
         return;
       }
       await acknowledge();
-      const { command, text, team_id: team, channel_id: channel, user_id: user } = read.value;
+      const { command, text, team_id: team, channel_id: channel, user_id: user, channel_name: channelName } = read.value;
       // Command names come from the app manifest (a bounded set), never from free text.
       const name = command.replace(/^\//, '');
       deps.services.metrics?.commandAcked({ command: name, platform: 'slack', seconds: (Date.now() - received) / 1000 });
-      const input = { command, text, where: { team, channel, user } };
+      const input = { command, text, where: { team, channel, user, ...(channelName ? { channelName } : {}) } };
       void support.track(
         support.queue.run(() => handleSlashCommand(deps, input, respond)),
         command,

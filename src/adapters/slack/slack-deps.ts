@@ -1,4 +1,4 @@
-import type { AnyCommand, Services } from '../../commands/command.js';
+import type { AnyCommand, DigestAccess, Services } from '../../commands/command.js';
 import type { Clock } from '../../core/clock.js';
 import type { Logger } from '../../core/logger.js';
 import type { ButtonCodec } from './button-codec.js';
@@ -10,6 +10,8 @@ export interface SlackDeps {
   clock: Clock;
   codec: ButtonCodec;
   logger: Logger;
+  /** Who may change the digest of the channel asked from. */
+  digestAccess: (where: SlackWhere) => DigestAccess;
 }
 
 /** Who asks and where, as Slack's payloads name them. */
@@ -17,4 +19,6 @@ export interface SlackWhere {
   team: string;
   channel: string;
   user: string;
+  /** The slash command's `channel_name`: `directmessage` for a DM, `mpdm-…` for a group DM. */
+  channelName?: string;
 }

@@ -6,6 +6,12 @@ export const slackMessages = {
   buttonExpired: 'This button is from an older message; run the command again.',
   buttonUnreadable: 'This button is from an older message; run the command again.',
   malformedRequest: 'Slack sent this command in a form readout cannot read (a field was missing or malformed). Please type it again.',
+  digestManagersOnly:
+    'Only workspace admins and owners (and members the bot’s operator lists in READOUT_DIGEST_MANAGERS) can subscribe, pause, resume or unsubscribe this channel’s digest. `/digest status` and `/digest preview` are open to everyone.',
+  digestRoleUnknown:
+    'Slack did not tell us whether you are a workspace admin, so the digest was left as it is. Please try again in a moment, or ask an admin.',
+  digestNotInDirectMessages:
+    'The daily digest posts to channels, not direct messages or group DMs. Run /digest subscribe in the channel that should get it.',
   missingSigningSecret:
     'SLACK_SIGNING_SECRET is empty: HTTP mode needs the signing secret from your Slack app’s Basic Information page (or set SLACK_APP_TOKEN for Socket Mode).',
   missingBotToken: 'SLACK_BOT_TOKEN is empty: copy the Bot User OAuth Token from your Slack app’s OAuth & Permissions page.',

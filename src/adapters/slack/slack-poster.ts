@@ -1,4 +1,5 @@
 import type { webApi } from '@slack/bolt';
+import { LRUCache } from 'lru-cache';
 import type { DigestPoster, PostHooks, PostResult } from '../../core/digest/digest-types.js';
 import type { Button, Reply } from '../../core/reply.js';
 import type { ChannelRef } from '../../core/store/store-types.js';
@@ -10,18 +11,20 @@ import { toPostError } from './to-post-error.js';
 /** The metadata event type tagging a digest post, so an uncertain attempt can be found in the history. */
 export const DIGEST_EVENT_TYPE = 'readout_digest';
 
-/** findPosted reads at most this many pages of history, newest first. */
-const HISTORY_PAGE = 200;
-const HISTORY_PAGES = 5;
-/** A slot's post cannot be older than its local date minus a day (time zones span about a day). */
-const SLOT_DATE = /:(\d{4}-\d{2}-\d{2})$/;
+/**
+ * Slack's current cap on conversations.history for apps outside the Marketplace: 15 messages a call
+ * (and about one call a minute, which surfaces as a 429 → PostError('rate_limited'), so the runner waits).
+ */
+export const HISTORY_LIMIT = 15;
+/** Pages read per search before giving up on completing it in this attempt (each page is one rate-limited call). */
+const HISTORY_PAGES = 4;
+/** Slack's clock and the ledger's may disagree a little; the search starts this much before the first claim. */
+const CLOCK_SKEW_MS = 60_000;
 
-/** The `oldest` bound for a slot's history search, in Slack's seconds, from the date ending the slot key. */
-function oldestFor(slotKey: string): string | undefined {
-  const date = SLOT_DATE.exec(slotKey)?.[1];
-  if (!date) return undefined;
-  const ms = Date.parse(`${date}T00:00:00Z`) - 24 * 60 * 60 * 1000;
-  return Number.isNaN(ms) ? undefined : String(ms / 1000);
+interface HistoryMessage {
+  ts?: string;
+  bot_id?: string;
+  metadata?: { event_type?: string; event_payload?: unknown };
 }
 
 /** The digest's Slack message; its buttons carry their action inline, and one too long to carry is left out. */
@@ -36,6 +39,20 @@ function renderDigest(reply: Reply): ReturnType<typeof renderBlocks> {
  * retries and honours Retry-After through PostError), so pass one built with `retries: 0`.
  */
 export function createSlackPoster(client: webApi.WebClient): DigestPoster {
+  // A search cut short by the rate limit resumes from its last page on the next attempt instead of starting over.
+  const resumeAt = new LRUCache<string, string>({ max: 1_000, ttl: 6 * 3_600_000 });
+  let botId: Promise<string> | undefined;
+  /** Our own bot id (auth.test, once): only our messages can settle a slot. */
+  const ownBotId = () => {
+    botId ??= client.auth.test().then(
+      (auth) => String(auth.bot_id ?? ''),
+      (error: unknown) => {
+        botId = undefined;
+        throw error;
+      },
+    );
+    return botId;
+  };
   // A fan-out posts one digest (one Reply object per date) to thousands of channels: rendered once.
   const rendered = new WeakMap<Reply, ReturnType<typeof renderBlocks>>();
   return {
@@ -64,31 +81,46 @@ export function createSlackPoster(client: webApi.WebClient): DigestPoster {
         throw toPostError(error);
       }
     },
-    async findPosted(ref: ChannelRef, slotKey: string): Promise<PostResult | undefined> {
-      const oldest = oldestFor(slotKey);
-      let cursor: string | undefined;
+    /**
+     * Reads the channel from the slot's first claim on (not from its date: an operator's `--date` run
+     * posts today for any date), 15 messages a call, and keeps the bot's own message tagged with the slot.
+     * A search it cannot finish (more pages than it may read now) throws, so nothing is posted blind.
+     */
+    async findPosted(ref: ChannelRef, slotKey: string, since: Date): Promise<PostResult | undefined> {
+      const oldest = ((since.getTime() - CLOCK_SKEW_MS) / 1000).toFixed(6);
+      const search = `${ref.channel}|${slotKey}|${oldest}`;
+      let cursor = resumeAt.get(search);
       try {
+        const bot = await ownBotId();
         for (let page = 0; page < HISTORY_PAGES; page++) {
           const history = await client.conversations.history({
             channel: ref.channel,
             include_all_metadata: true,
-            limit: HISTORY_PAGE,
-            ...(oldest ? { oldest } : {}),
+            limit: HISTORY_LIMIT,
+            oldest,
             ...(cursor ? { cursor } : {}),
           });
-          const found = history.messages?.find(
+          const found = (history.messages as HistoryMessage[] | undefined)?.find(
             (message) =>
+              message.bot_id === bot &&
               message.metadata?.event_type === DIGEST_EVENT_TYPE &&
               (message.metadata.event_payload as { slot?: unknown } | undefined)?.slot === slotKey,
           );
-          if (found?.ts) return { messageId: found.ts };
+          if (found?.ts) {
+            resumeAt.delete(search);
+            return { messageId: found.ts };
+          }
           cursor = history.response_metadata?.next_cursor || undefined;
-          if (!history.has_more || !cursor) return undefined;
+          if (!history.has_more || !cursor) {
+            resumeAt.delete(search);
+            return undefined;
+          }
+          resumeAt.set(search, cursor);
         }
-        return undefined;
       } catch (error) {
         throw toPostError(error);
       }
+      throw toPostError({ code: 'slack_webapi_platform_error', data: { error: 'history_search_incomplete' } });
     },
   };
 }

@@ -14,6 +14,7 @@ import { rejectFutureTimestamps } from './reject-future-timestamps.js';
 import { replayGuard } from './replay-guard.js';
 import { createSeenRequests } from './seen-requests.js';
 import type { SlackDeps } from './slack-deps.js';
+import { createSlackDigestAccess } from './slack-digest-access.js';
 import { toSlackLogger } from './slack-logger.js';
 import { slackMessages } from './slack-messages.js';
 
@@ -37,6 +38,8 @@ export interface SlackAdapterOptions {
    * unmount, called on stop so no event arrives while answers drain.
    */
   mount?: (listener: (req: IncomingMessage, res: ServerResponse) => void) => () => void;
+  /** Slack user ids who may change a channel's digest besides workspace admins and owners (READOUT_DIGEST_MANAGERS). */
+  digestManagers?: readonly string[];
 }
 
 export type SlackAdapterState = 'starting' | 'running' | 'stopped' | 'failed';
@@ -129,6 +132,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
       onStoreError: (error) => logger.warn({ err: error }, 'button data not saved to the store; only this process can answer it'),
     }),
     logger,
+    digestAccess: createSlackDigestAccess({ client: app.client, managers: options.digestManagers ?? [], logger }),
   };
   const inFlight = new Set<Promise<void>>();
   const track = (work: Promise<void>, what: string) => {

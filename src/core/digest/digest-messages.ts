@@ -20,6 +20,9 @@ export const digestMessages = {
   reasonRetry: (reason: string, retryAt: string) => `${reason}; retrying at ${retryAt}`,
   reasonUnknownOutcome: (message: string) => `post outcome unknown (${message}); the next attempt checks the channel for it first`,
   reasonStopped: 'shutting down before posting; the slot is left for the next run',
+  /** Ledger reasons for failures that are not the platform's: the full error is in the log, never shown. */
+  reasonDatabase: 'the database was unavailable (details in the log)',
+  reasonUnexpected: 'an unexpected error (details in the log)',
   /** What `digest list` shows for a paused subscription. */
   pausedBecause: (reason: string | null) => {
     if (!reason) return 'Paused.';

@@ -44,8 +44,12 @@ export interface DigestPoster {
   platform: ChannelRef['platform'];
   /** The platform's rate limits; none means the runner does not pace this poster. */
   readonly pacing?: PostPacing;
-  /** Posts the digest into the channel, tagged with the slot key (Slack metadata, Discord nonce). Throws PostError. */
+  /** Posts the digest into the channel, tagged with the slot key where the bot can read it back. Throws PostError. */
   post(ref: ChannelRef, reply: Reply, slotKey: string, hooks?: PostHooks): Promise<PostResult>;
-  /** Finds a message already posted for this slot key, to settle an attempt whose outcome is unknown. */
-  findPosted(ref: ChannelRef, slotKey: string): Promise<PostResult | undefined>;
+  /**
+   * Finds the bot's message tagged with this slot key among the channel's messages since `since` (the
+   * slot's first claim, from the ledger: no post for it can be older), to settle an attempt whose outcome
+   * is unknown. Undefined only when the search was complete; throws PostError when it could not be.
+   */
+  findPosted(ref: ChannelRef, slotKey: string, since: Date): Promise<PostResult | undefined>;
 }

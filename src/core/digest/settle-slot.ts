@@ -6,6 +6,7 @@ import type { PostPacer } from './create-post-pacer.js';
 import { digestMessages } from './digest-messages.js';
 import { type DigestPoster, PostError, type PostHooks } from './digest-types.js';
 import { formatLocalTime } from './format-local-time.js';
+import { readableReason } from './readable-reason.js';
 import type { RunDigestsDeps, SlotOutcome } from './run-digests-types.js';
 
 export const DEFAULT_LEASE_MS = 5 * 60_000;
@@ -79,7 +80,7 @@ export async function runSlot(run: RunContext, sub: Subscription, plan: SlotPlan
   } catch (error) {
     if (error instanceof LeaseLostError) return { ...base, outcome: 'lease_lost', state: 'claimed', reason: error.message };
     // Anything unexpected (a bug, the store, the corpus): hand the claim back; the next claim checks the channel first.
-    const reason = digestMessages.reasonUnknownOutcome(error instanceof Error ? error.message : String(error));
+    const reason = digestMessages.reasonUnknownOutcome(readableReason(error));
     await deps.store.releaseSlot(key, deps.owner, { reason, retryAfterMs: jitteredBackoffMs(claim.attempts, run.random) });
     deps.logger?.error({ key, err: error }, 'digest slot failed unexpectedly');
     return { ...base, outcome: 'retry_later', state: 'claimed', reason };
@@ -138,7 +139,7 @@ async function settleClaim(
   };
   /** Settles an earlier attempt whose outcome is unknown by asking the channel for a post tagged with this slot key. */
   const findEarlier = async (): Promise<SlotOutcome | undefined> => {
-    const found = await poster.findPosted(sub, key);
+    const found = await poster.findPosted(sub, key, searchFrom(claim));
     return found ? finish('recovered', { state: 'posted', messageId: found.messageId }) : undefined;
   };
 
@@ -151,6 +152,7 @@ async function settleClaim(
       uncertain = false;
     }
   } catch (error) {
+    if (!(error instanceof PostError)) deps.logger?.warn({ key, err: error }, 'digest search for an earlier post failed');
     if (error instanceof PostError && error.kind === 'gone') return pause(error.reason);
     if (clock.now().getTime() <= deadline) return retryLater(errorReason(error), backoffUntil(claim.attempts));
     return finish('failed', { state: 'failed', reason: digestMessages.reasonGaveUp(claim.attempts - 1, errorReason(error)) });
@@ -195,6 +197,7 @@ async function settleClaim(
       if (error instanceof StoppingError) return retryLater(digestMessages.reasonStopped, clock.now());
       if (!(error instanceof PostError)) {
         // The platform may have accepted the post before the error (a crash, a lost response): never post blind again.
+        deps.logger?.warn({ key, err: error }, 'digest post failed with an unknown outcome');
         return retryLater(digestMessages.reasonUnknownOutcome(errorReason(error)), backoffUntil(claim.attempts + attempt - 1));
       }
       if (error.kind === 'gone') return pause(error.reason);
@@ -215,7 +218,12 @@ async function settleClaim(
   }
 }
 
+/** A post for the slot cannot be older than its first claim (database time, kept in the ledger). */
+function searchFrom(claim: SlotRecord): Date {
+  return new Date(claim.firstClaimedAt ?? claim.updatedAt);
+}
+
+/** The ledger keeps a readable reason; the raw error goes to the log. */
 function errorReason(error: unknown): string {
-  if (error instanceof PostError) return error.reason;
-  return error instanceof Error ? error.message : String(error);
+  return readableReason(error);
 }

@@ -25,6 +25,17 @@ describe('buildDiscordCommands', () => {
     await expect(`${JSON.stringify(json, null, 2)}\n`).toMatchFileSnapshot('./__snapshots__/discord-commands.json');
   });
 
+  it('registers /digest for members who can manage channels (Discord hides it from others by default); the rest for everyone', () => {
+    const json = buildDiscordCommands(commands);
+    expect(Object.fromEntries(json.map((c) => [c.name, c.default_member_permissions ?? null]))).toEqual({
+      lookup: null,
+      quote: null,
+      onthisday: null,
+      digest: '16',
+      readout: null,
+    });
+  });
+
   it('puts help, doc and speakers under /readout as subcommands', () => {
     const readout = buildDiscordCommands(commands).find((c) => c.name === 'readout');
     expect(readout?.options?.map((o) => [o.name, o.type])).toEqual(

@@ -55,19 +55,53 @@ describe('Discord digest poster', () => {
     expect(request.body.allowed_mentions).toEqual({ parse: [] });
     expect(request.body.enforce_nonce).toBe(true);
     expect(request.body.nonce.length).toBeLessThanOrEqual(25);
+    expect(request.body.content).toMatch(/^-# readout digest `r[\w-]{24}`$/);
     expect(request.body.embeds[1].author.name).toBe('Xi Jinping');
     expect(request.body.embeds[1].description).toContain('@\u200beveryone <\u200b@123>');
     expect(request.body.components[0].components[0]).toMatchObject({ label: 'Open', custom_id: 'a:open:doc:doc1' });
   });
 
-  it('gets the first message back when the same slot is posted again', async () => {
+  it('gets the first message back when the same slot is posted again within the nonce memory, a second one after it', async () => {
     const key = 'discord:100000000000000001:502:2026-11-23';
     const first = await poster.post(ref('502'), digest, key);
     const second = await poster.post(ref('502'), digest, key);
     expect(second.messageId).toBe(first.messageId);
     const other = await poster.post(ref('502'), digest, 'discord:100000000000000001:502:2026-11-24');
     expect(other.messageId).not.toBe(first.messageId);
-    expect(await poster.findPosted(ref('502'), key)).toBeUndefined();
+    // Like Discord, the fake forgets a nonce after minutes: a nonce alone cannot settle a retry after a lease.
+    fake.advance(3 * 60_000);
+    const late = await poster.post(ref('502'), digest, key);
+    expect(late.messageId).not.toBe(first.messageId);
+    fake.advance(-3 * 60_000);
+  });
+
+  it('finds its own tagged post after the first claim, whatever the slot date, and nothing before it or by others', async () => {
+    const since = new Date(fake.now());
+    const key = 'discord:100000000000000001:503:2027-11-23';
+    expect(await poster.findPosted(ref('503'), key, since)).toBeUndefined();
+    const posted = await poster.post(ref('503'), digest, key);
+    expect(await poster.findPosted(ref('503'), key, since)).toEqual(posted);
+    expect(await poster.findPosted(ref('503'), key, new Date(since.getTime() + 10 * 60_000))).toBeUndefined();
+    expect(await poster.findPosted(ref('503'), 'discord:100000000000000001:503:2027-11-24', since)).toBeUndefined();
+    const reads = fake.requests.filter((r) => r.method === 'GET' && r.path === '/channels/503/messages');
+    for (const read of reads) expect(Number(read.query.get('limit'))).toBeLessThanOrEqual(100);
+    expect(reads[0]?.query.get('after')).toMatch(/^\d+$/);
+  });
+
+  it('pages forward past more than 100 later messages', async () => {
+    const since = new Date(fake.now());
+    const key = 'discord:100000000000000001:504:2026-11-23';
+    const posted = await poster.post(ref('504'), digest, key);
+    const other = createDiscordPoster({ token: 'fake-token', apiUrl: fake.apiUrl, logger: silentLogger, clock: new FakeClock() });
+    for (let i = 0; i < 120; i++) fake.messagesIn('504').unshift({ id: String(BigInt(posted.messageId) - BigInt(i + 1)), content: 'old' });
+    fake.channelMessages.set('504', [
+      ...fake.messagesIn('504'),
+      ...Array.from({ length: 150 }, (_, i) => ({ id: String(BigInt(posted.messageId) + BigInt(i + 1)), content: 'chatter' })),
+    ]);
+    // The bot's post is the oldest after `since`, so the first page already has it; a search from before the old ones pages.
+    expect(await other.findPosted(ref('504'), key, since)).toEqual(posted);
+    expect(await other.findPosted(ref('504'), key, new Date(0))).toEqual(posted);
+    other.close();
   });
 
   it.each([

@@ -4,7 +4,7 @@ import type { Services } from '../../../src/commands/command.js';
 import { commands } from '../../../src/commands/registry.js';
 import { silentLogger } from '../../../src/core/logger.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
-import { FakeDiscord, type RecordedRequest } from '../../fakes/fake-discord.js';
+import { DEFAULT_CHANNEL, DEFAULT_GUILD, FAKE_PERMISSIONS, FakeDiscord, type RecordedRequest } from '../../fakes/fake-discord.js';
 import { seedServices } from '../../fakes/seed-services.js';
 
 /** The real declarations over the bundled seeds, through discord.js and the fake Discord. */
@@ -87,5 +87,44 @@ describe('Discord adapter with the real commands and seeds', () => {
     expect(posted.body.type).toBe(4);
     expect(posted.body.data.flags ?? 0).toBe(0);
     expect(posted.body.data.embeds[0].author.name).toBe(callback.body.data.embeds[0].author.name);
+  });
+
+  describe('who may change the digest', () => {
+    const manager = (BigInt(FAKE_PERMISSIONS) | 16n).toString();
+    const here = { platform: 'discord' as const, workspace: DEFAULT_GUILD, channel: DEFAULT_CHANNEL };
+    const subscribe = [
+      { name: 'action', value: 'subscribe' },
+      { name: 'time', value: '09:00' },
+      { name: 'timezone', value: 'Asia/Almaty' },
+    ];
+    const text = (callback: RecordedRequest) => JSON.stringify(callback.body.data.embeds);
+
+    it('refuses a member without Manage Channels, saying who may, and changes nothing', async () => {
+      const callback = await answer(fake.chatInput('digest', subscribe));
+      expect(callback.body.data.flags).toBe(64);
+      expect(text(callback)).toContain('Manage Channels');
+      expect(await services.store.getSubscription(here)).toBeUndefined();
+    });
+
+    it('lets a member with Manage Channels subscribe and pause; status stays open to everyone', async () => {
+      const subscribed = await answer(fake.chatInput('digest', subscribe, { permissions: manager }));
+      expect(text(subscribed)).toContain('Subscribed');
+      expect(await services.store.getSubscription(here)).toMatchObject({ time: '09:00', status: 'active' });
+      const refused = await answer(fake.chatInput('digest', [{ name: 'action', value: 'pause' }]));
+      expect(text(refused)).toContain('Manage Channels');
+      const status = await answer(fake.chatInput('digest', [{ name: 'action', value: 'status' }]));
+      expect(text(status)).toContain('Digest active');
+      const paused = await answer(fake.chatInput('digest', [{ name: 'action', value: 'pause' }], { permissions: manager }));
+      expect(text(paused)).toContain('Paused');
+      expect(await services.store.getSubscription(here)).toMatchObject({ status: 'paused' });
+    });
+
+    it('refuses a digest in a direct message', async () => {
+      const callback = await answer(fake.chatInput('digest', subscribe, { dm: true, permissions: manager }));
+      expect(text(callback)).toContain('not direct messages');
+      expect(await services.store.listSubscriptions({ platform: 'discord' })).not.toContainEqual(
+        expect.objectContaining({ workspace: 'dm' }),
+      );
+    });
   });
 });

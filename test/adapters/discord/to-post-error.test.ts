@@ -22,8 +22,9 @@ describe('toPostError', () => {
     {
       error: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }),
       kind: 'transient',
-      reason: 'connect ECONNREFUSED 127.0.0.1:1',
+      reason: 'econnrefused',
     },
+    { error: new TypeError("Cannot read properties of undefined (reading 'id')"), kind: 'transient', reason: 'network_error' },
     { error: new Error('Expected token to be set for this request, but none was present'), kind: 'fatal', reason: 'http_401' },
     {
       error: new RateLimitError({

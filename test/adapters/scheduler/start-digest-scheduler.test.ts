@@ -80,6 +80,7 @@ describe('startDigestScheduler', () => {
     const poster = new FakePoster('slack', { clock });
     const cron = fakeCron();
     const scheduler = startDigestScheduler({
+      nearbyWindow: 7,
       store,
       posters: [poster],
       corpus: seedLikeCorpus,
@@ -108,6 +109,7 @@ describe('startDigestScheduler', () => {
       return runDigests(deps);
     };
     const scheduler = startDigestScheduler({
+      nearbyWindow: 7,
       store,
       posters: [poster],
       corpus: seedLikeCorpus,
@@ -140,6 +142,7 @@ describe('startDigestScheduler', () => {
     const poster = new GatedPoster(clock);
     const cron = fakeCron();
     const scheduler = startDigestScheduler({
+      nearbyWindow: 7,
       store,
       posters: [poster],
       corpus: seedLikeCorpus,
@@ -167,6 +170,7 @@ describe('startDigestScheduler', () => {
     // A wait that would never end by itself: only stop() ends it.
     const endless = () => new Promise<void>(() => {});
     const scheduler = startDigestScheduler({
+      nearbyWindow: 7,
       store,
       posters: [poster],
       corpus: seedLikeCorpus,
@@ -201,6 +205,7 @@ describe('startDigestScheduler', () => {
     };
     const poster = new FakePoster('slack', { clock });
     const scheduler = startDigestScheduler({
+      nearbyWindow: 7,
       store,
       posters: [poster],
       corpus: seedLikeCorpus,
@@ -220,7 +225,15 @@ describe('startDigestScheduler', () => {
   it('wires node-cron by default and stops it', async () => {
     const { clock } = await setup();
     const poster = new FakePoster('slack', { clock });
-    const scheduler = startDigestScheduler({ store, posters: [poster], corpus: seedLikeCorpus, clock, owner: 'p1', logger: silentLogger });
+    const scheduler = startDigestScheduler({
+      store,
+      posters: [poster],
+      corpus: seedLikeCorpus,
+      clock,
+      owner: 'p1',
+      logger: silentLogger,
+      nearbyWindow: 7,
+    });
     await scheduler.started;
     await scheduler.stop();
     expect(poster.posts).toHaveLength(1);
@@ -241,6 +254,7 @@ describe('startDigestScheduler owner', () => {
     });
     const cron = fakeCron();
     const scheduler = startDigestScheduler({
+      nearbyWindow: 7,
       store,
       posters: [new FakePoster('slack')],
       corpus: seedLikeCorpus,

@@ -12,6 +12,9 @@ import { slackTestServices } from '../../fakes/slack-services.js';
 const REF: ChannelRef = { platform: 'slack', workspace: 'T0FAKE', channel: 'C0DIGEST' };
 const SLOT = 'slack:T0FAKE:C0DIGEST:2026-06-17';
 const DIGEST = textReply('On this day: <!channel> 2025-06-17', { visibility: 'public' });
+/** When the slot was first claimed: the fake's clock starts here. */
+const CLAIMED = new Date('2026-06-17T09:00:00Z');
+const MINUTE = 60_000;
 
 describe('Slack digest poster, against a fake Web API', () => {
   let fake: FakeSlackApi;
@@ -20,7 +23,7 @@ describe('Slack digest poster, against a fake Web API', () => {
   beforeEach(async () => {
     fake = await FakeSlackApi.start();
     // Posts land on the slot's own day, whatever the wall clock says.
-    fake.nowSeconds = Date.parse('2026-06-17T09:00:00Z') / 1000;
+    fake.nowSeconds = CLAIMED.getTime() / 1000;
     const logger = new RecordingLogger();
     adapter = await startSlackAdapter({
       botToken: 'xoxb-e2e',
@@ -77,12 +80,14 @@ describe('Slack digest poster, against a fake Web API', () => {
     expect(failure).toBeInstanceOf(PostError);
     expect(failure).toMatchObject({ kind: 'rate_limited', retryAfterMs: 0 });
     // The runner first asks whether the uncertain attempt landed, then retries.
-    expect(await adapter.poster.findPosted(REF, SLOT)).toBeUndefined();
+    expect(await adapter.poster.findPosted(REF, SLOT, CLAIMED)).toBeUndefined();
     const posted = await adapter.poster.post(REF, DIGEST, SLOT);
     expect(fake.callsOf('chat.postMessage')).toHaveLength(2);
     expect(fake.channels.get('C0DIGEST')).toHaveLength(1);
-    expect(await adapter.poster.findPosted(REF, SLOT)).toEqual(posted);
-    expect(await adapter.poster.findPosted(REF, 'slack:T0FAKE:C0DIGEST:2026-06-18')).toBeUndefined();
+    fake.advance(MINUTE);
+    expect(await adapter.poster.findPosted(REF, SLOT, CLAIMED)).toEqual(posted);
+    fake.advance(MINUTE);
+    expect(await adapter.poster.findPosted(REF, 'slack:T0FAKE:C0DIGEST:2026-06-18', CLAIMED)).toBeUndefined();
   });
 
   it('reads Retry-After in seconds into retryAfterMs', async () => {
@@ -104,20 +109,43 @@ describe('Slack digest poster, against a fake Web API', () => {
     expect(fake.callsOf('chat.postMessage')).toHaveLength(1);
   });
 
-  it('finds the post of a slot behind several pages of later chatter, but not one from before the slot date', async () => {
+  it('searches from the first claim, 15 messages a call, and resumes a search the rate limit cut short', async () => {
     const posted = await adapter.poster.post(REF, DIGEST, SLOT);
-    fake.chatter('C0DIGEST', 450);
-    expect(await adapter.poster.findPosted(REF, SLOT)).toEqual(posted);
-    expect(fake.callsOf('conversations.history').map((call) => call.params['cursor'])).toEqual([undefined, '200', '400']);
+    fake.chatter('C0DIGEST', 40);
+    // Page 1 (15 newest) misses it, page 2 is refused by the once-a-minute limit: not "not posted", an error.
+    await expect(adapter.poster.findPosted(REF, SLOT, CLAIMED)).rejects.toMatchObject({ kind: 'rate_limited' });
+    fake.advance(MINUTE);
+    await expect(adapter.poster.findPosted(REF, SLOT, CLAIMED)).rejects.toMatchObject({ kind: 'rate_limited' });
+    fake.advance(MINUTE);
+    expect(await adapter.poster.findPosted(REF, SLOT, CLAIMED)).toEqual(posted);
+    const calls = fake.callsOf('conversations.history');
+    expect(calls.map((call) => call.params['limit'])).toEqual(Array(calls.length).fill('15'));
+    expect(calls.map((call) => call.params['oldest'])).toEqual(Array(calls.length).fill(`${CLAIMED.getTime() / 1000 - 60}.000000`));
+    // Resumed where it stopped: offsets 15 and 30, never page 1 again.
+    expect(calls.filter((call) => call.params['cursor'] !== undefined).map((call) => call.params['cursor'])).toContain('30');
+  });
 
-    // A post tagged with a later slot key, but made long before that date, is out of the search window.
-    fake.nowSeconds = Date.parse('2026-01-01T09:00:00Z') / 1000;
-    await adapter.poster.post(REF, DIGEST, 'slack:T0FAKE:C0DIGEST:2026-06-20');
-    expect(await adapter.poster.findPosted(REF, 'slack:T0FAKE:C0DIGEST:2026-06-20')).toBeUndefined();
+  it('finds a post made long after the slot date (an operator --date run a year ahead)', async () => {
+    const yearAhead = 'slack:T0FAKE:C0DIGEST:2027-06-17';
+    const posted = await adapter.poster.post(REF, DIGEST, yearAhead);
+    expect(await adapter.poster.findPosted(REF, yearAhead, CLAIMED)).toEqual(posted);
+  });
+
+  it('ignores a message from before the first claim, and one tagged by another app', async () => {
+    fake.nowSeconds = CLAIMED.getTime() / 1000 - 3_600;
+    await adapter.poster.post(REF, DIGEST, SLOT);
+    fake.nowSeconds = CLAIMED.getTime() / 1000;
+    fake.channels.get('C0DIGEST')!.unshift({
+      ts: `${CLAIMED.getTime() / 1000 + 5}.000001`,
+      text: 'impostor',
+      bot_id: 'B0OTHER',
+      metadata: { event_type: 'readout_digest', event_payload: { slot: SLOT } },
+    });
+    expect(await adapter.poster.findPosted(REF, SLOT, CLAIMED)).toBeUndefined();
   });
 
   it('maps a failing conversations.history to a PostError too', async () => {
     fake.script('conversations.history', { body: { ok: false, error: 'channel_not_found' } });
-    await expect(adapter.poster.findPosted(REF, SLOT)).rejects.toMatchObject({ kind: 'gone', reason: 'channel_not_found' });
+    await expect(adapter.poster.findPosted(REF, SLOT, CLAIMED)).rejects.toMatchObject({ kind: 'gone', reason: 'channel_not_found' });
   });
 });

@@ -202,6 +202,8 @@ describe('a crash between the platform and the ledger', () => {
     expect(acted(await second.run())).toEqual(['slack:T1:C1:2026-04-24 recovered']);
     expect(slack.posts).toHaveLength(1);
     expect(slack.findCalls).toEqual(['slack:T1:C1:2026-04-24']);
+    // The search starts at the first claim (from the ledger), not at this claim: the post is older than this one.
+    expect(slack.findSince).toEqual(['2026-04-24T04:00:00.000Z']);
     expect(await second.store.getSlot('slack:T1:C1:2026-04-24')).toMatchObject({ state: 'posted', messageId: 'm1', attempts: 2 });
   });
 

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { startDigestScheduler } from '../../src/adapters/scheduler/index.js';
+import type { Services } from '../../src/commands/command.js';
+import { createContext } from '../../src/commands/create-context.js';
+import { dispatch } from '../../src/commands/dispatch.js';
+import { commands } from '../../src/commands/registry.js';
+import { runDigests } from '../../src/core/digest/index.js';
+import { silentLogger } from '../../src/core/logger.js';
+import type { Reply } from '../../src/core/reply.js';
+import type { ChannelRef } from '../../src/core/store/index.js';
+import { openStore } from '../../src/store/index.js';
+import { seedLikeCorpus } from '../core/calendar/corpus-fixture.js';
+import { FakeClock } from '../fakes/fake-clock.js';
+import { FakePoster } from '../fakes/fake-poster.js';
+
+const HERE: ChannelRef = { platform: 'console', workspace: 'local', channel: 'console' };
+
+async function servicesAt(clock: FakeClock, nearbyWindow = 7): Promise<Services> {
+  const unused = () => {
+    throw new Error('not used by /digest');
+  };
+  return {
+    corpus: seedLikeCorpus,
+    search: { search: unused, suggest: () => [] },
+    quotes: {
+      all: () => [],
+      byId: () => undefined,
+      bySpeaker: unused,
+      about: unused,
+      random: () => undefined,
+      speakers: () => [],
+      strongestIn: () => undefined,
+      inDocument: () => [],
+    },
+    store: await openStore('sqlite::memory:', { clock }),
+    defaultTimezone: 'UTC',
+    nearbyWindow,
+    logger: silentLogger,
+  };
+}
+
+async function digest(services: Services, clock: FakeClock, text: string): Promise<Reply> {
+  const ctx = await createContext({ ...HERE, user: 'op' }, services, { clock });
+  return dispatch(commands, { command: 'digest', text }, ctx);
+}
+
+const textOf = (reply: Reply) => JSON.stringify(reply.blocks);
+
+describe('/digest status', () => {
+  it('shows the three most recent slots, in date order', async () => {
+    const clock = new FakeClock('2026-04-20T12:00:00Z');
+    const services = await servicesAt(clock);
+    await services.store.upsertSubscription({ ...HERE, time: '09:00', timezone: 'UTC', postEmpty: true });
+    for (const date of ['2026-04-20', '2026-04-21', '2026-04-22', '2026-04-23', '2026-04-24']) {
+      await services.store.claimSlot(HERE, date, 'op', 60_000);
+      await services.store.finishSlot(`console:local:console:${date}`, 'op', { state: 'posted', messageId: `m-${date}` });
+    }
+    const status = textOf(await digest(services, clock, 'status'));
+    expect(status).toContain('Recent: 2026-04-22: posted; 2026-04-23: posted; 2026-04-24: posted');
+    expect(status).not.toContain('2026-04-20');
+    await services.store.close();
+  });
+
+  it('shows a readable reason for a failed attempt, never the raw exception', async () => {
+    const clock = new FakeClock('2026-04-24T09:01:00Z');
+    const services = await servicesAt(clock);
+    clock.set('2026-04-23T00:00:00Z');
+    await services.store.upsertSubscription({ ...HERE, time: '09:00', timezone: 'UTC', postEmpty: true });
+    clock.set('2026-04-24T09:01:00Z');
+    const poster = new FakePoster('console', { clock });
+    poster.post = async () => {
+      throw new TypeError("Cannot read properties of undefined (reading 'ts')");
+    };
+    const errors: unknown[] = [];
+    const logger = { ...silentLogger, warn: (fields: Record<string, unknown>) => errors.push(fields['err']) };
+    await runDigests({ store: services.store, posters: [poster], corpus: seedLikeCorpus, clock, owner: 'p1', logger });
+    const status = textOf(await digest(services, clock, 'status'));
+    expect(status).toContain('2026-04-24: claimed (post outcome unknown (an unexpected error (details in the log))');
+    expect(status).not.toMatch(/Cannot read properties|TypeError/);
+    // The full error is in the log.
+    expect(String(errors[0])).toContain('Cannot read properties');
+    await services.store.close();
+  });
+});
+
+describe('/digest preview', () => {
+  it('shows what the scheduler posts, with the same nearby window (READOUT_NEARBY_DAYS)', async () => {
+    // 8 May: nothing on the day; 24 April (14 days before) is nearby only with a window wider than the default 7.
+    const clock = new FakeClock('2026-05-08T09:01:00Z');
+    const services = await servicesAt(clock, 20);
+    clock.set('2026-05-07T00:00:00Z');
+    await services.store.upsertSubscription({ ...HERE, time: '09:00', timezone: 'UTC', postEmpty: false });
+    clock.set('2026-05-08T09:01:00Z');
+    const poster = new FakePoster('console', { clock });
+    const scheduler = startDigestScheduler({
+      store: services.store,
+      posters: [poster],
+      corpus: services.corpus,
+      clock,
+      logger: silentLogger,
+      nearbyWindow: services.nearbyWindow,
+      schedule: () => ({ stop: () => {} }),
+    });
+    await scheduler.started;
+    await scheduler.stop();
+    const preview = await digest(services, clock, 'preview');
+    expect(poster.posts).toHaveLength(1);
+    expect(textOf(preview)).toContain('Xi holds talks with Ruto');
+    expect(preview.blocks.slice(0, -1)).toEqual(poster.posts[0]?.reply.blocks);
+    await services.store.close();
+  });
+});
