@@ -193,7 +193,7 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
           },
         }
       : {}),
-    nearbyWindow: services.nearbyWindow,
+    nearbyWindow: ready.nearbyWindow,
   });
 
   const retention = startRetentionSweep({
