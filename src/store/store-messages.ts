@@ -3,6 +3,8 @@ export const storeMessages = {
   unknownScheme: (url: string) =>
     `DATABASE_URL “${redactUrl(url)}” is not a database I can open. Use sqlite:./data/readout.db, sqlite:/absolute/path.db, sqlite::memory: or postgres://user@host:5432/database.`,
   cannotOpen: (path: string, reason: string) => `Could not open the database file ${path}: ${reason}. Check that the folder is writable.`,
+  notADatabase: (path: string, reason: string) =>
+    `The file ${path} is not a readout database (${reason}). Point DATABASE_URL at another file, or move this one away and readout creates a new one.`,
   newerSchema: (found: number, known: number) =>
     `The database has schema version ${found}, but this readout only knows up to ${known}. Upgrade readout or point DATABASE_URL at another file.`,
   cannotConnect: (url: string, reason: string) =>

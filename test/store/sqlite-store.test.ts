@@ -61,7 +61,7 @@ describe('openStore (SQLite)', () => {
     writeFileSync(file, 'these are my notes, not a database\n'.repeat(200));
     const caught = await openStore(`sqlite:${file}`).catch((error: unknown) => error);
     expect(caught).toBeInstanceOf(UserError);
-    expect((caught as UserError).message).toMatch(/Could not open the database file .*notes\.txt/);
+    expect((caught as UserError).message).toMatch(/The file .*notes\.txt is not a readout database/);
   });
 
   it('creates the folder and the file on first use, in WAL mode, with the schema versioned', async () => {

@@ -27,7 +27,7 @@ export function openSqliteStore(path: string, clock: Clock): Store {
     db.close();
     if (error instanceof UserError) throw error;
     // A file that is not a database (or is damaged) is an operator's mistake, not a crash.
-    throw new UserError('store_cannot_open', storeMessages.cannotOpen(path, error instanceof Error ? error.message : String(error)));
+    throw new UserError('store_cannot_open', storeMessages.notADatabase(path, error instanceof Error ? error.message : String(error)));
   }
   return createSqliteStore(db, clock);
 }
