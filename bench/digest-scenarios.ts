@@ -5,6 +5,7 @@ import { createContext } from '../src/commands/create-context.js';
 import { dispatch } from '../src/commands/dispatch.js';
 import { commands } from '../src/commands/registry.js';
 import { nextDueAfter } from '../src/core/digest/due-slots.js';
+import { isTerminalSlotState } from '../src/core/store/slot-states.js';
 import { openStore } from '../src/store/open-store.js';
 import { benchPoster, freshDatabase } from './digest-bench-env.js';
 import type { PlatformProcess } from './digest-platform-process.js';
@@ -235,7 +236,7 @@ export async function twoProcessScenario(
       subscriptions: options.count,
       postedBy,
       slots: slots.length,
-      terminal: slots.filter((s) => s.state !== 'claimed').length,
+      terminal: slots.filter((s) => isTerminalSlotState(s.state)).length,
       duplicates: platformStats.duplicates,
       rejected429: platformStats.rejected429,
       busyS: busyMs / 1000,

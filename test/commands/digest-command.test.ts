@@ -53,7 +53,7 @@ describe('/digest status', () => {
     await services.store.upsertSubscription({ ...HERE, time: '09:00', timezone: 'UTC', postEmpty: true });
     for (const date of ['2026-04-20', '2026-04-21', '2026-04-22', '2026-04-23', '2026-04-24']) {
       await services.store.claimSlot(HERE, date, 'op', 60_000);
-      await services.store.finishSlot(`console:local:console:${date}`, 'op', { state: 'posted', messageId: `m-${date}` });
+      await services.store.finishSlot(`console:local:console:${date}`, 1, { state: 'posted', messageId: `m-${date}` });
     }
     const status = textOf(await digest(services, clock, 'status'));
     expect(status).toContain('Recent: 2026-04-22: posted; 2026-04-23: posted; 2026-04-24: posted');

@@ -1,5 +1,12 @@
 import type { Clock } from '../../src/core/clock.js';
-import { type DigestPoster, PostError, type PostHooks, type PostPacing, type PostResult } from '../../src/core/digest/digest-types.js';
+import {
+  type DigestPoster,
+  PostError,
+  type PostHooks,
+  type PostPacing,
+  type PostResult,
+  type SearchProgress,
+} from '../../src/core/digest/digest-types.js';
 import type { Reply } from '../../src/core/reply.js';
 import type { ChannelRef } from '../../src/core/store/store-types.js';
 
@@ -89,16 +96,22 @@ export class FakePoster implements DigestPoster {
   }
 
   async post(ref: ChannelRef, reply: Reply, slotKey: string, hooks?: PostHooks): Promise<PostResult> {
+    // One message, page 0: nothing to send when the ledger has it already.
+    if ((hooks?.firstPage ?? 0) > 0) return { messageId: '' };
     // Like the real posters: the runner's turn (pacing, lease) comes before the request, and a throw sends nothing.
     await hooks?.beforeRequest?.();
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    let result: PostResult;
     try {
       await this.delay?.(slotKey);
-      return this.send(ref, reply, slotKey);
+      result = this.send(ref, reply, slotKey);
     } finally {
       this.inFlight--;
     }
+    // Like the real posters: the accepted page is reported before anything else is sent.
+    await hooks?.pageSent?.(0, result.messageId);
+    return result;
   }
 
   private send(ref: ChannelRef, reply: Reply, slotKey: string): PostResult {
@@ -132,7 +145,7 @@ export class FakePoster implements DigestPoster {
   }
 
   /** Like the platforms, only messages from `since` on are searched: a wrong bound misses the earlier post. */
-  async findPosted(ref: ChannelRef, slotKey: string, since: Date): Promise<PostResult | undefined> {
+  async findPosted(ref: ChannelRef, slotKey: string, since: Date, _progress?: SearchProgress): Promise<PostResult | undefined> {
     this.findCalls.push(slotKey);
     this.findSince.push(since.toISOString());
     const found = this.posts.find(

@@ -128,7 +128,7 @@ describe('the retention sweep', () => {
     const clock = new FakeClock('2026-01-01T09:00:00Z');
     const store = await openStore('sqlite::memory:', { clock });
     await store.claimSlot(channel, '2026-01-01', 'a', 60_000);
-    await store.finishSlot('slack:T1:C1:2026-01-01', 'a', { state: 'posted', messageId: 'm' });
+    await store.finishSlot('slack:T1:C1:2026-01-01', 1, { state: 'posted', messageId: 'm' });
     clock.advance(91 * 86_400_000);
     await store.claimSlot(channel, '2026-04-02', 'a', 60_000);
     const logged: Record<string, unknown>[] = [];

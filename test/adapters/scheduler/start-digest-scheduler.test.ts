@@ -39,7 +39,7 @@ class GatedPoster implements DigestPoster {
     await hooks?.beforeRequest?.();
     this.entered++;
     await new Promise<void>((resolve) => this.gates.push(resolve));
-    return this.inner.post(ref, reply, key);
+    return this.inner.post(ref, reply, key, { pageSent: hooks?.pageSent });
   }
   findPosted(...args: Parameters<DigestPoster['findPosted']>) {
     return this.inner.findPosted(...args);
@@ -184,7 +184,7 @@ describe('startDigestScheduler', () => {
     await scheduler.stop();
     expect((await scheduler.started)?.slots.map((s) => s.outcome)).toEqual(['retry_later']);
     expect(await store.getSlot('slack:T1:C1:2026-04-24')).toMatchObject({
-      state: 'claimed',
+      state: 'retry_certain',
       claimedBy: null,
       leaseUntil: '2026-04-24T04:00:30.000Z',
     });
