@@ -75,7 +75,7 @@ describe('/digest status', () => {
     const logger = { ...silentLogger, warn: (fields: Record<string, unknown>) => errors.push(fields['err']) };
     await runDigests({ store: services.store, posters: [poster], corpus: seedLikeCorpus, clock, owner: 'p1', logger });
     const status = textOf(await digest(services, clock, 'status'));
-    expect(status).toContain('2026-04-24: claimed (post outcome unknown (an unexpected error (details in the log))');
+    expect(status).toContain('2026-04-24: retry_uncertain (post outcome unknown (an unexpected error (details in the log))');
     expect(status).not.toMatch(/Cannot read properties|TypeError/);
     // The full error is in the log.
     expect(String(errors[0])).toContain('Cannot read properties');

@@ -143,7 +143,7 @@ describe('due subscriptions without scanning', () => {
 });
 
 describe('leases and pacing', () => {
-  it('does not post when its lease ran out while it waited for a turn, and the next run posts once', async () => {
+  it('does not post when it slept past its lease while a newer run of the same process re-claimed and posted', async () => {
     const url = tempDatabaseUrl();
     cleanups.push(url.cleanup);
     const clock = new FakeClock('2026-04-24T04:00:00Z');
@@ -153,12 +153,29 @@ describe('leases and pacing', () => {
     await h.subscribe({ channel: 'C1', time: '09:00', timezone: 'Asia/Almaty' });
     // Another process's 429 holds the shared budget back for longer than a lease.
     await h.store.takeTurn('discord:bot', { intervalMs: 0, holdMs: 10 * MIN });
-    const first = await h.run({ leaseMs: 5 * MIN });
-    expect(first.slots.map((s) => s.outcome)).toEqual(['lease_lost']);
-    expect(slack.calls).toEqual([]);
-    const second = await h.run({ owner: 'p2', leaseMs: 5 * MIN });
+    // The first run's worker sleeps in its pacing wait until the test lets it go.
+    let wake = () => {};
+    let asleep = () => {};
+    const sleeping = new Promise<void>((resolve) => {
+      asleep = resolve;
+    });
+    const first = h.run({
+      leaseMs: 5 * MIN,
+      sleep: () =>
+        new Promise<void>((resolve) => {
+          wake = resolve;
+          asleep();
+        }),
+    });
+    await sleeping;
+    // Past its lease, a newer run of the same process (the same owner string) claims the slot and posts it.
+    clock.advance(6 * MIN);
+    const second = await h.run({ leaseMs: 5 * MIN });
     expect(second.slots.map((s) => s.outcome)).toEqual(['posted']);
+    wake();
+    expect((await first).slots.map((s) => s.outcome)).toEqual(['lease_lost']);
     expect(slack.posts).toHaveLength(1);
+    expect(slack.calls).toHaveLength(1);
   });
 
   it('spaces turns of a shared budget across runners on one database, and a 429 holds them all back', async () => {
