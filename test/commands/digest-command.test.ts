@@ -110,3 +110,42 @@ describe('/digest preview', () => {
     await services.store.close();
   });
 });
+
+describe('/digest subscribe again while a slot waits to retry', () => {
+  it('never abandons the slot: a 503, the same subscribe again, then --empty toggled, and exactly one post that day', async () => {
+    const clock = new FakeClock('2026-04-23T12:00:00Z');
+    const services = await servicesAt(clock);
+    const poster = new FakePoster('console', { clock });
+    const run = () =>
+      runDigests({
+        store: services.store,
+        posters: [poster],
+        corpus: seedLikeCorpus,
+        clock,
+        owner: 'p1',
+        sleep: clock.sleep,
+        random: () => 1,
+        maxAttempts: 1,
+      });
+    expect(textOf(await digest(services, clock, 'subscribe 09:00 UTC'))).toContain('Subscribed');
+    clock.set('2026-04-24T09:00:00Z');
+    poster.failNext({ kind: 'server_error' });
+    expect((await run()).slots.map((s) => s.outcome)).toEqual(['retry_later']);
+    // Nothing came, so the user subscribes again, the same way.
+    clock.advance(60_000);
+    expect(textOf(await digest(services, clock, 'subscribe 09:00 UTC'))).toContain('Updated');
+    poster.failNext({ kind: 'server_error' });
+    expect((await run()).slots.map((s) => s.outcome)).toEqual(['retry_later']);
+    clock.advance(60_000);
+    expect(textOf(await digest(services, clock, 'subscribe 09:00 UTC --empty'))).toContain('Updated');
+    const outcomes: string[] = [];
+    for (let minute = 0; minute < 30; minute++) {
+      outcomes.push(...(await run()).slots.map((s) => s.outcome));
+      clock.advance(60_000);
+    }
+    expect(outcomes).toEqual(['posted']);
+    expect(poster.posts.map((p) => p.slotKey)).toEqual(['console:local:console:2026-04-24']);
+    expect(await services.store.getSlot('console:local:console:2026-04-24')).toMatchObject({ state: 'posted' });
+    await services.store.close();
+  });
+});

@@ -49,6 +49,7 @@ export class FakePoster implements DigestPoster {
   /** The `since` bound of every findPosted call (ISO). */
   readonly findSince: string[] = [];
   private readonly failures: FakeFailure[] = [];
+  private readonly searchFailures: PostError[] = [];
   private readonly goneChannels = new Map<string, NonNullable<Extract<FakeFailure, { kind: 'gone' }>['reason']>>();
   private nextId = 1;
 
@@ -77,6 +78,12 @@ export class FakePoster implements DigestPoster {
   /** Queues failures for the next post calls, in order. */
   failNext(...failures: FakeFailure[]): this {
     this.failures.push(...failures);
+    return this;
+  }
+
+  /** Queues errors for the next findPosted calls, in order (a 429 with Retry-After, a gone channel). */
+  failSearchNext(...errors: PostError[]): this {
+    this.searchFailures.push(...errors);
     return this;
   }
 
@@ -148,6 +155,8 @@ export class FakePoster implements DigestPoster {
   async findPosted(ref: ChannelRef, slotKey: string, since: Date, _progress?: SearchProgress): Promise<PostResult | undefined> {
     this.findCalls.push(slotKey);
     this.findSince.push(since.toISOString());
+    const failure = this.searchFailures.shift();
+    if (failure) throw failure;
     const found = this.posts.find(
       (post) =>
         post.slotKey === slotKey &&

@@ -149,9 +149,15 @@ async function settleClaim(
   };
   /** Gives the claim back until `retryAt`; `certain` when nothing unrecorded can have reached the platform. */
   const retryLater = async (reason: string, retryAt: Date, outcome: 'certain' | 'uncertain'): Promise<SlotOutcome> => {
+    // An uncertainty this claim met and has not settled yet (a timeout, then a failed search) is handed on too.
+    const handedOn = outcome === 'uncertain' || uncertain ? 'uncertain' : 'certain';
     // The ledger keeps the bare reason (it ends up in a `failed` record); the retry time is the slot's lease.
-    await store.releaseSlot(key, token, { reason, retryAfterMs: Math.max(0, retryAt.getTime() - clock.now().getTime()), outcome });
-    const state = outcome === 'uncertain' || uncertain ? 'retry_uncertain' : 'retry_certain';
+    await store.releaseSlot(key, token, {
+      reason,
+      retryAfterMs: Math.max(0, retryAt.getTime() - clock.now().getTime()),
+      outcome: handedOn,
+    });
+    const state = handedOn === 'uncertain' ? 'retry_uncertain' : 'retry_certain';
     return { ...base, outcome: 'retry_later', state, reason: digestMessages.reasonRetry(reason, retryAt.toISOString()) };
   };
   const backoffUntil = (attempt: number) => new Date(clock.now().getTime() + jitteredBackoffMs(attempt, random));
