@@ -142,6 +142,15 @@ export class FakeDiscord {
     this.afterAccept.push({ method, path, then, ...(when ? { when } : {}) });
   }
 
+  /** Other people's messages arriving in a channel now (by the fake's clock): traffic a search has to read through. */
+  addMessagesFromOthers(channelId: string, count: number): void {
+    const someone = { id: snowflake(), username: 'someone', discriminator: '0', global_name: null, avatar: null };
+    const added = Array.from({ length: count }, (_, i) =>
+      fakeMessage({ channelId, author: someone, body: { content: `chatter ${i}` }, atMs: this.now() }),
+    );
+    this.channelMessages.set(channelId, [...this.messagesIn(channelId), ...added]);
+  }
+
   /** Bodies of the messages a channel holds, oldest first. */
   // biome-ignore lint/suspicious/noExplicitAny: stored message objects
   messagesIn(channelId: string): any[] {
