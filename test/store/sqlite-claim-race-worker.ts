@@ -14,6 +14,9 @@ for (let i = 0; i < Number(countText); i++) {
   const claim = await store.claimSlot(ref, '2026-04-24', owner, 5 * 60_000);
   if (claim) {
     won.push(claim.key);
+    // A slot taken over from a dead holder: that holder's token must not be able to record anything any more.
+    if (claim.token > 1 && (await store.finishSlot(claim.key, claim.token - 1, { state: 'failed', reason: 'stale' })))
+      throw new Error(`a stale token settled ${claim.key}`);
     await store.finishSlot(claim.key, claim.token, { state: 'posted', messageId: `${owner}-${i}` });
   }
   // A real runner posts between claims; without this pause one process holds SQLite's write lock
