@@ -143,17 +143,33 @@ describe('due subscriptions without scanning', () => {
 });
 
 describe('leases and pacing', () => {
-  it('does not post when it slept past its lease while a newer run of the same process re-claimed and posted', async () => {
+  it('does not post when it slept past its lease while a newer run of the same process re-claimed it and is posting', async () => {
     const url = tempDatabaseUrl();
     cleanups.push(url.cleanup);
     const clock = new FakeClock('2026-04-24T04:00:00Z');
     const pacing = { shared: { bucket: 'discord:bot', intervalMs: 20 } };
-    const slack = new FakePoster('slack', { clock, pacing });
+    // The newer run's request stays in flight until the test lets it through.
+    let openGate = () => {};
+    const gate = new Promise<void>((resolve) => {
+      openGate = resolve;
+    });
+    let inFlight = () => {};
+    const newerInFlight = new Promise<void>((resolve) => {
+      inFlight = resolve;
+    });
+    const slack = new FakePoster('slack', {
+      clock,
+      pacing,
+      delay: async () => {
+        inFlight();
+        await gate;
+      },
+    });
     const h = harness({ start: '', url: url.url, clock, slack });
     await h.subscribe({ channel: 'C1', time: '09:00', timezone: 'Asia/Almaty' });
     // Another process's 429 holds the shared budget back for longer than a lease.
     await h.store.takeTurn('discord:bot', { intervalMs: 0, holdMs: 10 * MIN });
-    // The first run's worker sleeps in its pacing wait until the test lets it go.
+    // The first run's worker sleeps in its pacing wait until the test wakes it.
     let wake = () => {};
     let asleep = () => {};
     const sleeping = new Promise<void>((resolve) => {
@@ -168,12 +184,15 @@ describe('leases and pacing', () => {
         }),
     });
     await sleeping;
-    // Past its lease, a newer run of the same process (the same owner string) claims the slot and posts it.
+    // Past its lease, a newer run of the same process (the same owner string) claims the slot and starts posting.
     clock.advance(6 * MIN);
-    const second = await h.run({ leaseMs: 5 * MIN });
-    expect(second.slots.map((s) => s.outcome)).toEqual(['posted']);
+    const second = h.run({ leaseMs: 5 * MIN });
+    await newerInFlight;
+    // The old worker wakes while the newer one's request is out: its token is stale, so it sends nothing.
     wake();
     expect((await first).slots.map((s) => s.outcome)).toEqual(['lease_lost']);
+    openGate();
+    expect((await second).slots.map((s) => s.outcome)).toEqual(['posted']);
     expect(slack.posts).toHaveLength(1);
     expect(slack.calls).toHaveLength(1);
   });
