@@ -253,6 +253,46 @@ describe('leases and pacing', () => {
   });
 });
 
+describe('budgets in the platform\'s terms', () => {
+  const pacerOn = () => {
+    const clock = new FakeClock('2026-04-24T04:00:00Z');
+    const store = openSqliteStore(':memory:', clock);
+    cleanups.push(() => store.close());
+    const waits: number[] = [];
+    // Waits are recorded, not slept: every turn is measured from one instant.
+    return { pacer: createPostPacer(store, clock, async (ms) => void waits.push(ms)), waits };
+  };
+  const discord = { shared: { bucket: 'discord:bot', intervalMs: 20 } };
+  const one = { platform: 'discord', workspace: 'G', channel: 'busy' } as const;
+  const other = { platform: 'discord', workspace: 'G', channel: 'quiet' } as const;
+
+  it('holds only the refused channel after a route-scoped 429, and every channel after a global one', async () => {
+    const route = pacerOn();
+    await route.pacer.holdBack(discord, one, 30_000, 'route');
+    await route.pacer.turn(discord, other);
+    expect(route.waits).toEqual([]);
+    await route.pacer.turn(discord, one);
+    expect(route.waits).toEqual([30_000, 20]);
+
+    const global = pacerOn();
+    await global.pacer.holdBack(discord, one, 30_000, 'global');
+    await global.pacer.turn(discord, other);
+    expect(global.waits).toEqual([30_000]);
+  });
+
+  it('spaces Slack posts in one workspace by its budget, across channels, and leaves other workspaces alone', async () => {
+    const { pacer, waits } = pacerOn();
+    const slack = { perChannelMs: 1_000, perWorkspace: { intervalMs: 1_000 } };
+    for (const channel of ['C1', 'C2', 'C3']) await pacer.turn(slack, { platform: 'slack', workspace: 'T1', channel });
+    await pacer.turn(slack, { platform: 'slack', workspace: 'T2', channel: 'C1' });
+    expect(waits).toEqual([1_000, 2_000]);
+    // A 429 in T1 holds T1's next post back by its Retry-After.
+    await pacer.holdBack(slack, { platform: 'slack', workspace: 'T1', channel: 'C4' }, 30_000);
+    await pacer.turn(slack, { platform: 'slack', workspace: 'T1', channel: 'C5' });
+    expect(waits.at(-1)).toBe(30_000);
+  });
+});
+
 describe('backoff', () => {
   it.each([
     [1, 0, 1_000],
