@@ -195,7 +195,13 @@ export function storeContract(name: string, make: () => Promise<StoreUnderTest>)
         expect(await store.recordSearch(key, old!.token, { position: 'stale', settled: true })).toBe(false);
         expect(await store.releaseSlot(key, old!.token, { reason: 'stale', retryAfterMs: 0 })).toBe(false);
         expect(await store.finishSlot(key, old!.token, { state: 'posted', messageId: 'stale' })).toBe(false);
-        expect(await store.getSlot(key)).toMatchObject({ state: 'held', pagesSent: 0, messageId: null, searchPosition: null, reason: null });
+        expect(await store.getSlot(key)).toMatchObject({
+          state: 'held',
+          pagesSent: 0,
+          messageId: null,
+          searchPosition: null,
+          reason: null,
+        });
         expect(await store.renewLease(key, fresh!.token, db.leaseMs)).toBe(true);
         expect(await store.finishSlot(key, fresh!.token, { state: 'posted', messageId: 'm1' })).toBe(true);
         expect(await store.getSlot(key)).toMatchObject({ state: 'posted', messageId: 'm1' });
@@ -238,7 +244,9 @@ export function storeContract(name: string, make: () => Promise<StoreUnderTest>)
       withStore(async (store, db) => {
         const claim = await store.claimSlot(channel, date, 'a', db.leaseMs);
         expect(await store.releaseSlot(key, claim!.token + 1, { reason: 'not mine' })).toBe(false);
-        expect(await store.releaseSlot(key, claim!.token, { reason: 'http_429', retryAfterMs: db.leaseMs / 2, outcome: 'certain' })).toBe(true);
+        expect(await store.releaseSlot(key, claim!.token, { reason: 'http_429', retryAfterMs: db.leaseMs / 2, outcome: 'certain' })).toBe(
+          true,
+        );
         expect(await store.getSlot(key)).toMatchObject({ state: 'retry_certain', claimedBy: null, reason: 'http_429', uncertain: false });
         expect(await store.claimSlot(channel, date, 'b', db.leaseMs)).toBeUndefined();
         await db.elapse(db.leaseMs * 0.7);

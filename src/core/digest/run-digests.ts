@@ -1,6 +1,6 @@
 import { parseIsoDate } from '../calendar/parse-iso-date.js';
-import { slotKey } from '../store/slot-key.js';
 import type { Clock } from '../clock.js';
+import { slotKey } from '../store/slot-key.js';
 import type { ChannelRef, Subscription } from '../store/store-types.js';
 import { UserError } from '../user-error.js';
 import { createNextDueWriter } from './create-next-due-writer.js';

@@ -258,11 +258,7 @@ async function settleClaim(
       if (!(error instanceof PostError)) {
         // The platform may have accepted the post before the error (a crash, a lost response): never post blind again.
         deps.logger?.warn({ key, err: error }, 'digest post failed with an unknown outcome');
-        return retryLater(
-          digestMessages.reasonUnknownOutcome(errorReason(error)),
-          backoffUntil(claim.attempts + attempt - 1),
-          'uncertain',
-        );
+        return retryLater(digestMessages.reasonUnknownOutcome(errorReason(error)), backoffUntil(claim.attempts + attempt - 1), 'uncertain');
       }
       if (error.kind === 'gone') return pause(error.reason);
       if (error.kind === 'fatal') return finish('failed', { state: 'failed', reason: digestMessages.reasonFatal(error.reason) });

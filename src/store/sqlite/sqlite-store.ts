@@ -85,13 +85,15 @@ export function createSqliteStore(db: Database.Database, clock: Clock): Store {
     if (removed) closeOpenSlots(ref, storeMessages.reasonRemoved, nowIso());
     return removed;
   });
-  const setNextDueTransaction = db.transaction((updates: readonly { ref: ChannelRef; nextDueAt: Date | null; scheduleSince?: string }[]) => {
-    for (const { ref, nextDueAt, scheduleSince } of updates) {
-      const params = { ...refOf(ref), nextDueAt: nextDueAt ? nextDueAt.toISOString() : null };
-      if (scheduleSince === undefined) statements.setNextDue.run(params);
-      else statements.setNextDueIf.run({ ...params, scheduleSince });
-    }
-  });
+  const setNextDueTransaction = db.transaction(
+    (updates: readonly { ref: ChannelRef; nextDueAt: Date | null; scheduleSince?: string }[]) => {
+      for (const { ref, nextDueAt, scheduleSince } of updates) {
+        const params = { ...refOf(ref), nextDueAt: nextDueAt ? nextDueAt.toISOString() : null };
+        if (scheduleSince === undefined) statements.setNextDue.run(params);
+        else statements.setNextDueIf.run({ ...params, scheduleSince });
+      }
+    },
+  );
   const sweepTransaction = db.transaction((slotRetentionMs: number) => ({
     slots: statements.sweepSlots.run({ before: later(-slotRetentionMs) }).changes,
     actions: statements.sweepActions.run({ now: nowIso() }).changes,
@@ -172,7 +174,9 @@ export function createSqliteStore(db: Database.Database, clock: Clock): Store {
       return statements.recordPage.run({ key, token, index: page.index, messageId: page.messageId, now: nowIso() }).changes > 0;
     },
     async recordSearch(key, token, search) {
-      return statements.recordSearch.run({ key, token, position: search.position, settled: search.settled ? 1 : 0, now: nowIso() }).changes > 0;
+      return (
+        statements.recordSearch.run({ key, token, position: search.position, settled: search.settled ? 1 : 0, now: nowIso() }).changes > 0
+      );
     },
     async finishSlot(key, token, update) {
       if (!isTerminalSlotState(update.state)) throw new Error(`finishSlot records a terminal state, not ${update.state}`);

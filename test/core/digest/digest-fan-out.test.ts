@@ -253,7 +253,7 @@ describe('leases and pacing', () => {
   });
 });
 
-describe('budgets in the platform\'s terms', () => {
+describe("budgets in the platform's terms", () => {
   const pacerOn = () => {
     const clock = new FakeClock('2026-04-24T04:00:00Z');
     const store = openSqliteStore(':memory:', clock);
