@@ -6,7 +6,7 @@ import { type Clock, systemClock } from '../../core/clock.js';
 import type { DigestPoster } from '../../core/digest/digest-types.js';
 import type { Logger } from '../../core/logger.js';
 import { createTurnQueue } from '../../core/turn-queue.js';
-import { ackBeforeWork } from './ack-before-work.js';
+import { boundRequestBodies } from './bound-request-bodies.js';
 import { createButtonCodec } from './button-codec.js';
 import { createSlackDigestPoster, slackApiBase } from './create-slack-digest-poster.js';
 import { registerListeners } from './register-listeners.js';
@@ -40,6 +40,8 @@ export interface SlackAdapterOptions {
   mount?: (listener: (req: IncomingMessage, res: ServerResponse) => void) => () => void;
   /** Slack user ids who may change a channel's digest besides workspace admins and owners (READOUT_DIGEST_MANAGERS). */
   digestManagers?: readonly string[];
+  /** Bounds on unverified request bodies (HTTP mode); the defaults suit Slack, tests lower them. */
+  limits?: { maxBodyBytes?: number; maxPendingBodies?: number; bodyDeadlineMs?: number };
 }
 
 export type SlackAdapterState = 'starting' | 'running' | 'stopped' | 'failed';
@@ -97,20 +99,16 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
       })
     : new HTTPReceiver({
         signingSecret: options.signingSecret!,
-        // ackBeforeWork checks every signature itself and hands Bolt a normalised body, which no longer matches one.
-        signatureVerification: false,
+        // Bolt's own check, on the exact bytes it parses and on every path it routes: the only verifier.
+        signatureVerification: true,
+        // The listener acks at once (before the command runs); the work waits its turn in the queue.
+        processBeforeResponse: false,
         endpoints: EVENTS_PATH,
         logger: slackLogger,
       });
   if (receiver instanceof HTTPReceiver) {
-    const acked = ackBeforeWork(receiver.requestListener, {
-      signingSecret: options.signingSecret!,
-      path: EVENTS_PATH,
-      clock,
-      logger,
-      queue,
-    });
-    receiver.requestListener = rejectFutureTimestamps(acked, clock, logger);
+    const bounded = boundRequestBodies(receiver.requestListener, { logger, queue, ...options.limits });
+    receiver.requestListener = rejectFutureTimestamps(bounded, clock, logger);
   }
 
   const app = new App({
