@@ -12,6 +12,7 @@ import { createSlackDigestPoster, slackApiBase } from './create-slack-digest-pos
 import { registerListeners } from './register-listeners.js';
 import { rejectFutureTimestamps } from './reject-future-timestamps.js';
 import { replayGuard } from './replay-guard.js';
+import { createResponseUrlCheck } from './response-url-check.js';
 import { createSeenRequests } from './seen-requests.js';
 import type { SlackDeps } from './slack-deps.js';
 import { createSlackDigestAccess } from './slack-digest-access.js';
@@ -131,6 +132,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
     }),
     logger,
     digestAccess: createSlackDigestAccess({ client: app.client, managers: options.digestManagers ?? [], logger }),
+    responseUrlAllowed: createResponseUrlCheck(slackApiUrl),
   };
   const inFlight = new Set<Promise<void>>();
   const track = (work: Promise<void>, what: string) => {
