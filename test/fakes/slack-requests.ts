@@ -38,8 +38,8 @@ export function postSigned(url: string, body: string, options: SignOptions): Pro
   return send(url, 'POST', headers, body);
 }
 
-export function getUrl(url: string): Promise<SlackHttpAnswer> {
-  return send(url, 'GET', {}, undefined);
+export function getUrl(url: string, headers: Record<string, string> = {}): Promise<SlackHttpAnswer> {
+  return send(url, 'GET', headers, undefined);
 }
 
 function send(url: string, method: string, headers: Record<string, string>, body: string | undefined): Promise<SlackHttpAnswer> {
