@@ -6,6 +6,7 @@ import { type Clock, systemClock } from '../../core/clock.js';
 import type { DigestPoster } from '../../core/digest/digest-types.js';
 import type { Logger } from '../../core/logger.js';
 import { createTurnQueue } from '../../core/turn-queue.js';
+import { ackVerifiedEvents } from './ack-verified-events.js';
 import { boundRequestBodies } from './bound-request-bodies.js';
 import { createButtonCodec } from './button-codec.js';
 import { createSlackDigestPoster, slackApiBase } from './create-slack-digest-poster.js';
@@ -92,7 +93,8 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   // One queue for the whole adapter: requests handed to Bolt and the commands they start take turns with each other.
   const queue = createTurnQueue();
 
-  const receiver = socketMode
+  let app: App | undefined;
+  const receiver: SocketModeReceiver | HTTPReceiver = socketMode
     ? new SocketModeReceiver({
         appToken: options.appToken!,
         logger: slackLogger,
@@ -100,11 +102,17 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
       })
     : new HTTPReceiver({
         signingSecret: options.signingSecret!,
-        // Bolt's own check, on the exact bytes it parses and on every path it routes: the only verifier.
         signatureVerification: true,
-        // The listener acks at once (before the command runs); the work waits its turn in the queue.
-        processBeforeResponse: false,
-        endpoints: EVENTS_PATH,
+        // /slack/events is a route of this receiver (Bolt routes it, by the path as Bolt reads it); its handler
+        // verifies with Bolt's own check on the exact bytes, then acknowledges before Bolt's listeners run.
+        endpoints: [],
+        customRoutes: [
+          {
+            path: EVENTS_PATH,
+            method: 'POST',
+            handler: ackVerifiedEvents({ signingSecret: options.signingSecret!, app: () => app!, queue, logger }),
+          },
+        ],
         logger: slackLogger,
       });
   if (receiver instanceof HTTPReceiver) {
@@ -112,7 +120,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
     receiver.requestListener = rejectFutureTimestamps(bounded, clock, logger);
   }
 
-  const app = new App({
+  app = new App({
     token: options.botToken,
     receiver,
     logger: slackLogger,

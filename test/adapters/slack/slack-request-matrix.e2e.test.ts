@@ -30,7 +30,10 @@ const canaryCommand = defineCommand({
 });
 const commands: AnyCommand[] = [canaryCommand, digestCommand];
 
-/** Spellings of the events path that Bolt routes to /slack/events (it reads the path with WHATWG URL). */
+/**
+ * Spellings of the events path that Bolt routes to /slack/events: it reads the path with WHATWG URL (dot
+ * segments, `%2e`, backslashes) and matches its routes with path-to-regexp (any case, a trailing slash).
+ */
 const ROUTED = [
   '/slack/events',
   '/slack/./events',
@@ -43,17 +46,12 @@ const ROUTED = [
   '/slack/events?x=1',
   '/slack/events?ssl_check=1',
   '/slack/events#frag',
-];
-/** Spellings it does not route: each must be a plain 404 that runs nothing. */
-const UNROUTED = [
-  '/slack//events',
-  '//slack/events',
   '/slack/events/',
   '/SLACK/EVENTS',
   '/Slack/Events',
-  '/slack%2fevents',
-  '/slack/events%20',
 ];
+/** Spellings it does not route: each must be a plain 404 that runs nothing. */
+const UNROUTED = ['/slack//events', '//slack/events', '/slack%2fevents', '/slack/events%20', '/slack/events.json', '/slack'];
 
 type Variant = { name: string; make: (body: string) => { body: string; headers: Record<string, string | string[]> }; sslCheck?: boolean };
 
