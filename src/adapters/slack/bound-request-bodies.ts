@@ -24,9 +24,10 @@ export interface BoundRequestBodiesOptions {
 /**
  * Sits in front of Bolt's HTTPReceiver and only bounds what an unverified request may cost: every POST,
  * whatever its path, is read into `rawBody` (the exact bytes, unchanged) up to 64 KB, with a bounded number
- * read at once and a deadline; then Bolt gets it. Bolt verifies the signature on those same bytes, parses
- * them and routes by its own reading of the path, so there is one verifier and one parser. Bolt would buffer
- * without any limit; a buffered request is taken as it is (`rawBody` set).
+ * read at once and a deadline; then Bolt's receiver gets it and routes it by its own reading of the path.
+ * The events route verifies the signature on those same bytes with Bolt's check and parses them with Bolt's
+ * parser (ack-verified-events.ts), so there is one router, one verifier and one parser. Bolt's buffering has no
+ * limit of its own; a request whose `rawBody` is set is taken as it is.
  */
 export function boundRequestBodies(listener: Listener, options: BoundRequestBodiesOptions): Listener {
   const log = options.logger;
