@@ -20,7 +20,10 @@ const ONLY_LIMITED = argument('only') === 'limited';
 const OUTPUT = argument('out') ?? 'docs/benchmarks.md';
 const POSTGRES_URL = argument('postgres') ?? process.env.READOUT_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SIZE = QUICK ? 1_000 : 10_000;
-const BLOCK_SIZES = (argument('block-sizes') ?? (QUICK ? '1000,10000' : '1000,10000,100000')).split(',').map(Number);
+const BLOCK_SIZES = (argument('block-sizes') ?? (QUICK ? '1000,10000' : '1000,10000,100000'))
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 
 /** Which stores can run here: Postgres only when the server answers and this build has its store. */
 async function availableStores(): Promise<{ stores: StoreKind[]; skipped: string[] }> {
