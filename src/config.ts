@@ -96,6 +96,12 @@ export const configSchema = z
       message: 'expected the numeric application id from the Discord developer portal',
     }),
     DISCORD_API_URL: url('DISCORD_API_URL'),
+    READOUT_DISCORD_REQUESTS_PER_SECOND: wholeNumber(
+      "the requests per second the bot's digests may make to Discord, shared by every process (Discord allows 50 unless it set another limit)",
+      1,
+      10_000,
+      48,
+    ),
     /** Set by discord.js's ShardingManager in each shard process (e.g. `2`): which shards this process runs. */
     SHARDS: optionalText,
   })

@@ -154,6 +154,7 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
         token: config.DISCORD_TOKEN,
         applicationId: config.DISCORD_APPLICATION_ID,
         ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
+        digestRequestsPerSecond: config.READOUT_DISCORD_REQUESTS_PER_SECOND,
         services,
         commands,
         logger: logger.child({ platform: 'discord' }),

@@ -11,7 +11,9 @@ describe('loadConfig', () => {
       PORT: 3000,
       READOUT_NEARBY_DAYS: 7,
       READOUT_LEDGER_RETENTION_DAYS: 90,
+      READOUT_DISCORD_REQUESTS_PER_SECOND: 48,
     });
+    expect(loadConfig({ READOUT_DISCORD_REQUESTS_PER_SECOND: '200' }).READOUT_DISCORD_REQUESTS_PER_SECOND).toBe(200);
     expect(config.SLACK_BOT_TOKEN).toBeUndefined();
     expect(config.DISCORD_TOKEN).toBeUndefined();
   });
@@ -63,6 +65,7 @@ describe('loadConfig', () => {
     [{ PORT: '70000' }, /PORT must be .* not "70000"/],
     [{ PORT: '80.5' }, /PORT must be .* not "80.5"/],
     [{ READOUT_NEARBY_DAYS: 'week' }, /READOUT_NEARBY_DAYS must be .* from 0 to 183, not "week"/],
+    [{ READOUT_DISCORD_REQUESTS_PER_SECOND: '0' }, /READOUT_DISCORD_REQUESTS_PER_SECOND must be .* from 1 to 10000, not "0"/],
     [{ READOUT_TIMEZONE: 'Mars/Olympus' }, /READOUT_TIMEZONE expected an IANA time zone/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL expected sqlite:PATH/],
     [{ READOUT_DIGEST_MANAGERS: 'U012AB3CD, alice' }, /READOUT_DIGEST_MANAGERS expected Slack user ids/],

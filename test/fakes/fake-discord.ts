@@ -39,6 +39,9 @@ export interface FakeDiscordOptions {
   nonceMemoryMs?: number;
 }
 
+/** Picks which of the requests on a route a canned answer is for (one page of a digest, by its nonce). */
+export type RequestFilter = (request: RecordedRequest) => boolean;
+
 /** What the fake does with a request it has accepted (the message exists): answer late, never, or with an error. */
 export type AfterAccept = { kind: 'hold' } | { kind: 'drop' } | { kind: 'status'; status: number; body?: unknown };
 
@@ -71,14 +74,14 @@ export class FakeDiscord {
   private readonly server: Server;
   private readonly gateway: WebSocketServer;
   private readonly sockets = new Set<WebSocket>();
-  private readonly failures: { method: string; path: RegExp; response: CannedResponse }[] = [];
+  private readonly failures: { method: string; path: RegExp; response: CannedResponse; when?: RequestFilter }[] = [];
   private readonly waiters: { predicate: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }[] = [];
   private readonly nonces = new Map<string, { message: unknown; atMs: number }>();
   private readonly nonceMemoryMs: number;
   /** Messages each channel holds, oldest first, as GET /channels/{id}/messages lists them. */
   // biome-ignore lint/suspicious/noExplicitAny: stored message objects
   readonly channelMessages = new Map<string, any[]>();
-  private readonly afterAccept: { method: string; path: RegExp; then: AfterAccept }[] = [];
+  private readonly afterAccept: { method: string; path: RegExp; then: AfterAccept; when?: RequestFilter }[] = [];
   private readonly held = new Set<ServerResponse>();
   /** The fake's clock runs this far ahead of the wall clock; tests move it with `advance`. */
   private offsetMs = 0;
@@ -119,9 +122,9 @@ export class FakeDiscord {
     return [...this.sockets].filter((s) => s.readyState === s.OPEN).length;
   }
 
-  /** The next request matching method and path gets this response instead of the normal one. */
-  failNext(method: string, path: RegExp, response: CannedResponse): void {
-    this.failures.push({ method, path, response });
+  /** The next request matching method and path (and `when`, e.g. one page's nonce) gets this response instead of the normal one. */
+  failNext(method: string, path: RegExp, response: CannedResponse, when?: RequestFilter): void {
+    this.failures.push({ method, path, response, ...(when ? { when } : {}) });
   }
 
   /** The fake's "now" (ms): message ids, timestamps and nonce memory follow it. */
@@ -134,9 +137,18 @@ export class FakeDiscord {
     this.offsetMs += ms;
   }
 
-  /** The next request matching method and path is carried out (the message exists), then answered as told. */
-  afterAcceptNext(method: string, path: RegExp, then: AfterAccept): void {
-    this.afterAccept.push({ method, path, then });
+  /** The next request matching method and path (and `when`) is carried out (the message exists), then answered as told. */
+  afterAcceptNext(method: string, path: RegExp, then: AfterAccept, when?: RequestFilter): void {
+    this.afterAccept.push({ method, path, then, ...(when ? { when } : {}) });
+  }
+
+  /** Other people's messages arriving in a channel now (by the fake's clock): traffic a search has to read through. */
+  addMessagesFromOthers(channelId: string, count: number): void {
+    const someone = { id: snowflake(), username: 'someone', discriminator: '0', global_name: null, avatar: null };
+    const added = Array.from({ length: count }, (_, i) =>
+      fakeMessage({ channelId, author: someone, body: { content: `chatter ${i}` }, atMs: this.now() }),
+    );
+    this.channelMessages.set(channelId, [...this.messagesIn(channelId), ...added]);
   }
 
   /** Bodies of the messages a channel holds, oldest first. */
@@ -293,12 +305,14 @@ export class FakeDiscord {
         waiter.resolve(request);
       }
     }
-    const failure = this.failures.findIndex((f) => f.method === request.method && f.path.test(path));
+    const matches = (f: { method: string; path: RegExp; when?: RequestFilter }) =>
+      f.method === request.method && f.path.test(path) && (f.when?.(request) ?? true);
+    const failure = this.failures.findIndex(matches);
     if (failure >= 0) {
       const { response } = this.failures.splice(failure, 1)[0] as { response: CannedResponse };
       return send(res, response.status, response.body, response.headers);
     }
-    const accepted = this.afterAccept.findIndex((f) => f.method === request.method && f.path.test(path));
+    const accepted = this.afterAccept.findIndex(matches);
     const answer = this.route(request);
     if (accepted >= 0) {
       const { then } = this.afterAccept.splice(accepted, 1)[0] as { then: AfterAccept };

@@ -21,6 +21,8 @@ export interface DiscordAdapterOptions {
   applicationId: string;
   /** Replaces the REST base URL, without the version: `http://127.0.0.1:PORT/api`. */
   apiUrl?: string;
+  /** Requests per second the bot's digests may make (READOUT_DISCORD_REQUESTS_PER_SECOND). */
+  digestRequestsPerSecond?: number;
   services: Services;
   commands: readonly AnyCommand[];
   logger: Logger;
@@ -83,7 +85,14 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
     // Channel posts (the digest) go through the poster's own REST client, which keeps the 50/s.
     rest: { globalRequestsPerSecond: INTERACTION_REQUESTS_PER_SECOND, ...(options.apiUrl ? { api: options.apiUrl } : {}) },
   });
-  const poster = createDiscordPoster({ token: options.token, apiUrl: options.apiUrl, logger: log, clock, tables });
+  const poster = createDiscordPoster({
+    token: options.token,
+    apiUrl: options.apiUrl,
+    logger: log,
+    clock,
+    tables,
+    ...(options.digestRequestsPerSecond ? { requestsPerSecond: options.digestRequestsPerSecond } : {}),
+  });
 
   // Ack latency: from receipt to Discord's answer to our first callback; 429s and retries of every REST call.
   const metrics = options.services.metrics;
