@@ -79,6 +79,12 @@ export const configSchema = z
       message: 'expected the numeric application id from the Discord developer portal',
     }),
     DISCORD_API_URL: url('DISCORD_API_URL'),
+    /** The application's public key: set, Discord interactions arrive over HTTP at POST /discord/interactions (no gateway). */
+    DISCORD_PUBLIC_KEY: optionalText.refine((value) => value === undefined || /^[0-9a-fA-F]{64}$/.test(value), {
+      message: 'expected the 64 hex characters shown as "Public Key" in the Discord developer portal',
+    }),
+    /** The public https address this process is reached at, for the URLs to paste into Slack's and Discord's settings. */
+    READOUT_PUBLIC_URL: url('READOUT_PUBLIC_URL'),
     /** Set by discord.js's ShardingManager in each shard process (e.g. `2`): which shards this process runs. */
     SHARDS: optionalText,
   })
@@ -96,6 +102,13 @@ export const configSchema = z
         code: 'custom',
         path: ['SLACK_BOT_TOKEN'],
         message: 'is required when SLACK_APP_TOKEN is set (Socket Mode needs both)',
+      });
+    }
+    if (env.DISCORD_PUBLIC_KEY && !env.DISCORD_TOKEN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DISCORD_TOKEN'],
+        message: 'is required with DISCORD_PUBLIC_KEY: digests and deferred answers go out through REST with the bot token',
       });
     }
     if (env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID) {

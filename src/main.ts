@@ -2,6 +2,7 @@ import { createConsolePoster } from './adapters/console/console-poster.js';
 import { localUserName } from './adapters/console/local-user-name.js';
 import { startConsole } from './adapters/console/start-console.js';
 import { startDiscordAdapter } from './adapters/discord/start-discord-adapter.js';
+import { INTERACTIONS_PATH, startDiscordHttp } from './adapters/discord/start-discord-http.js';
 import { startDigestScheduler } from './adapters/scheduler/start-digest-scheduler.js';
 import { startSlackAdapter } from './adapters/slack/start-slack-adapter.js';
 import { buildServicesFromConfig } from './build-services.js';
@@ -127,7 +128,29 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
       logger.info({ mode: config.SLACK_APP_TOKEN ? 'socket' : 'http', port: ops?.port }, 'slack adapter running');
     }
     if (stopReason) return await stoppedDuringStartUp(logger, stopReason, cleanUp);
-    if (config.DISCORD_TOKEN && config.DISCORD_APPLICATION_ID) {
+    if (config.DISCORD_TOKEN && config.DISCORD_APPLICATION_ID && config.DISCORD_PUBLIC_KEY && ops) {
+      // HTTP interactions: no gateway; any replica behind a load balancer can answer any interaction.
+      const discord = startDiscordHttp({
+        publicKey: config.DISCORD_PUBLIC_KEY,
+        token: config.DISCORD_TOKEN,
+        applicationId: config.DISCORD_APPLICATION_ID,
+        ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
+        services,
+        commands,
+        logger: logger.child({ platform: 'discord' }),
+      });
+      const unmount = ops.mount(discord.listener, INTERACTIONS_PATH);
+      parts.push({
+        name: 'discord',
+        state: discord.state,
+        stop: async () => {
+          unmount();
+          await discord.stop();
+        },
+      });
+      posters.push(discord.poster);
+      logger.info({ mode: 'http', path: INTERACTIONS_PATH, port: ops.port }, 'discord adapter running');
+    } else if (config.DISCORD_TOKEN && config.DISCORD_APPLICATION_ID) {
       const discord = await startDiscordAdapter({
         token: config.DISCORD_TOKEN,
         applicationId: config.DISCORD_APPLICATION_ID,
@@ -142,7 +165,7 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
       });
       parts.push({ name: 'discord', state: discord.state, stop: discord.stop });
       posters.push(discord.poster);
-      logger.info({}, 'discord adapter running');
+      logger.info({ mode: 'gateway' }, 'discord adapter running');
     }
     if (stopReason) return await stoppedDuringStartUp(logger, stopReason, cleanUp);
   } catch (error) {
