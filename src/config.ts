@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { isValidTimeZone } from './core/calendar/time-zone.js';
+import { parseTokenKey } from './core/secrets/token-sealer.js';
 
 const optionalText = z
   .string()
@@ -68,6 +69,24 @@ export const configSchema = z
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_APP_TOKEN: optionalText,
     SLACK_API_URL: url('SLACK_API_URL'),
+    /** With SLACK_CLIENT_SECRET and SLACK_STATE_SECRET: distribution mode, any workspace installs through /slack/install. */
+    SLACK_CLIENT_ID: optionalText,
+    SLACK_CLIENT_SECRET: optionalText,
+    SLACK_STATE_SECRET: optionalText,
+    /**
+     * Keys that encrypt stored Slack tokens (AES-256-GCM): 32 bytes as 64 hex characters or base64, comma-separated;
+     * the first seals, the others still open values until `readout slack rotate-key` re-seals them.
+     */
+    READOUT_TOKEN_KEY: optionalText
+      .transform((value) =>
+        (value ?? '')
+          .split(',')
+          .map((key) => key.trim())
+          .filter(Boolean),
+      )
+      .refine((keys) => keys.every((key) => parseTokenKey(key) !== undefined), {
+        message: 'expected 32-byte keys as 64 hex characters or base64, comma-separated (openssl rand -hex 32 makes one)',
+      }),
     /** Slack user ids (besides workspace admins and owners) who may change a channel's digest; comma- or space-separated. */
     READOUT_DIGEST_MANAGERS: optionalText
       .transform((value) => (value ?? '').split(/[\s,]+/).filter(Boolean))
@@ -96,6 +115,36 @@ export const configSchema = z
         message:
           "is required in HTTP mode (SLACK_BOT_TOKEN set without SLACK_APP_TOKEN); copy it from your Slack app's Basic Information page",
       });
+    }
+    const distribution = [env.SLACK_CLIENT_ID, env.SLACK_CLIENT_SECRET, env.SLACK_STATE_SECRET];
+    if (distribution.some(Boolean)) {
+      for (const [name, value] of [
+        ['SLACK_CLIENT_ID', env.SLACK_CLIENT_ID],
+        ['SLACK_CLIENT_SECRET', env.SLACK_CLIENT_SECRET],
+        ['SLACK_STATE_SECRET', env.SLACK_STATE_SECRET],
+        ['SLACK_SIGNING_SECRET', env.SLACK_SIGNING_SECRET],
+      ] as const) {
+        if (!value)
+          ctx.addIssue({
+            code: 'custom',
+            path: [name],
+            message: 'is required in Slack distribution mode (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET together)',
+          });
+      }
+      if (env.READOUT_TOKEN_KEY.length === 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['READOUT_TOKEN_KEY'],
+          message: "is required in Slack distribution mode: the installations' tokens are stored encrypted with it",
+        });
+      }
+      if (env.SLACK_BOT_TOKEN || env.SLACK_APP_TOKEN) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['SLACK_BOT_TOKEN'],
+          message: "cannot be combined with distribution mode (SLACK_CLIENT_ID): each workspace's token comes from its installation",
+        });
+      }
     }
     if (env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN) {
       ctx.addIssue({
