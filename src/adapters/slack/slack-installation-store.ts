@@ -1,4 +1,4 @@
-import { type Installation, type InstallationQuery, type InstallationStore, webApi } from '@slack/bolt';
+import { type Installation, type InstallationStore, webApi } from '@slack/bolt';
 import { type Clock, systemClock } from '../../core/clock.js';
 import type { Logger } from '../../core/logger.js';
 import type { TokenSealer } from '../../core/secrets/token-sealer.js';
@@ -24,7 +24,14 @@ export interface SlackInstallationsOptions {
   onInstalled?: (record: InstallationRecord) => Promise<void>;
 }
 
-type AnyQuery = Pick<InstallationQuery<boolean>, 'enterpriseId' | 'teamId' | 'isEnterpriseInstall'>;
+/** Bolt's InstallationStore, plus the lookup the digest and permission checks use. */
+export interface SlackInstallations extends InstallationStore {
+  /** The installation serving a workspace: its own, else its org's org-wide one; undefined when neither exists. */
+  forWorkspace(enterpriseId: string | undefined, teamId: string): Promise<Installation | undefined>;
+  deleteInstallation(query: AnyQuery): Promise<void>;
+}
+
+type AnyQuery = { enterpriseId: string | undefined; teamId: string | undefined; isEnterpriseInstall: boolean };
 
 /** The row key of an installation: the org for an org-wide install, else the workspace. */
 export function installationKey(query: {
@@ -43,10 +50,7 @@ export function installationKey(query: {
  * the clear. With token rotation on, `fetchInstallation` refreshes an expiring bot or user token under the
  * store's row lock, and the second of two replicas finds the token already fresh.
  */
-export function createSlackInstallationStore(options: SlackInstallationsOptions): InstallationStore & {
-  /** Opens a stored record (for the digest's per-installation clients). */
-  open(record: InstallationRecord): Installation;
-} {
+export function createSlackInstallationStore(options: SlackInstallationsOptions): SlackInstallations {
   const clock = options.clock ?? systemClock;
   const oauth = new webApi.WebClient(undefined, {
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
@@ -87,8 +91,39 @@ export function createSlackInstallationStore(options: SlackInstallationsOptions)
     refreshed,
   });
 
+  const fetchInstallation = async (query: AnyQuery): Promise<Installation> => {
+    const key = installationKey(query);
+    const record = await options.store.getInstallation(key);
+    if (!record) throw new NotInstalledError(key);
+    const installation = open(record);
+    if (!expiring(installation)) return installation;
+    const updated = await options.store.updateInstallationLocked(key, async (current) => {
+      const latest = open(current);
+      // Another replica refreshed while this one waited for the lock: its token is the one to use.
+      if (!expiring(latest)) return undefined;
+      const refreshed = await refresh(latest);
+      options.logger.info({ installation: key }, 'slack token refreshed');
+      return sealedUpdate(key, refreshed, true);
+    });
+    if (!updated) throw new NotInstalledError(key);
+    return open(updated);
+  };
+
   return {
-    open,
+    async forWorkspace(enterpriseId, teamId) {
+      for (const query of [
+        { teamId, enterpriseId, isEnterpriseInstall: false },
+        ...(enterpriseId ? [{ teamId: undefined, enterpriseId, isEnterpriseInstall: true }] : []),
+      ]) {
+        try {
+          return await fetchInstallation(query);
+        } catch (error) {
+          if (!(error instanceof NotInstalledError)) throw error;
+        }
+      }
+      return undefined;
+    },
+    fetchInstallation,
     async storeInstallation(installation) {
       const key = installationKey({
         enterpriseId: installation.enterprise?.id,
@@ -109,29 +144,20 @@ export function createSlackInstallationStore(options: SlackInstallationsOptions)
       options.logger.info({ installation: key, scopes: input.scopes }, 'slack app installed');
       await options.onInstalled?.(record);
     },
-    async fetchInstallation(query: AnyQuery) {
-      const key = installationKey(query);
-      const record = await options.store.getInstallation(key);
-      if (!record) throw new Error(slackMessages.notInstalled(key));
-      const installation = open(record);
-      if (!expiring(installation)) return installation;
-      const updated = await options.store.updateInstallationLocked(key, async (current) => {
-        const latest = open(current);
-        // Another replica refreshed while this one waited for the lock: its token is the one to use.
-        if (!expiring(latest)) return undefined;
-        const refreshed = await refresh(latest);
-        options.logger.info({ installation: key }, 'slack token refreshed');
-        return sealedUpdate(key, refreshed, true);
-      });
-      if (!updated) throw new Error(slackMessages.notInstalled(key));
-      return open(updated);
-    },
     async deleteInstallation(query: AnyQuery) {
       const key = installationKey(query);
       await options.store.deleteInstallation(key);
       options.logger.info({ installation: key }, 'slack installation deleted');
     },
   };
+}
+
+/** No installation under this key (never installed, or uninstalled). */
+export class NotInstalledError extends Error {
+  constructor(readonly key: string) {
+    super(slackMessages.notInstalled(key));
+    this.name = 'NotInstalledError';
+  }
 }
 
 /** When the bot token expires (the user token when there is no bot), as stored for listing. */

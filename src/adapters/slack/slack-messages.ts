@@ -24,4 +24,7 @@ export const slackMessages = {
   installationWithoutTeam: 'a Slack installation names neither a workspace nor an org',
   notInstalled: (key: string) =>
     `readout is not installed in ${key.startsWith('E:') ? 'org' : 'workspace'} ${key.slice(2)} (or was uninstalled)`,
+  // Why a workspace's digests paused (shown by /digest status and `readout digest list`); a reinstall resumes them.
+  pausedUninstalled: 'readout was uninstalled from this workspace; installing it again resumes the digest',
+  pausedTokensRevoked: 'this workspace revoked readout’s token; installing it again resumes the digest',
 } as const;

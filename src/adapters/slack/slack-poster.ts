@@ -8,6 +8,9 @@ import { renderBlocks } from './render-blocks.js';
 import { slackLimits } from './slack-limits.js';
 import { toPostError } from './to-post-error.js';
 
+/** Slack takes about one message per second per channel. */
+export const SLACK_PACING = { perChannelMs: 1_000 } as const;
+
 /** The metadata event type tagging a digest post, so an uncertain attempt can be found in the history. */
 export const DIGEST_EVENT_TYPE = 'readout_digest';
 
@@ -58,7 +61,7 @@ export function createSlackPoster(client: webApi.WebClient): DigestPoster {
   return {
     platform: 'slack',
     // chat.postMessage allows about one message per second per channel (short bursts aside).
-    pacing: { perChannelMs: 1_000 },
+    pacing: SLACK_PACING,
     async post(ref: ChannelRef, reply: Reply, slotKey: string, hooks?: PostHooks): Promise<PostResult> {
       // Digest buttons carry their action inline, since a digest outlives any in-memory table; one too long to
       // carry is left out rather than sent cut.

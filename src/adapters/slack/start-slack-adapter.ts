@@ -132,7 +132,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
       onStoreError: (error) => logger.warn({ err: error }, 'button data not saved to the store; only this process can answer it'),
     }),
     logger,
-    digestAccess: createSlackDigestAccess({ client: app.client, managers: options.digestManagers ?? [], logger }),
+    digestAccess: createSlackDigestAccess({ clientFor: async () => app.client, managers: options.digestManagers ?? [], logger }),
   };
   const inFlight = new Set<Promise<void>>();
   const track = (work: Promise<void>, what: string) => {
