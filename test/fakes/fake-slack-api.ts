@@ -64,6 +64,8 @@ export class FakeSlackApi {
   readonly users = new Map<string, { is_admin?: boolean; is_owner?: boolean; is_primary_owner?: boolean }>();
   /** Model the one-call-a-minute limit of conversations.history (on by default, as for most apps). */
   limitHistoryRate = true;
+  /** Members by workspace, for tokens issued through OAuth: users.info answers from the token's own workspace. */
+  readonly teamUsers = new Map<string, Map<string, { is_admin?: boolean; is_owner?: boolean }>>();
   /** Installs through OAuth: codes, oauth.v2.access, and which workspace each issued token belongs to. */
   readonly oauth = new FakeSlackOAuth(() => this.nowSeconds);
   port = 0;
@@ -234,6 +236,12 @@ export class FakeSlackApi {
     if (!this.oauth.knows(token)) return this.answer(method, params);
     if (method === 'auth.test') return this.oauth.authTest(token) ?? { ok: false, error: 'invalid_auth' };
     if (!this.oauth.works(token)) return { ok: false, error: this.oauth.authTest(token)?.['error'] ?? 'invalid_auth' };
+    if (method === 'users.info') {
+      const team = this.oauth.workspaceOf(token) ?? '';
+      const roles = this.teamUsers.get(team)?.get(String(params['user']));
+      if (!roles) return { ok: false, error: 'user_not_found' };
+      return { ok: true, user: { id: params['user'], team_id: team, is_admin: false, is_owner: false, ...roles } };
+    }
     return this.answer(method, params);
   }
 

@@ -7,19 +7,37 @@ import type { DigestPoster } from '../../core/digest/digest-types.js';
 import type { Logger } from '../../core/logger.js';
 import { createTurnQueue } from '../../core/turn-queue.js';
 import { ackBeforeWork } from './ack-before-work.js';
+import { SLACK_SCOPES } from './build-manifest.js';
 import { createButtonCodec } from './button-codec.js';
+import { createInstallationsPoster } from './create-installations-poster.js';
 import { createSlackDigestPoster, slackApiBase } from './create-slack-digest-poster.js';
+import { registerUninstallListeners } from './handle-uninstall.js';
+import { createInstallationClients } from './installation-clients.js';
 import { registerListeners } from './register-listeners.js';
 import { rejectFutureTimestamps } from './reject-future-timestamps.js';
 import { replayGuard } from './replay-guard.js';
 import { createSeenRequests } from './seen-requests.js';
 import type { SlackDeps } from './slack-deps.js';
 import { createSlackDigestAccess } from './slack-digest-access.js';
+import type { SlackInstallations } from './slack-installation-store.js';
 import { toSlackLogger } from './slack-logger.js';
 import { slackMessages } from './slack-messages.js';
+import { slackWorkspaceId } from './slack-workspace-id.js';
+
+/** Distribution mode: any workspace installs readout through Bolt's OAuth flow; each request and digest uses its own token. */
+export interface SlackDistribution {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+  installations: SlackInstallations;
+  /** The public https URL of /slack/oauth_redirect, when the app lists more than one redirect URL. */
+  redirectUri?: string;
+}
 
 export interface SlackAdapterOptions {
-  botToken: string;
+  /** The single workspace's bot token; absent in distribution mode. */
+  botToken?: string;
+  distribution?: SlackDistribution;
   /** HTTP mode: verifies every request. Required when there is no appToken. */
   signingSecret?: string;
   /** Socket Mode: an `xapp-` token; when set, no HTTP endpoint is opened. */
@@ -53,6 +71,8 @@ export interface SlackAdapter {
 }
 
 const EVENTS_PATH = '/slack/events';
+export const INSTALL_PATH = '/slack/install';
+export const REDIRECT_PATH = '/slack/oauth_redirect';
 /** Requests remembered for replay detection: Slack retries within minutes, three times at most. */
 const SEEN_TTL_MS = 30 * 60 * 1000;
 /** Interactive calls may retry once, quickly: a user waits on them. Digest posts never retry here. */
@@ -72,13 +92,32 @@ function unreachableReason(error: unknown, apiUrl: string | undefined): string |
   return `${code} ${new URL(apiUrl ?? 'https://slack.com/api/').hostname}`;
 }
 
+/** The HTTPReceiver options that turn on Bolt's install flow over our InstallationStore. */
+function installerOptions(distribution: SlackDistribution, slackApiUrl: string | undefined) {
+  return {
+    clientId: distribution.clientId,
+    clientSecret: distribution.clientSecret,
+    stateSecret: distribution.stateSecret,
+    installationStore: distribution.installations,
+    scopes: [...SLACK_SCOPES],
+    ...(distribution.redirectUri ? { redirectUri: distribution.redirectUri } : {}),
+    installerOptions: {
+      installPath: INSTALL_PATH,
+      redirectUriPath: REDIRECT_PATH,
+      directInstall: false,
+      ...(slackApiUrl ? { clientOptions: { slackApiUrl } } : {}),
+    },
+  };
+}
+
 /**
  * Starts the Slack app: HTTP mode (POST /slack/events) with a signing secret, or Socket Mode
  * with an app token. Every slash command and button is acknowledged first, then answered through respond().
  */
 export async function startSlackAdapter(options: SlackAdapterOptions): Promise<SlackAdapter> {
-  if (!options.botToken) throw new Error(slackMessages.missingBotToken);
-  const socketMode = Boolean(options.appToken);
+  const distribution = options.distribution;
+  if (!options.botToken && !distribution) throw new Error(slackMessages.missingBotToken);
+  const socketMode = Boolean(options.appToken) && !distribution;
   if (!socketMode && !options.signingSecret) throw new Error(slackMessages.missingSigningSecret);
 
   const clock = options.clock ?? systemClock;
@@ -101,6 +140,8 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
         signatureVerification: false,
         endpoints: EVENTS_PATH,
         logger: slackLogger,
+        // Distribution mode: Bolt's own install flow (GET /slack/install, GET /slack/oauth_redirect) and authorize.
+        ...(distribution ? installerOptions(distribution, slackApiUrl) : {}),
       });
   if (receiver instanceof HTTPReceiver) {
     const acked = ackBeforeWork(receiver.requestListener, {
@@ -114,7 +155,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   }
 
   const app = new App({
-    token: options.botToken,
+    ...(distribution ? {} : { token: options.botToken }),
     receiver,
     logger: slackLogger,
     // auth.test runs in init(), where a bad token is a start-up error rather than an unhandled rejection.
@@ -122,6 +163,14 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
     clientOptions: { ...(slackApiUrl ? { slackApiUrl } : {}), retryConfig: INTERACTIVE_RETRIES, timeout: 10_000 },
   });
 
+  const clients = distribution
+    ? createInstallationClients({
+        installations: distribution.installations,
+        apiUrl: slackApiUrl,
+        logger,
+        clientOptions: { retryConfig: INTERACTIVE_RETRIES, timeout: 10_000 },
+      })
+    : undefined;
   const deps: SlackDeps = {
     commands: options.commands,
     services: options.services,
@@ -132,8 +181,14 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
       onStoreError: (error) => logger.warn({ err: error }, 'button data not saved to the store; only this process can answer it'),
     }),
     logger,
-    digestAccess: createSlackDigestAccess({ clientFor: async () => app.client, managers: options.digestManagers ?? [], logger }),
+    digestAccess: createSlackDigestAccess({
+      clientFor: clients ? (team) => clients.clientFor(team) : async () => app.client,
+      managers: options.digestManagers ?? [],
+      logger,
+    }),
+    workspaceId: distribution ? slackWorkspaceId : (_enterprise, team) => team,
   };
+  if (distribution) registerUninstallListeners(app, { installations: distribution.installations, store: options.services.store, logger });
   const inFlight = new Set<Promise<void>>();
   const track = (work: Promise<void>, what: string) => {
     const tracked = work.catch((error: unknown) => logger.error({ err: error, what }, 'slack reply failed'));
@@ -187,7 +242,16 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   return {
     port,
     // The digest has its own client: no blind retries, 429s surface at once; the ledger schedules retries.
-    poster: createSlackDigestPoster({ botToken: options.botToken, apiUrl: slackApiUrl, logger }),
+    poster: distribution
+      ? createInstallationsPoster(
+          createInstallationClients({
+            installations: distribution.installations,
+            apiUrl: slackApiUrl,
+            logger,
+            clientOptions: { retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 15_000 },
+          }),
+        )
+      : createSlackDigestPoster({ botToken: options.botToken ?? '', apiUrl: slackApiUrl, logger }),
     state: () => state,
     async stop() {
       if (state === 'stopped') return;
