@@ -72,6 +72,8 @@ export interface Who {
   team?: string;
   /** The Enterprise Grid org of the workspace, sent as `enterprise_id`. */
   enterprise?: string;
+  /** The app is installed org-wide (`is_enterprise_install=true`). */
+  orgInstall?: boolean;
   channel?: string;
   /** `channel_name` as Slack sends it with a slash command: `directmessage` in a DM. Default `general`. */
   channelName?: string;
@@ -91,7 +93,7 @@ export function slashCommandBody(input: { command: string; text: string; respons
     command: input.command,
     text: input.text,
     api_app_id: 'A0READOUT',
-    is_enterprise_install: 'false',
+    is_enterprise_install: input.orgInstall ? 'true' : 'false',
     ...(input.enterprise ? { enterprise_id: input.enterprise } : {}),
     response_url: input.responseUrl,
     trigger_id: input.triggerId,

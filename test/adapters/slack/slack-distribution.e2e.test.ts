@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resumeAfterReinstall } from '../../../src/adapters/slack/handle-uninstall.js';
 import { createSlackInstallationStore } from '../../../src/adapters/slack/slack-installation-store.js';
@@ -9,10 +10,10 @@ import { slackMessages } from '../../../src/adapters/slack/slack-messages.js';
 import { type SlackAdapter, startSlackAdapter } from '../../../src/adapters/slack/start-slack-adapter.js';
 import type { Services } from '../../../src/commands/command.js';
 import { commands } from '../../../src/commands/registry.js';
-import { silentLogger } from '../../../src/core/logger.js';
 import { textReply } from '../../../src/core/reply.js';
 import { createTokenSealer } from '../../../src/core/secrets/token-sealer.js';
 import { slotKey } from '../../../src/core/store/slot-key.js';
+import { createLogger } from '../../../src/logging/create-logger.js';
 import { FakeSlackApi } from '../../fakes/fake-slack-api.js';
 import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, type FakeWorkspace } from '../../fakes/fake-slack-oauth.js';
 import { seedServices } from '../../fakes/seed-services.js';
@@ -35,6 +36,18 @@ describe.each(databases)('Slack distribution mode, two replicas on $name', ({ ur
   let fake: FakeSlackApi;
   const replicas: { adapter: SlackAdapter; services: Services; base: string }[] = [];
   let databaseUrl = '';
+  // The real logger at its most talkative, so the check sees what an operator's log file would hold.
+  let logged = '';
+  const logger = createLogger({
+    level: 'debug',
+    format: 'json',
+    destination: new Writable({
+      write(chunk, _encoding, done) {
+        logged += String(chunk);
+        done();
+      },
+    }),
+  });
   let n = 0;
 
   beforeAll(async () => {
@@ -49,9 +62,9 @@ describe.each(databases)('Slack distribution mode, two replicas on $name', ({ ur
         clientId: FAKE_CLIENT_ID,
         clientSecret: FAKE_CLIENT_SECRET,
         apiUrl: fake.apiUrl,
-        logger: silentLogger,
+        logger,
         onInstalled: async (record) => {
-          await resumeAfterReinstall(services.store, record, silentLogger);
+          await resumeAfterReinstall(services.store, record, logger);
         },
       });
       const adapter = await startSlackAdapter({
@@ -61,7 +74,7 @@ describe.each(databases)('Slack distribution mode, two replicas on $name', ({ ur
         apiUrl: fake.apiUrl,
         services,
         commands,
-        logger: silentLogger,
+        logger,
       });
       replicas.push({ adapter, services, base: `http://127.0.0.1:${adapter.port}` });
     }
@@ -73,6 +86,8 @@ describe.each(databases)('Slack distribution mode, two replicas on $name', ({ ur
         ['U0OWNER2', { is_owner: true }],
       ]),
     );
+    // An org-wide install answers users.info for the whole org.
+    fake.teamUsers.set('E3', new Map([['U0ORGADMIN', { is_admin: true }]]));
   });
 
   afterAll(async () => {
@@ -179,6 +194,24 @@ describe.each(databases)('Slack distribution mode, two replicas on $name', ({ ur
       expect(result.messageId).toBeTruthy();
       expect(lastTokenWorkspace('chat.postMessage')).toBe(team);
     }
+  });
+
+  it('serves every workspace of an org-wide install with the org’s token', async () => {
+    expect(await install(a().base, { enterpriseId: 'E3', orgInstall: true })).toBe(200);
+    expect(await b().services.store.getInstallation('E:E3')).toMatchObject({ isEnterpriseInstall: true, teamId: null });
+    const who = { team: 'T3', enterprise: 'E3', orgInstall: true, user: 'U0ORGADMIN', channel: 'C3' };
+    expect(await command(b().base, 'subscribe 08:00 UTC', who)).toContain('08:00');
+    expect(lastTokenWorkspace('users.info')).toBe('E3');
+    const ref = { platform: 'slack' as const, workspace: 'E3:T3', channel: 'C3' };
+    await b().adapter.poster.post(ref, textReply('Today', { visibility: 'public' }), slotKey(ref, '2026-04-24'));
+    expect(lastTokenWorkspace('chat.postMessage')).toBe('E3');
+  });
+
+  it('never logs a token', () => {
+    const issued = fake.callsOf('chat.postMessage').map((call) => call.authorization?.replace(/^Bearer /, '') ?? '');
+    expect(issued.length).toBeGreaterThan(0);
+    expect(logged).toContain('oauth.v2.access');
+    for (const token of issued) expect(logged).not.toContain(token);
   });
 
   it('pauses an uninstalled workspace’s digests (either event, any number of times) and resumes them on reinstall', async () => {
