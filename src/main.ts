@@ -1,3 +1,4 @@
+import { consoleAdapter } from './adapters/console/console-adapter.js';
 import { createConsolePoster } from './adapters/console/console-poster.js';
 import { localUserName } from './adapters/console/local-user-name.js';
 import { startConsole } from './adapters/console/start-console.js';
@@ -15,8 +16,8 @@ import { createContext } from './commands/create-context.js';
 import { commands } from './commands/registry.js';
 import { type Config, isInteractive, loadConfig } from './config.js';
 import { systemClock } from './core/clock.js';
-import type { DigestPoster } from './core/digest/digest-types.js';
 import type { Logger } from './core/logger.js';
+import type { PlatformAdapter } from './core/platform-adapter.js';
 import { createTokenSealer, parseTokenKey } from './core/secrets/token-sealer.js';
 import { createLogger } from './logging/create-logger.js';
 import { createMetrics } from './ops/create-metrics.js';
@@ -27,12 +28,6 @@ import { type OpsServer, startOpsServer } from './ops/start-ops-server.js';
 import { withSlotTimes } from './ops/with-slot-times.js';
 import { startLiveReload } from './start-live-reload.js';
 import { startRetentionSweep } from './store/start-retention-sweep.js';
-
-interface RunningPart {
-  name: string;
-  state(): string;
-  stop(): Promise<void>;
-}
 
 export interface MainOptions {
   /** The environment to configure from; process.env (and `.env`) when absent. */
@@ -68,8 +63,8 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
   const readiness = createReadiness();
   const metrics = chatConfigured ? createMetrics() : undefined;
 
-  const parts: RunningPart[] = [];
-  const posters: DigestPoster[] = [];
+  // Every platform this process serves, behind the one adapter port.
+  const adapters: PlatformAdapter[] = [];
   let fatal: (reason: string) => void = () => {};
   const fatalClose = new Promise<string>((resolve) => {
     fatal = resolve;
@@ -77,7 +72,7 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
   let ops: OpsServer | undefined;
   let services: Services | undefined;
   const cleanUp = async () => {
-    await Promise.allSettled(parts.map((part) => part.stop()));
+    await Promise.allSettled(adapters.map((adapter) => adapter.stop()));
     await services?.store.close();
     await ops?.close();
   };
@@ -109,7 +104,7 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
     const configured = [...(slackConfigured ? ['slack'] : []), ...(config.DISCORD_TOKEN ? ['discord'] : [])];
     for (const name of configured) {
       readiness.addCheck(name, () => {
-        const state = parts.find((part) => part.name === name)?.state() ?? 'starting';
+        const state = adapters.find((adapter) => adapter.name === name)?.state() ?? 'starting';
         return { ok: state === 'running', detail: state };
       });
     }
@@ -130,8 +125,7 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
         commands,
         logger: slackLogger,
       });
-      parts.push({ name: 'slack', state: slack.state, stop: slack.stop });
-      posters.push(slack.poster);
+      adapters.push(slack);
       const mode = config.SLACK_CLIENT_ID ? 'distribution' : config.SLACK_APP_TOKEN ? 'socket' : 'http';
       logger.info({ mode, port: ops?.port }, 'slack adapter running');
     }
@@ -148,15 +142,13 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
         logger: logger.child({ platform: 'discord' }),
       });
       const unmount = ops.mount(discord.listener, INTERACTIONS_PATH);
-      parts.push({
-        name: 'discord',
-        state: discord.state,
+      adapters.push({
+        ...discord,
         stop: async () => {
           unmount();
           await discord.stop();
         },
       });
-      posters.push(discord.poster);
       logger.info({ mode: 'http', path: INTERACTIONS_PATH, port: ops.port }, 'discord adapter running');
     } else if (config.DISCORD_TOKEN && config.DISCORD_APPLICATION_ID) {
       const discord = await startDiscordAdapter({
@@ -171,8 +163,7 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
           fatal(reason);
         },
       });
-      parts.push({ name: 'discord', state: discord.state, stop: discord.stop });
-      posters.push(discord.poster);
+      adapters.push(discord);
       logger.info({ mode: 'gateway' }, 'discord adapter running');
     }
     if (stopReason) return await stoppedDuringStartUp(logger, stopReason, cleanUp);
@@ -197,11 +188,15 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
       width: () => process.stdout.columns,
       height: () => process.stdout.rows,
     });
-    posters.push(
-      createConsolePoster(
-        (text) => consoleSession?.print(text),
-        interactive,
-        () => process.stdout.columns,
+    const session = consoleSession;
+    adapters.push(
+      consoleAdapter(
+        session,
+        createConsolePoster(
+          (text) => session.print(text),
+          interactive,
+          () => process.stdout.columns,
+        ),
       ),
     );
   }
@@ -210,7 +205,7 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
 
   const scheduler = startDigestScheduler({
     store: ready.store,
-    posters,
+    posters: adapters.map((adapter) => adapter.poster),
     corpus: ready.corpus,
     currentCorpus: () => ready.corpus,
     strongestQuote: (docId) => ready.quotes.strongestIn(docId),

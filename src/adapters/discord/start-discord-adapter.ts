@@ -1,11 +1,12 @@
 import { Client, Events, GatewayIntentBits, RESTEvents } from 'discord.js';
 import type { AnyCommand, Services } from '../../commands/command.js';
 import { type Clock, systemClock } from '../../core/clock.js';
-import type { DigestPoster } from '../../core/digest/digest-types.js';
 import type { Logger } from '../../core/logger.js';
+import type { AdapterState, PlatformAdapter } from '../../core/platform-adapter.js';
 import { createDiscordPoster } from './create-discord-poster.js';
 import { createInteractionDeps } from './create-interaction-deps.js';
 import { NO_MENTIONS } from './deliver-reply.js';
+import { discordPlatformLimits } from './discord-limits.js';
 import { discordMessages } from './discord-messages.js';
 import { routeInteraction } from './route-interaction.js';
 
@@ -27,11 +28,8 @@ export interface DiscordAdapterOptions {
   onFatal?: (reason: string) => void;
 }
 
-export interface DiscordAdapter {
-  poster: DigestPoster;
-  state(): 'starting' | 'running' | 'stopped' | 'failed';
-  stop(): Promise<void>;
-}
+/** Discord over the gateway, as the adapter port. */
+export type DiscordAdapter = PlatformAdapter;
 
 /** High enough never to throttle interaction answers; Discord's own per-route limits still apply through the library. */
 const INTERACTION_REQUESTS_PER_SECOND = 10_000;
@@ -44,7 +42,7 @@ const INTERACTION_REQUESTS_PER_SECOND = 10_000;
 export async function startDiscordAdapter(options: DiscordAdapterOptions): Promise<DiscordAdapter> {
   const clock = options.clock ?? systemClock;
   const log = options.logger;
-  let state: ReturnType<DiscordAdapter['state']> = 'starting';
+  let state: AdapterState = 'starting';
   const deps = createInteractionDeps({
     commands: options.commands,
     services: options.services,
@@ -129,6 +127,8 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
   log.info({ user: client.user?.tag, shards: client.shard?.ids ?? [0], applicationId: options.applicationId }, 'discord ready');
 
   return {
+    name: 'discord',
+    limits: discordPlatformLimits,
     poster,
     state: () => state,
     async stop() {

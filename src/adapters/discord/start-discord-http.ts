@@ -3,12 +3,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Client, Events, type Interaction } from 'discord.js';
 import type { AnyCommand, Services } from '../../commands/command.js';
 import { type Clock, systemClock } from '../../core/clock.js';
-import type { DigestPoster } from '../../core/digest/digest-types.js';
 import type { Logger } from '../../core/logger.js';
+import type { AdapterState, PlatformAdapter } from '../../core/platform-adapter.js';
 import { createHttpAnswers } from './answer-over-http.js';
 import { createDiscordPoster } from './create-discord-poster.js';
 import { createInteractionDeps } from './create-interaction-deps.js';
 import { NO_MENTIONS } from './deliver-reply.js';
+import { discordPlatformLimits } from './discord-limits.js';
 import { discordMessages } from './discord-messages.js';
 import { readBody } from './read-body.js';
 import { routeInteraction } from './route-interaction.js';
@@ -33,12 +34,10 @@ export interface DiscordHttpOptions {
   deferAfterMs?: number;
 }
 
-export interface DiscordHttpAdapter {
+/** Discord over HTTP interactions, as the adapter port, plus the request listener to mount. */
+export interface DiscordHttpAdapter extends PlatformAdapter {
   /** Answers `POST /discord/interactions`. */
   listener(req: IncomingMessage, res: ServerResponse): void;
-  poster: DigestPoster;
-  state(): 'running' | 'stopped';
-  stop(): Promise<void>;
 }
 
 /** Discord's limit is 3 s; past this, a command that has not even deferred is reported and left to fail. */
@@ -81,7 +80,7 @@ export function startDiscordHttp(options: DiscordHttpOptions): DiscordHttpAdapte
     .InteractionCreate;
   const poster = createDiscordPoster({ token: options.token, apiUrl: options.apiUrl, logger: log, clock, tables: deps.tables });
   const metrics = options.services.metrics;
-  let state: 'running' | 'stopped' = 'running';
+  let state: AdapterState = 'running';
   /** Handlers at work, by interaction id. */
   const running = new Map<string, Promise<void>>();
 
@@ -141,6 +140,8 @@ export function startDiscordHttp(options: DiscordHttpOptions): DiscordHttpAdapte
   };
 
   return {
+    name: 'discord',
+    limits: discordPlatformLimits,
     listener(req, res) {
       handle(req, res).catch((error: unknown) => {
         const refId = randomBytes(4).toString('hex');

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { AnyCommand, Services } from '../../commands/command.js';
 import { type Clock, systemClock } from '../../core/clock.js';
-import type { DigestPoster } from '../../core/digest/digest-types.js';
 import type { Logger } from '../../core/logger.js';
+import type { PlatformAdapter } from '../../core/platform-adapter.js';
 import { createTurnQueue } from '../../core/turn-queue.js';
 import { ackBeforeWork } from './ack-before-work.js';
 import { SLACK_SCOPES } from './build-manifest.js';
@@ -20,6 +20,7 @@ import { createSeenRequests } from './seen-requests.js';
 import type { SlackDeps } from './slack-deps.js';
 import { createSlackDigestAccess } from './slack-digest-access.js';
 import type { SlackInstallations } from './slack-installation-store.js';
+import { slackPlatformLimits } from './slack-limits.js';
 import { toSlackLogger } from './slack-logger.js';
 import { slackMessages } from './slack-messages.js';
 import { slackWorkspaceId } from './slack-workspace-id.js';
@@ -62,12 +63,10 @@ export interface SlackAdapterOptions {
 
 export type SlackAdapterState = 'starting' | 'running' | 'stopped' | 'failed';
 
-export interface SlackAdapter {
+export interface SlackAdapter extends PlatformAdapter {
   /** The HTTP port actually listened on (HTTP mode), undefined in Socket Mode. */
   port: number | undefined;
-  poster: DigestPoster;
   state(): SlackAdapterState;
-  stop(): Promise<void>;
 }
 
 const EVENTS_PATH = '/slack/events';
@@ -240,6 +239,8 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   }
 
   return {
+    name: 'slack',
+    limits: slackPlatformLimits,
     port,
     // The digest has its own client: no blind retries, 429s surface at once; the ledger schedules retries.
     poster: distribution
