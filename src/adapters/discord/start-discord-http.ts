@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Client, Events, type Interaction } from 'discord.js';
+import { LRUCache } from 'lru-cache';
 import type { AnyCommand, Services } from '../../commands/command.js';
 import { type Clock, systemClock } from '../../core/clock.js';
 import type { Logger } from '../../core/logger.js';
@@ -13,7 +14,7 @@ import { discordPlatformLimits } from './discord-limits.js';
 import { discordMessages } from './discord-messages.js';
 import { readBody } from './read-body.js';
 import { routeInteraction } from './route-interaction.js';
-import { discordPublicKey, verifyInteractionSignature } from './verify-interaction-signature.js';
+import { discordPublicKey, SIGNATURE_MAX_AGE_SECONDS, verifyInteractionSignature } from './verify-interaction-signature.js';
 
 /** Where Discord delivers interactions in HTTP mode, on PORT beside Slack's /slack/events. */
 export const INTERACTIONS_PATH = '/discord/interactions';
@@ -81,6 +82,7 @@ export function startDiscordHttp(options: DiscordHttpOptions): DiscordHttpAdapte
   const poster = createDiscordPoster({ token: options.token, apiUrl: options.apiUrl, logger: log, clock, tables: deps.tables });
   const metrics = options.services.metrics;
   let state: AdapterState = 'running';
+  const seen = new LRUCache<string, true>({ max: 50_000, ttl: SIGNATURE_MAX_AGE_SECONDS * 2 * 1000 });
   /** Handlers at work, by interaction id. */
   const running = new Map<string, Promise<void>>();
 
@@ -117,6 +119,9 @@ export function startDiscordHttp(options: DiscordHttpOptions): DiscordHttpAdapte
     if (payload.type === 1) return sendJson(res, 200, { type: 1 });
     if (state !== 'running') return sendJson(res, 503, { error: 'shutting down' });
     const id = String(payload.id ?? '');
+    // A signed request is good for five minutes; the same interaction again within them is a replay (one answer each).
+    if (seen.has(id)) return sendJson(res, 409, { error: 'interaction already received' });
+    seen.set(id, true);
     const receivedAt = Date.now();
     answers.await(id, res);
     res.once('finish', () => {

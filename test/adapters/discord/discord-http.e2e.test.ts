@@ -144,6 +144,20 @@ describe.each([
     expect(JSON.stringify(page)).not.toContain('older message');
   });
 
+  it('refuses a signed interaction replayed to the replica that answered it', async () => {
+    const replica = replicas[0] as Replica;
+    const sent = fake.chatInput('onthisday');
+    await sent.delivered;
+    const body = JSON.stringify(sent.payload);
+    const replay = () =>
+      fetch(`http://127.0.0.1:${replica.port}${INTERACTIONS_PATH}`, { method: 'POST', headers: fake.http.signedHeaders(body), body });
+    // Whichever replica the proxy chose, replica A has now seen it once at most; the copy after that is refused.
+    const first = await replay();
+    const second = await replay();
+    expect(second.status).toBe(409);
+    expect([200, 409]).toContain(first.status);
+  });
+
   it('autocompletes from either replica, never deferred', async () => {
     for (let i = 0; i < 2; i++) {
       const sent = fake.autocomplete('quote', { name: 'speaker', value: 'xi' });
