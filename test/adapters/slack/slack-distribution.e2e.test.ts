@@ -207,6 +207,29 @@ describe.each(databases)('Slack distribution mode, two replicas on $name', ({ ur
     expect(lastTokenWorkspace('chat.postMessage')).toBe('E3');
   });
 
+  it('refreshes a rotating token before Bolt would, once for both replicas', async () => {
+    fake.teamUsers.set('T4', new Map([['U0ADMIN4', { is_admin: true }]]));
+    // Slack's first token with rotation on lives 12 hours; this one has 2.5 hours left: inside readout's 3-hour window, outside Bolt's 2.
+    expect(await install(a().base, { teamId: 'T4', teamName: 'Four', rotation: true, expiresIn: 9000 })).toBe(200);
+    const installed =
+      fake
+        .callsOf('auth.test')
+        .at(-1)
+        ?.authorization?.replace(/^Bearer /, '') ?? '';
+    const grants = fake.oauth.refreshGrants;
+    expect(await command(b().base, 'status', { team: 'T4', user: 'U0ADMIN4', channel: 'C4' })).toBeTruthy();
+    expect(await command(a().base, 'subscribe 07:00 UTC', { team: 'T4', user: 'U0ADMIN4', channel: 'C4' })).toContain('07:00');
+    expect(fake.oauth.refreshGrants).toBe(grants + 1);
+    const used =
+      fake
+        .callsOf('users.info')
+        .at(-1)
+        ?.authorization?.replace(/^Bearer /, '') ?? '';
+    expect(used).not.toBe(installed);
+    expect(fake.oauth.works(used)).toBe(true);
+    expect((await a().services.store.getInstallation('T:T4'))?.refreshedAt).not.toBeNull();
+  });
+
   it('never logs a token', () => {
     const issued = fake.callsOf('chat.postMessage').map((call) => call.authorization?.replace(/^Bearer /, '') ?? '');
     expect(issued.length).toBeGreaterThan(0);
