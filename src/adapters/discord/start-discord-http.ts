@@ -116,6 +116,7 @@ export function startDiscordHttp(options: DiscordHttpOptions): DiscordHttpAdapte
     } catch {
       return sendJson(res, 400, { error: 'body is not JSON' });
     }
+    if (!payload || typeof payload !== 'object') return sendJson(res, 400, { error: 'body is not an interaction' });
     if (payload.type === 1) return sendJson(res, 200, { type: 1 });
     if (state !== 'running') return sendJson(res, 503, { error: 'shutting down' });
     const id = String(payload.id ?? '');
@@ -173,7 +174,9 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** Answers once: a late path (the deadline, a handler that ended) finding the response already written leaves it be. */
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent || res.writableEnded) return;
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
 }
