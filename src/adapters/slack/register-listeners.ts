@@ -30,7 +30,8 @@ export function registerListeners(app: App, deps: SlackDeps, support: ListenerSu
 
   app.command(/^\/.+/, async ({ body, ack, respond }) => {
     const received = Date.now();
-    await guarded(deps, ack, respond, async (acknowledge) => {
+    const answer = allowedRespond(deps, body.response_url, respond);
+    await guarded(deps, ack, answer, async (acknowledge) => {
       const read = readSlashCommand(body);
       if (!read.ok) {
         logger.warn({ field: read.field }, 'slack command with a malformed field');
@@ -38,6 +39,7 @@ export function registerListeners(app: App, deps: SlackDeps, support: ListenerSu
         return;
       }
       await acknowledge();
+      if (!answer) return;
       const { command, text, team_id: team, channel_id: channel, user_id: user, channel_name: channelName } = read.value;
       // Command names come from the app manifest (a bounded set), never from free text.
       const name = command.replace(/^\//, '');
@@ -45,7 +47,7 @@ export function registerListeners(app: App, deps: SlackDeps, support: ListenerSu
       const where = { team: deps.workspaceId(enterpriseOf(body), team), channel, user, ...(channelName ? { channelName } : {}) };
       const input = { command, text, where };
       void support.track(
-        support.queue.run(() => handleSlashCommand(deps, input, respond)),
+        support.queue.run(() => handleSlashCommand(deps, input, answer)),
         command,
       );
     });
@@ -54,8 +56,10 @@ export function registerListeners(app: App, deps: SlackDeps, support: ListenerSu
   app.action<BlockAction<ButtonAction>>(
     { type: 'block_actions', action_id: new RegExp(`^${ACTION_PREFIX}:`) },
     async ({ ack, body, action, respond }) => {
-      await guarded(deps, ack, respond, async (acknowledge) => {
+      const answer = allowedRespond(deps, body.response_url, respond);
+      await guarded(deps, ack, answer, async (acknowledge) => {
         await acknowledge();
+        if (!answer) return;
         const team = body.team?.id ?? body.user?.team_id ?? '';
         const where = { team: deps.workspaceId(enterpriseOf(body), team), channel: body.channel?.id ?? '', user: body.user?.id ?? '' };
         const click = {
@@ -65,7 +69,7 @@ export function registerListeners(app: App, deps: SlackDeps, support: ListenerSu
           where,
         };
         void support.track(
-          support.queue.run(() => handleButton(deps, click, respond)),
+          support.queue.run(() => handleButton(deps, click, answer)),
           String(action.action_id),
         );
       });
@@ -73,10 +77,11 @@ export function registerListeners(app: App, deps: SlackDeps, support: ListenerSu
   );
 
   // A button of another version of readout (or another app's block in our message): say it is stale.
-  app.action({ type: 'block_actions', action_id: new RegExp(`^(?!${ACTION_PREFIX}:)`) }, async ({ ack, respond }) => {
-    await guarded(deps, ack, respond, async (acknowledge) => {
+  app.action({ type: 'block_actions', action_id: new RegExp(`^(?!${ACTION_PREFIX}:)`) }, async ({ ack, body, respond }) => {
+    const answer = allowedRespond(deps, body.response_url, respond);
+    await guarded(deps, ack, answer, async (acknowledge) => {
       await acknowledge();
-      if (respond) await respond(toRespondArguments(textReply(slackMessages.buttonExpired, { isError: true }), deps.codec));
+      if (answer) await answer(toRespondArguments(textReply(slackMessages.buttonExpired, { isError: true }), deps.codec));
     });
   });
   // readout opens no modals or shortcuts; anything of the kind is acknowledged so Slack shows no error.
@@ -96,6 +101,25 @@ function enterpriseOf(body: unknown): string | undefined {
   const b = body as { enterprise_id?: unknown; enterprise?: { id?: unknown } | null };
   const id = typeof b.enterprise_id === 'string' ? b.enterprise_id : typeof b.enterprise?.id === 'string' ? b.enterprise.id : undefined;
   return id || undefined;
+}
+
+/**
+ * The payload's respond function when its response_url is a Slack host readout may answer on; otherwise
+ * nothing (the request is acknowledged and dropped), so a payload cannot make the server call a host it names.
+ */
+function allowedRespond(deps: SlackDeps, url: unknown, respond: RespondFn | undefined): RespondFn | undefined {
+  if (!respond) return undefined;
+  if (deps.responseUrlAllowed(url)) return respond;
+  deps.logger.warn({ host: hostOf(url) }, 'slack response_url refused: not a host Slack answers on');
+  return undefined;
+}
+
+function hostOf(url: unknown): string {
+  try {
+    return new URL(String(url)).host.slice(0, 100);
+  } catch {
+    return 'unreadable';
+  }
 }
 
 /** Runs a listener body; a throw is acknowledged (once) and answered privately with a reference id. */

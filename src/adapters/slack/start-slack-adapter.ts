@@ -6,7 +6,8 @@ import { type Clock, systemClock } from '../../core/clock.js';
 import type { Logger } from '../../core/logger.js';
 import type { PlatformAdapter } from '../../core/platform-adapter.js';
 import { createTurnQueue } from '../../core/turn-queue.js';
-import { ackBeforeWork } from './ack-before-work.js';
+import { ackVerifiedEvents } from './ack-verified-events.js';
+import { boundRequestBodies } from './bound-request-bodies.js';
 import { SLACK_SCOPES } from './build-manifest.js';
 import { createButtonCodec } from './button-codec.js';
 import { createInstallationsPoster } from './create-installations-poster.js';
@@ -16,6 +17,7 @@ import { createInstallationClients } from './installation-clients.js';
 import { registerListeners } from './register-listeners.js';
 import { rejectFutureTimestamps } from './reject-future-timestamps.js';
 import { replayGuard } from './replay-guard.js';
+import { createResponseUrlCheck } from './response-url-check.js';
 import { createSeenRequests } from './seen-requests.js';
 import type { SlackDeps } from './slack-deps.js';
 import { createSlackDigestAccess } from './slack-digest-access.js';
@@ -59,6 +61,8 @@ export interface SlackAdapterOptions {
   mount?: (listener: (req: IncomingMessage, res: ServerResponse) => void) => () => void;
   /** Slack user ids who may change a channel's digest besides workspace admins and owners (READOUT_DIGEST_MANAGERS). */
   digestManagers?: readonly string[];
+  /** Bounds on unverified request bodies (HTTP mode); the defaults suit Slack, tests lower them. */
+  limits?: { maxBodyBytes?: number; maxPendingBodies?: number; bodyDeadlineMs?: number };
 }
 
 export type SlackAdapterState = 'starting' | 'running' | 'stopped' | 'failed';
@@ -127,7 +131,8 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   // One queue for the whole adapter: requests handed to Bolt and the commands they start take turns with each other.
   const queue = createTurnQueue();
 
-  const receiver = socketMode
+  let app: App | undefined;
+  const receiver: SocketModeReceiver | HTTPReceiver = socketMode
     ? new SocketModeReceiver({
         appToken: options.appToken!,
         logger: slackLogger,
@@ -135,25 +140,27 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
       })
     : new HTTPReceiver({
         signingSecret: options.signingSecret!,
-        // ackBeforeWork checks every signature itself and hands Bolt a normalised body, which no longer matches one.
-        signatureVerification: false,
-        endpoints: EVENTS_PATH,
+        signatureVerification: true,
+        // /slack/events is a route of this receiver (Bolt routes it, by the path as Bolt reads it); its handler
+        // verifies with Bolt's own check on the exact bytes, then acknowledges before Bolt's listeners run.
+        endpoints: [],
+        customRoutes: [
+          {
+            path: EVENTS_PATH,
+            method: 'POST',
+            handler: ackVerifiedEvents({ signingSecret: options.signingSecret!, app: () => app!, queue, logger }),
+          },
+        ],
         logger: slackLogger,
         // Distribution mode: Bolt's own install flow (GET /slack/install, GET /slack/oauth_redirect) and authorize.
         ...(distribution ? installerOptions(distribution, slackApiUrl) : {}),
       });
   if (receiver instanceof HTTPReceiver) {
-    const acked = ackBeforeWork(receiver.requestListener, {
-      signingSecret: options.signingSecret!,
-      path: EVENTS_PATH,
-      clock,
-      logger,
-      queue,
-    });
-    receiver.requestListener = rejectFutureTimestamps(acked, clock, logger);
+    const bounded = boundRequestBodies(receiver.requestListener, { logger, queue, ...options.limits });
+    receiver.requestListener = rejectFutureTimestamps(bounded, clock, logger);
   }
 
-  const app = new App({
+  app = new App({
     ...(distribution ? {} : { token: options.botToken }),
     receiver,
     logger: slackLogger,
@@ -162,6 +169,8 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
     clientOptions: { ...(slackApiUrl ? { slackApiUrl } : {}), retryConfig: INTERACTIVE_RETRIES, timeout: 10_000 },
   });
 
+  // One workspace: every call uses the app's client (the bot token); distribution mode: each workspace's own.
+  const singleClient = app.client;
   const clients = distribution
     ? createInstallationClients({
         installations: distribution.installations,
@@ -181,11 +190,12 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
     }),
     logger,
     digestAccess: createSlackDigestAccess({
-      clientFor: clients ? (team) => clients.clientFor(team) : async () => app.client,
+      clientFor: clients ? (team) => clients.clientFor(team) : async () => singleClient,
       managers: options.digestManagers ?? [],
       logger,
     }),
     workspaceId: distribution ? slackWorkspaceId : (_enterprise, team) => team,
+    responseUrlAllowed: createResponseUrlCheck(slackApiUrl),
   };
   if (distribution) registerUninstallListeners(app, { installations: distribution.installations, store: options.services.store, logger });
   const inFlight = new Set<Promise<void>>();
