@@ -93,4 +93,33 @@ describe('loadConfig', () => {
     expect(config.SLACK_APP_TOKEN).toBe('xapp-1');
     expect(config.DISCORD_APPLICATION_ID).toBe('123456789012345678');
   });
+
+  const KEY = 'ab'.repeat(32);
+  const DISTRIBUTION = { SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 'c', SLACK_STATE_SECRET: 's', SLACK_SIGNING_SECRET: 'x' };
+
+  it('accepts Slack distribution mode with token keys, and Discord over HTTP with a public key', () => {
+    const config = loadConfig({
+      ...DISTRIBUTION,
+      READOUT_TOKEN_KEY: `${KEY}, ${Buffer.alloc(32, 1).toString('base64')}`,
+      DISCORD_TOKEN: 't',
+      DISCORD_APPLICATION_ID: '123456789012345678',
+      DISCORD_PUBLIC_KEY: 'c'.repeat(64),
+    });
+    expect(config.READOUT_TOKEN_KEY).toHaveLength(2);
+    expect(config.DISCORD_PUBLIC_KEY).toBe('c'.repeat(64));
+  });
+
+  it.each([
+    [{ ...DISTRIBUTION }, /READOUT_TOKEN_KEY is required in Slack distribution mode/],
+    [{ ...DISTRIBUTION, READOUT_TOKEN_KEY: 'short' }, /READOUT_TOKEN_KEY expected 32-byte keys/],
+    [{ ...DISTRIBUTION, SLACK_STATE_SECRET: '', READOUT_TOKEN_KEY: KEY }, /SLACK_STATE_SECRET is required in Slack distribution mode/],
+    [{ ...DISTRIBUTION, READOUT_TOKEN_KEY: KEY, SLACK_BOT_TOKEN: 'xoxb-1' }, /SLACK_BOT_TOKEN cannot be combined with distribution mode/],
+    [{ DISCORD_PUBLIC_KEY: 'c'.repeat(64) }, /DISCORD_TOKEN is required with DISCORD_PUBLIC_KEY/],
+    [
+      { DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '123456789012345678', DISCORD_PUBLIC_KEY: 'nothex' },
+      /DISCORD_PUBLIC_KEY expected the 64 hex/,
+    ],
+  ])('refuses %j with the variable named', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
 });

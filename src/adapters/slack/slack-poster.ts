@@ -7,6 +7,19 @@ import { renderBlocks } from './render-blocks.js';
 import { slackLimits } from './slack-limits.js';
 import { toPostError } from './to-post-error.js';
 
+/**
+ * Four digest posts a second per workspace (240 a minute): chat.postMessage allows about one message a second
+ * per channel (paced apart) and, workspace-wide, "several hundred messages per minute" (its reference page),
+ * so 240 stays under the lowest reading of that. One a second per workspace would take hours in a big one.
+ */
+export const SLACK_WORKSPACE_POST_INTERVAL_MS = 250;
+
+/**
+ * chat.postMessage allows about one message per second per channel (short bursts aside), and keeps a
+ * workspace-wide limit too, shared through the store by every process posting to the workspace.
+ */
+export const SLACK_PACING = { perChannelMs: 1_000, perWorkspace: { intervalMs: SLACK_WORKSPACE_POST_INTERVAL_MS } };
+
 /** The metadata event type tagging a digest post, so an uncertain attempt can be found in the history. */
 export const DIGEST_EVENT_TYPE = 'readout_digest';
 
@@ -15,12 +28,6 @@ export const DIGEST_EVENT_TYPE = 'readout_digest';
  * (and about one call a minute, which surfaces as a 429 → PostError('rate_limited'), so the runner waits).
  */
 export const HISTORY_LIMIT = 15;
-/**
- * Four digest posts a second per workspace (240 a minute): chat.postMessage allows about one message a second
- * per channel (paced apart) and, workspace-wide, "several hundred messages per minute" (its reference page),
- * so 240 stays under the lowest reading of that. One a second per workspace would take hours in a big one.
- */
-export const SLACK_WORKSPACE_POST_INTERVAL_MS = 250;
 /** Pages read per search before giving up on completing it in this attempt (each page is one rate-limited call). */
 const HISTORY_PAGES = 4;
 /** Slack's clock and the ledger's may disagree a little; the search starts this much before the first claim. */
@@ -78,9 +85,8 @@ export function createSlackPoster(client: webApi.WebClient): DigestPoster {
   const rendered = new WeakMap<Reply, ReturnType<typeof renderBlocks>>();
   return {
     platform: 'slack',
-    // chat.postMessage allows about one message per second per channel (short bursts aside), and keeps a
-    // workspace-wide limit too, shared through the store by every process posting to the workspace.
-    pacing: { perChannelMs: 1_000, perWorkspace: { intervalMs: SLACK_WORKSPACE_POST_INTERVAL_MS } },
+    // chat.postMessage allows about one message per second per channel (short bursts aside).
+    pacing: SLACK_PACING,
     async post(ref: ChannelRef, reply: Reply, slotKey: string, hooks?: PostHooks): Promise<PostResult> {
       // Digest buttons carry their action inline, since a digest outlives any in-memory table; one too long to
       // carry is left out rather than sent cut.

@@ -4,6 +4,7 @@ import { isTerminalSlotState } from '../../core/store/slot-states.js';
 import type { ChannelRef, Store, SubscriptionInput } from '../../core/store/store-types.js';
 import { changeReason } from '../change-reason.js';
 import { storeMessages } from '../store-messages.js';
+import { createPostgresInstallations } from './postgres-installations.js';
 import { type PgSlotRow, type PgSubscriptionRow, toSlot, toSubscription } from './postgres-rows.js';
 import { pgSql } from './postgres-statements.js';
 
@@ -65,6 +66,7 @@ export function createPostgresStore(pool: pg.Pool): Store {
     });
 
   return {
+    ...createPostgresInstallations(pool),
     async upsertSubscription(sub) {
       return inTransaction(async (client) => {
         const before = await lockedSubscription(client, sub);

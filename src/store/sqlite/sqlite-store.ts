@@ -5,6 +5,7 @@ import { isTerminalSlotState } from '../../core/store/slot-states.js';
 import type { ChannelRef, Store, Subscription, SubscriptionInput } from '../../core/store/store-types.js';
 import { changeReason } from '../change-reason.js';
 import { storeMessages } from '../store-messages.js';
+import { createSqliteInstallations } from './sqlite-installations.js';
 import { refOf, type SlotRow, type SubscriptionRow, toSlot, toSubscription } from './sqlite-rows.js';
 import { prepareSqliteStatements } from './sqlite-statements.js';
 
@@ -100,6 +101,7 @@ export function createSqliteStore(db: Database.Database, clock: Clock): Store {
   }));
 
   return {
+    ...createSqliteInstallations(db, clock),
     async upsertSubscription(sub) {
       return upsertTransaction.immediate(sub).sub;
     },
