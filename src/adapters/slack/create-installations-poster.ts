@@ -27,7 +27,6 @@ export function createInstallationsPoster(clients: InstallationClients): DigestP
     platform: 'slack',
     pacing: SLACK_PACING,
     post: async (ref, reply, slotKey, hooks) => (await posterFor(ref.workspace)).post(ref, reply, slotKey, hooks),
-    findPosted: async (ref, slotKey, since, progress) =>
-      (await posterFor(ref.workspace)).findPosted(ref, slotKey, since, progress),
+    findPosted: async (ref, slotKey, since, progress) => (await posterFor(ref.workspace)).findPosted(ref, slotKey, since, progress),
   };
 }
