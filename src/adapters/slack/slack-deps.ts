@@ -2,6 +2,7 @@ import type { AnyCommand, DigestAccess, Services } from '../../commands/command.
 import type { Clock } from '../../core/clock.js';
 import type { Logger } from '../../core/logger.js';
 import type { ButtonCodec } from './button-codec.js';
+import type { PictureUploader } from './upload-picture.js';
 
 /** What the Slack handlers share: the declarations, the services, and the button table of this process. */
 export interface SlackDeps {
@@ -12,6 +13,8 @@ export interface SlackDeps {
   logger: Logger;
   /** Who may change the digest of the channel asked from. */
   digestAccess: (where: SlackWhere) => DigestAccess;
+  /** Shares a public reply's picture (a timeline chart) in the channel. */
+  uploadPicture?: PictureUploader;
 }
 
 /** Who asks and where, as Slack's payloads name them. */

@@ -14,4 +14,7 @@ export const slackLimits = {
   buttonsPerActions: 5,
   /** Top-level `text` may be 40,000; notifications only show the start anyway. */
   fallbackText: 3000,
+  /** files.getUploadURLExternal's alt text for screen readers. */
+  altText: 1000,
+  fileTitle: 250,
 } as const;

@@ -17,6 +17,7 @@ import type { SlackDeps } from './slack-deps.js';
 import { createSlackDigestAccess } from './slack-digest-access.js';
 import { toSlackLogger } from './slack-logger.js';
 import { slackMessages } from './slack-messages.js';
+import { createPictureUploader } from './upload-picture.js';
 
 export interface SlackAdapterOptions {
   botToken: string;
@@ -133,6 +134,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
     }),
     logger,
     digestAccess: createSlackDigestAccess({ client: app.client, managers: options.digestManagers ?? [], logger }),
+    uploadPicture: createPictureUploader(app.client, logger),
   };
   const inFlight = new Set<Promise<void>>();
   const track = (work: Promise<void>, what: string) => {
