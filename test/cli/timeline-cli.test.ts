@@ -52,7 +52,9 @@ describe('readout timeline', () => {
     expect(bars.map((b) => [b.period, b.passages])).toEqual(parsed.periods.map((p) => [p.period, p.passages]));
     const measured = measuredBarHeights(readFileSync(pngFile), bars);
     expect([measured.width, measured.height]).toEqual([TIMELINE_WIDTH, TIMELINE_HEIGHT]);
-    measured.heights.forEach((height, i) => expect(Math.abs(height - bars[i]!.height)).toBeLessThanOrEqual(2));
+    measured.heights.forEach((height, i) => {
+      expect(Math.abs(height - bars[i]!.height)).toBeLessThanOrEqual(2);
+    });
   });
 
   it('says what is wrong with a bad flag or an empty query, with exit code 2', () => {
