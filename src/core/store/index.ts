@@ -1,6 +1,9 @@
 export { slotKey } from './slot-key.js';
 export { isTerminalSlotState } from './slot-states.js';
 export type {
+  ChangeAction,
+  ChangeInput,
+  ChangeRecord,
   ChannelRef,
   ImportResult,
   SlotFilter,

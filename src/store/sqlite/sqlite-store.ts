@@ -4,6 +4,7 @@ import { slotKey } from '../../core/store/slot-key.js';
 import type { ChannelRef, Store, Subscription, SubscriptionInput } from '../../core/store/store-types.js';
 import { changeReason } from '../change-reason.js';
 import { storeMessages } from '../store-messages.js';
+import { createSqliteChangeLog } from './sqlite-change-log.js';
 import { refOf, type SlotRow, type SubscriptionRow, toSlot, toSubscription } from './sqlite-rows.js';
 import { prepareSqliteStatements } from './sqlite-statements.js';
 
@@ -206,6 +207,7 @@ export function createSqliteStore(db: Database.Database, clock: Clock): Store {
     async sweep({ slotRetentionMs }) {
       return sweepTransaction.immediate(slotRetentionMs);
     },
+    ...createSqliteChangeLog(db, clock),
     async takeTurn(bucket, options) {
       const now = clock.now().getTime();
       const intervalMs = Math.max(0, Math.round(options.intervalMs));
