@@ -17,6 +17,7 @@ import { createLogger } from './logging/create-logger.js';
 import { createMetrics } from './ops/create-metrics.js';
 import { describeStartupError } from './ops/describe-startup-error.js';
 import { opsPortFor } from './ops/ops-port.js';
+import { opsPageSource } from './ops/page/ops-page-source.js';
 import { createReadiness } from './ops/readiness.js';
 import { type OpsServer, startOpsServer } from './ops/start-ops-server.js';
 import { withSlotTimes } from './ops/with-slot-times.js';
@@ -94,6 +95,17 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
       metrics?.corpusLoaded({ documents: outcome.documents, seconds: outcome.durationMs / 1000 });
     });
     const store = services.store;
+    const served = services;
+    ops?.servePage(
+      opsPageSource({
+        store,
+        readiness,
+        databaseUrl: config.DATABASE_URL,
+        corpus: () => served.corpus,
+        live: served.live,
+        pacing: () => posters.map((poster) => poster.pacing),
+      }),
+    );
     readiness.addCheck('store', async () => {
       await store.listSubscriptions({ status: 'active', limit: 1 });
       return { ok: true };

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from '../core/logger.js';
 import type { AppMetrics } from './create-metrics.js';
 import { opsMessages } from './ops-messages.js';
+import type { OpsPageSource } from './page/ops-page-types.js';
+import { serveOpsPage } from './page/serve-ops-page.js';
 import type { Readiness } from './readiness.js';
 
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -19,6 +21,8 @@ export interface OpsServerOptions {
 export interface OpsServer {
   /** The port actually listened on. */
   port: number;
+  /** Serves the operator page (GET /ops) from this source; until then /ops answers 503 while the process starts. */
+  servePage(source: OpsPageSource): void;
   /** Hands every other path to a platform's listener (Slack HTTP mode's /slack/events share the port); returns the unmount. */
   mount(listener: RequestListener): () => void;
   close(): Promise<void>;
@@ -26,12 +30,14 @@ export interface OpsServer {
 
 /**
  * The operations endpoints, on PORT in every mode that talks to a platform: GET /healthz (liveness:
- * the process serves), GET /readyz (readiness: every part can serve) and GET /metrics (Prometheus).
+ * the process serves), GET /readyz (readiness: every part can serve), GET /metrics (Prometheus) and
+ * GET /ops, the operator page (read-only; served as /metrics is, on the same port).
  * It listens before the corpus loads, so a probe sees "starting" rather than a refused connection.
  */
 export async function startOpsServer(options: OpsServerOptions): Promise<OpsServer> {
   const started = Date.now();
   let mounted: RequestListener | undefined;
+  let page: OpsPageSource | undefined;
   const send = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
     res.end(JSON.stringify(body));
@@ -40,6 +46,11 @@ export async function startOpsServer(options: OpsServerOptions): Promise<OpsServ
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const ops = path === '/healthz' || path === '/readyz' || path === '/metrics';
+    if (path === '/ops' || path.startsWith('/ops/')) {
+      if (!page) return send(res, 503, { error: opsMessages.pageStarting });
+      await serveOpsPage(page, req, res);
+      return;
+    }
     if (!ops) {
       if (!mounted) return send(res, 404, { error: opsMessages.notFound });
       try {
@@ -85,6 +96,9 @@ export async function startOpsServer(options: OpsServerOptions): Promise<OpsServ
   options.logger.info({ port }, 'serving /healthz, /readyz and /metrics');
   return {
     port,
+    servePage(source) {
+      page = source;
+    },
     mount(listener) {
       mounted = listener;
       return () => {
