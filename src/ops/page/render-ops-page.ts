@@ -22,7 +22,7 @@ export interface OpsPageData {
 export function renderOpsPage(data: OpsPageData): string {
   return `<!doctype html>\n${
     html`<html lang="en"><head><meta charset="utf-8"><title>readout operations</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="/ops/ops.css"></head>
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="/ops/ops.css"><link rel="icon" href="/ops/favicon.svg"></head>
 <body><h1>readout operations</h1>
 <nav><a href="#now">Now</a><a href="#digest">Today's digest</a><a href="#failures">Failures</a><a href="#subscriptions">Subscriptions</a><a href="#explain">Explain a slot</a><a href="#changes">Change log</a></nav>
 ${nowSection(data.now)}${digestSection(data.digest)}${failuresSection(data.failures)}${subscriptionsSection(data.subscriptions, data.subscriptionsQuery)}${explainSection(data.explain)}${changesSection(data.changes)}

@@ -12,6 +12,7 @@ import { renderOpsPage } from './render-ops-page.js';
 /** Paused subscriptions read for the failures table: the ones readout paused itself, newest reasons included. */
 const PAUSED_READ = 1_000;
 const CHANGES_SHOWN = 100;
+const FAVICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#2f6690"/></svg>';
 
 /** No script at all, styles from this origin only, never framed; the page never changes anything. */
 const SECURITY_HEADERS = {
@@ -43,6 +44,12 @@ export async function serveOpsPage(source: OpsPageSource, req: IncomingMessage, 
   if (path === '/ops/ops.css') {
     res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/css; charset=utf-8' });
     res.end(OPS_PAGE_CSS);
+    return true;
+  }
+  if (path === '/ops/favicon.svg') {
+    // Named by the page, so the browser does not ask for /favicon.ico (a 404 in its console).
+    res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'image/svg+xml' });
+    res.end(FAVICON);
     return true;
   }
   if (path === '/ops/subscriptions.csv') {
