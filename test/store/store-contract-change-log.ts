@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { slotKey } from '../../src/core/store/slot-key.js';
 import type { Store } from '../../src/core/store/store-types.js';
 import type { StoreUnderTest } from './store-contract.js';
 
@@ -9,6 +10,33 @@ const c2 = { platform: 'discord', workspace: 'G1', channel: 'D1' } as const;
 
 /** The change log: who changed a digest subscription, kept in the store and swept with the ledger. */
 export function storeContractForChangeLog(name: string, withStore: WithStore): void {
+  describe(`${name}: the operator page's reads`, () => {
+    it(
+      'lists every slot of given dates, and when each channel last posted',
+      withStore(async (store, db) => {
+        for (const [ref, date, state] of [
+          [c1, '2026-04-23', 'posted'],
+          [c1, '2026-04-24', 'failed'],
+          [c2, '2026-04-24', 'posted'],
+          [c2, '2026-04-25', 'posted'],
+        ] as const) {
+          await store.claimSlot(ref, date, 'a', db.leaseMs);
+          await store.finishSlot(slotKey(ref, date), 'a', { state, ...(state === 'posted' ? { messageId: 'm' } : { reason: 'x' }) });
+          await db.elapse(10);
+        }
+        const slots = await store.listSlotsOnDates(['2026-04-24', '2026-04-23', '2026-04-24']);
+        expect(slots.map((s) => s.key).sort()).toEqual(
+          [slotKey(c2, '2026-04-24'), slotKey(c1, '2026-04-23'), slotKey(c1, '2026-04-24')].sort(),
+        );
+        const last = await store.lastPostedAt([c1, c2, { ...c1, channel: 'never' }]);
+        expect([...last.keys()].sort()).toEqual(['discord:G1:D1', 'slack:T1:C1']);
+        expect(last.get('slack:T1:C1')).toBe((await store.getSlot(slotKey(c1, '2026-04-23')))!.postedAt);
+        expect(last.get('discord:G1:D1')).toBe((await store.getSlot(slotKey(c2, '2026-04-25')))!.postedAt);
+        expect(await store.lastPostedAt([])).toEqual(new Map());
+      }),
+    );
+  });
+
   describe(`${name}: the change log`, () => {
     it(
       'lists changes newest first, for every connection, by channel and page',

@@ -145,6 +145,11 @@ export interface Store {
   /** Deletes settled slots last touched more than `slotRetentionMs` ago and every expired action. */
   sweep(options: { slotRetentionMs: number }): Promise<SweepResult>;
 
+  /** Every slot of these local dates, in no particular order: a day's outcomes in one indexed read (the operator page). */
+  listSlotsOnDates(localDates: readonly string[]): Promise<SlotRecord[]>;
+  /** When each of these channels last posted (its newest posted slot), keyed `platform:workspace:channel`; absent when never. */
+  lastPostedAt(refs: readonly ChannelRef[]): Promise<Map<string, string>>;
+
   /** Appends one entry to the change log (database time). */
   recordChange(change: ChangeInput): Promise<void>;
   /** Change log entries, newest first; `before` (an id) pages back, a channel narrows. */

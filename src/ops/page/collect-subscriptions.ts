@@ -26,11 +26,10 @@ export function readSubscriptionQuery(params: URLSearchParams): SubscriptionQuer
   };
 }
 
-/** One row: the subscription, why it is paused, when it last posted and when it is next due. */
-export async function subscriptionRow(store: Store, sub: Subscription) {
-  const recent = await store.listSlots({ platform: sub.platform, workspace: sub.workspace, channel: sub.channel, limit: 10 });
-  const posted = recent.find((slot) => slot.state === 'posted');
-  return {
+/** Rows: each subscription, why it is paused, when it last posted (one read for the page) and when it is next due. */
+export async function subscriptionRows(store: Store, subs: readonly Subscription[]) {
+  const lastPosted = await store.lastPostedAt(subs);
+  return subs.map((sub) => ({
     platform: sub.platform,
     workspace: sub.workspace,
     channel: sub.channel,
@@ -38,9 +37,9 @@ export async function subscriptionRow(store: Store, sub: Subscription) {
     timezone: sub.timezone,
     state: sub.status,
     pausedReason: sub.pausedReason,
-    lastPosted: posted ? (posted.postedAt ?? posted.localDate) : null,
+    lastPosted: lastPosted.get(`${sub.platform}:${sub.workspace}:${sub.channel}`) ?? null,
     nextDue: sub.status === 'active' ? sub.nextDueAt : null,
-  };
+  }));
 }
 
 /** One page of the table, filtered by platform and state. */
@@ -51,7 +50,7 @@ export async function collectSubscriptions(store: Store, query: SubscriptionQuer
   const last = page[page.length - 1];
   return {
     filter: { platform: query.platform ?? null, state: query.status ?? null },
-    rows: await Promise.all(page.map((sub) => subscriptionRow(store, sub))),
+    rows: await subscriptionRows(store, page),
     next: subs.length > SUBSCRIPTIONS_PAGE && last ? `${last.platform}:${last.workspace}:${last.channel}` : null,
   };
 }
@@ -65,7 +64,7 @@ export async function* subscriptionsCsv(store: Store, query: SubscriptionQuery):
   let after = query.after;
   for (;;) {
     const subs = await store.listSubscriptions({ ...query, ...(after ? { after } : {}), limit: CSV_PAGE });
-    const rows = await Promise.all(subs.map((sub) => subscriptionRow(store, sub)));
+    const rows = await subscriptionRows(store, subs);
     if (rows.length) yield rows.map((row) => `${CSV_COLUMNS.map((column) => csvField(row[column])).join(',')}\r\n`).join('');
     if (subs.length < CSV_PAGE) return;
     after = subs[subs.length - 1];

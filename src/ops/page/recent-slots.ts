@@ -8,8 +8,7 @@ const DAY_MS = 86_400_000;
  */
 export async function recentSlots(store: Store, now: Date): Promise<SlotRecord[]> {
   const dates = [-2, -1, 0, 1].map((offset) => new Date(now.getTime() + offset * DAY_MS).toISOString().slice(0, 10));
-  const pages = await Promise.all(dates.map((localDate) => store.listSlots({ localDate })));
-  return pages.flat();
+  return store.listSlotsOnDates(dates);
 }
 
 /** How a slot state counts on the page: states beyond these (new ones included) count as still open. */

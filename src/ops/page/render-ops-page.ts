@@ -30,6 +30,12 @@ ${nowSection(data.now)}${digestSection(data.digest)}${failuresSection(data.failu
   }\n`;
 }
 
+function selectOption(value: string, selected: string | null, label: string): SafeHtml {
+  return value === (selected ?? '')
+    ? html`<option value="${value}" selected>${label}</option>`
+    : html`<option value="${value}">${label}</option>`;
+}
+
 function okText(ok: boolean | null): SafeHtml {
   if (ok === null) return html`<span class="muted">–</span>`;
   return ok ? html`<span class="ok">passed</span>` : html`<span class="bad">failed</span>`;
@@ -111,7 +117,7 @@ ${subs.next ? html`<p><a href="/ops?${next.toString()}#subscriptions">Next ${sub
 function explainSection(explain: OpsPageData['explain']): SafeHtml {
   return html`<section id="explain"><h2>Explain a slot</h2>
 <form method="get" action="/ops#explain">
-<label>Platform<select name="platform"><option value="slack">slack</option><option value="discord">discord</option><option value="console">console</option></select></label>
+<label>Platform<select name="platform">${['slack', 'discord', 'console'].map((p) => selectOption(p, explain?.platform ?? null, p))}</select></label>
 <label>Workspace<input name="workspace" value="${explain?.workspace ?? ''}" required></label>
 <label>Channel<input name="channel" value="${explain?.channel ?? ''}" required></label>
 <label>Local date<input name="date" value="${explain?.date ?? ''}" placeholder="YYYY-MM-DD" pattern="\\d{4}-\\d{2}-\\d{2}" required></label>

@@ -4,6 +4,7 @@ import type { ChannelRef, Store, SubscriptionInput } from '../../core/store/stor
 import { changeReason } from '../change-reason.js';
 import { storeMessages } from '../store-messages.js';
 import { createPostgresChangeLog } from './postgres-change-log.js';
+import { createPostgresOpsReads } from './postgres-ops-reads.js';
 import { type PgSlotRow, type PgSubscriptionRow, toSlot, toSubscription } from './postgres-rows.js';
 import { pgSql } from './postgres-statements.js';
 
@@ -201,6 +202,7 @@ export function createPostgresStore(pool: pg.Pool): Store {
       return { slots, actions };
     },
     ...createPostgresChangeLog(pool),
+    ...createPostgresOpsReads(pool),
     async takeTurn(bucket, options) {
       const intervalMs = Math.max(0, Math.round(options.intervalMs));
       const holdMs = Math.max(0, Math.round(options.holdMs ?? 0));

@@ -5,6 +5,7 @@ import type { ChannelRef, Store, Subscription, SubscriptionInput } from '../../c
 import { changeReason } from '../change-reason.js';
 import { storeMessages } from '../store-messages.js';
 import { createSqliteChangeLog } from './sqlite-change-log.js';
+import { createSqliteOpsReads } from './sqlite-ops-reads.js';
 import { refOf, type SlotRow, type SubscriptionRow, toSlot, toSubscription } from './sqlite-rows.js';
 import { prepareSqliteStatements } from './sqlite-statements.js';
 
@@ -208,6 +209,7 @@ export function createSqliteStore(db: Database.Database, clock: Clock): Store {
       return sweepTransaction.immediate(slotRetentionMs);
     },
     ...createSqliteChangeLog(db, clock),
+    ...createSqliteOpsReads(db),
     async takeTurn(bucket, options) {
       const now = clock.now().getTime();
       const intervalMs = Math.max(0, Math.round(options.intervalMs));
