@@ -33,6 +33,10 @@ export function storeContractForChangeLog(name: string, withStore: WithStore): v
         expect(last.get('slack:T1:C1')).toBe((await store.getSlot(slotKey(c1, '2026-04-23')))!.postedAt);
         expect(last.get('discord:G1:D1')).toBe((await store.getSlot(slotKey(c2, '2026-04-25')))!.postedAt);
         expect(await store.lastPostedAt([])).toEqual(new Map());
+        await store.upsertSubscription({ ...c1, time: '09:00', timezone: 'UTC', postEmpty: false });
+        await store.upsertSubscription({ ...c2, time: '09:00', timezone: 'UTC', postEmpty: false });
+        await store.setSubscriptionStatus(c2, 'paused', 'http_403');
+        expect((await store.listPausedSubscriptions(10)).map((s) => [s.channel, s.pausedReason])).toEqual([['D1', 'http_403']]);
       }),
     );
   });

@@ -147,6 +147,8 @@ export interface Store {
 
   /** Every slot of these local dates, in no particular order: a day's outcomes in one indexed read (the operator page). */
   listSlotsOnDates(localDates: readonly string[]): Promise<SlotRecord[]>;
+  /** Paused subscriptions, at most `limit`, read through the status index (the operator page's failures). */
+  listPausedSubscriptions(limit: number): Promise<Subscription[]>;
   /** When each of these channels last posted (its newest posted slot), keyed `platform:workspace:channel`; absent when never. */
   lastPostedAt(refs: readonly ChannelRef[]): Promise<Map<string, string>>;
 

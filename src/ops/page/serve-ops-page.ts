@@ -80,7 +80,7 @@ async function collectAll(source: OpsPageSource, params: URLSearchParams) {
   const [nowSection, slots, paused, subscriptions, explain, changes] = await Promise.all([
     collectNow(source),
     recentSlots(source.store, now),
-    source.store.listSubscriptions({ status: 'paused', limit: PAUSED_READ }),
+    source.store.listPausedSubscriptions(PAUSED_READ),
     collectSubscriptions(source.store, readSubscriptionQuery(params)),
     explainQuery ? explainSlot(source.store, explainQuery, now) : Promise.resolve(null),
     source.store.listChanges({ limit: CHANGES_SHOWN }),
@@ -109,10 +109,7 @@ async function collectSection(source: OpsPageSource, section: OpsSection, params
     case 'digest':
       return collectDigest(source, await recentSlots(source.store, now), now);
     case 'failures': {
-      const [slots, paused] = await Promise.all([
-        recentSlots(source.store, now),
-        source.store.listSubscriptions({ status: 'paused', limit: PAUSED_READ }),
-      ]);
+      const [slots, paused] = await Promise.all([recentSlots(source.store, now), source.store.listPausedSubscriptions(PAUSED_READ)]);
       return collectFailures(slots, paused);
     }
     case 'subscriptions':

@@ -1,10 +1,14 @@
 import type pg from 'pg';
 import type { Store } from '../../core/store/store-types.js';
-import { type PgSlotRow, toSlot } from './postgres-rows.js';
+import { type PgSlotRow, type PgSubscriptionRow, toSlot, toSubscription } from './postgres-rows.js';
 
 /** Reads the operator page makes, each one indexed statement (by date; by channel for a page of channels). */
-export function createPostgresOpsReads(pool: pg.Pool): Pick<Store, 'listSlotsOnDates' | 'lastPostedAt'> {
+export function createPostgresOpsReads(pool: pg.Pool): Pick<Store, 'listSlotsOnDates' | 'lastPostedAt' | 'listPausedSubscriptions'> {
   return {
+    async listPausedSubscriptions(limit) {
+      const { rows } = await pool.query<PgSubscriptionRow>("SELECT * FROM subscriptions WHERE status = 'paused' LIMIT $1", [limit]);
+      return rows.map(toSubscription);
+    },
     async listSlotsOnDates(localDates) {
       const { rows } = await pool.query<PgSlotRow>('SELECT * FROM digest_slots WHERE local_date = ANY($1::text[])', [
         [...new Set(localDates)],
