@@ -1,10 +1,14 @@
 import type Database from 'better-sqlite3';
-import type { Store } from '../../core/store/store-types.js';
-import { type SlotRow, type SubscriptionRow, toSlot, toSubscription } from './sqlite-rows.js';
+import type { SlotRecord, Store } from '../../core/store/store-types.js';
+import { type SubscriptionRow, toSubscription } from './sqlite-rows.js';
 
 /** Reads the operator page makes, each one indexed query (by date; by channel), never a scan of the ledger. */
 export function createSqliteOpsReads(db: Database.Database): Pick<Store, 'listSlotsOnDates' | 'lastPostedAt' | 'listPausedSubscriptions'> {
-  const onDate = db.prepare('SELECT * FROM digest_slots WHERE local_date = ?');
+  // Rows as arrays (no per-row column-name objects): a day can hold tens of thousands of slots.
+  const onDate = db
+    .prepare(`SELECT key, platform, workspace, channel, local_date, state, message_id, reason, attempts, claimed_by,
+        lease_until, first_claimed_at, due_at, posted_at, updated_at FROM digest_slots WHERE local_date = ?`)
+    .raw(true);
   const lastPosted = db.prepare(
     "SELECT MAX(posted_at) AS at FROM digest_slots WHERE platform = ? AND workspace = ? AND channel = ? AND state = 'posted'",
   );
@@ -14,7 +18,7 @@ export function createSqliteOpsReads(db: Database.Database): Pick<Store, 'listSl
       return (paused.all(limit) as SubscriptionRow[]).map(toSubscription);
     },
     async listSlotsOnDates(localDates) {
-      return [...new Set(localDates)].flatMap((date) => (onDate.all(date) as SlotRow[]).map(toSlot));
+      return [...new Set(localDates)].flatMap((date) => (onDate.all(date) as SlotColumns[]).map(slotFromColumns));
     },
     async lastPostedAt(refs) {
       const found = new Map<string, string>();
@@ -24,5 +28,43 @@ export function createSqliteOpsReads(db: Database.Database): Pick<Store, 'listSl
       }
       return found;
     },
+  };
+}
+
+type SlotColumns = [
+  string,
+  SlotRecord['platform'],
+  string,
+  string,
+  string,
+  SlotRecord['state'],
+  string | null,
+  string | null,
+  number,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string,
+];
+
+function slotFromColumns(c: SlotColumns): SlotRecord {
+  return {
+    key: c[0],
+    platform: c[1],
+    workspace: c[2],
+    channel: c[3],
+    localDate: c[4],
+    state: c[5],
+    messageId: c[6],
+    reason: c[7],
+    attempts: c[8],
+    claimedBy: c[9],
+    leaseUntil: c[10],
+    firstClaimedAt: c[11],
+    dueAt: c[12],
+    postedAt: c[13],
+    updatedAt: c[14],
   };
 }
