@@ -13,7 +13,14 @@ const seedStarted = performance.now();
 const harness = await startOpsPageHarness({ subscriptions: SUBSCRIPTIONS, outcomes: OUTCOMES });
 const seedSeconds = (performance.now() - seedStarted) / 1000;
 
-const paths = ['/ops', '/ops/now.json', '/ops/digest.json', '/ops/failures.json', '/ops/subscriptions.json?platform=slack&state=active', '/ops/changes.json'];
+const paths = [
+  '/ops',
+  '/ops/now.json',
+  '/ops/digest.json',
+  '/ops/failures.json',
+  '/ops/subscriptions.json?platform=slack&state=active',
+  '/ops/changes.json',
+];
 const rows: string[] = [];
 for (const path of paths) {
   const times: number[] = [];

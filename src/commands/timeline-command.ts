@@ -11,7 +11,6 @@ import {
 } from '../core/timeline/index.js';
 import { UserError } from '../core/user-error.js';
 import { defineCommand } from './command.js';
-import { problemReply } from './problem-reply.js';
 import { shorten } from './shorten.js';
 
 /** Periods offered as buttons (the busiest ones); the hint shows how to open any other. */
@@ -37,17 +36,8 @@ export const timelineCommand = defineCommand({
   examples: ['timeline trade', 'timeline "belt and road" --by month --from 2023 --to 2024', 'timeline person:tokayev'],
   foundNothing: (json) => (json as { total: { passages: number } }).total.passages === 0,
   json: (opts, ctx) => timelineJson(buildTimeline(opts, ctx.services.search)),
-  run(opts, ctx): Reply {
-    let timeline: Timeline;
-    try {
-      timeline = buildTimeline(opts, ctx.services.search);
-    } catch (error) {
-      if (error instanceof UserError && error.code !== 'timeline_too_long')
-        return problemReply({ code: error.code, message: error.message });
-      throw error;
-    }
-    return timelineReply(timeline);
-  },
+  // Bad dates, filters and ranges throw UserError, which dispatch answers as a friendly private message.
+  run: (opts, ctx): Reply => timelineReply(buildTimeline(opts, ctx.services.search)),
 });
 
 /** Counts a query's matches per period: the numbers behind the chart, the text bars and `--json`. */
