@@ -23,7 +23,12 @@ export interface OpsPageHarness {
 }
 
 /** The real ops server over a SQLite file seeded with a day of outcomes, and a corpus with a markup-named file it skipped. */
-export async function startOpsPageHarness(options: { subscriptions: number; outcomes: number }): Promise<OpsPageHarness> {
+export async function startOpsPageHarness(options: {
+  subscriptions: number;
+  outcomes: number;
+  exposure?: 'public' | 'private';
+  pageToken?: string;
+}): Promise<OpsPageHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'readout-ops-page-'));
   const seeds = join(dir, 'seeds');
   const { mkdirSync } = await import('node:fs');
@@ -42,6 +47,8 @@ export async function startOpsPageHarness(options: { subscriptions: number; outc
   const ops: OpsServer = await startOpsServer({
     port: 0,
     host: '127.0.0.1',
+    exposure: options.exposure ?? 'private',
+    ...(options.pageToken ? { pageToken: options.pageToken } : {}),
     readiness,
     metrics: createMetrics({ defaultMetrics: false }),
     logger: silentLogger,

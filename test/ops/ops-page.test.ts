@@ -84,6 +84,7 @@ describe('GET /ops and its JSON sections', () => {
     const ops = await startOpsServer({
       port: 0,
       host: '127.0.0.1',
+      exposure: 'private',
       readiness,
       metrics: createMetrics({ defaultMetrics: false }),
       logger: silentLogger,

@@ -15,6 +15,8 @@ export interface SlackDeps {
   digestAccess: (where: SlackWhere) => DigestAccess;
   /** Shares a public reply's picture (a timeline chart) in the channel. */
   uploadPicture?: PictureUploader;
+  /** Whether a payload's response_url is one readout may answer on (Slack's hook hosts, or SLACK_API_URL's host). */
+  responseUrlAllowed: (url: unknown) => boolean;
 }
 
 /** Who asks and where, as Slack's payloads name them. */

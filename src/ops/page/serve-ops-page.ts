@@ -1,9 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { opsMessages } from '../ops-messages.js';
 import { collectDigest } from './collect-digest.js';
 import { collectFailures } from './collect-failures.js';
 import { collectNow } from './collect-now.js';
 import { collectSubscriptions, readSubscriptionQuery, subscriptionsCsv } from './collect-subscriptions.js';
 import { explainSlot, readExplainQuery } from './explain-slot.js';
+import { handleSignIn, mayViewPage, type PageAccess } from './ops-page-access.js';
 import { OPS_PAGE_CSS } from './ops-page-css.js';
 import { OPS_SECTIONS, type OpsPageSource, type OpsSection } from './ops-page-types.js';
 import { recentSlots } from './recent-slots.js';
@@ -15,21 +17,38 @@ const CHANGES_SHOWN = 100;
 const FAVICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#2f6690"/></svg>';
 
 /** No script at all, styles from this origin only, never framed; the page never changes anything. */
-const SECURITY_HEADERS = {
+export const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy': "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'cache-control': 'no-store',
-} as const;
+};
 
 /**
  * Serves GET /ops (the page), /ops/<section>.json (the same data), /ops/subscriptions.csv and
  * /ops/ops.css. Returns false for paths it does not own. Read-only: anything but GET or HEAD is a 405.
  */
-export async function serveOpsPage(source: OpsPageSource, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+export async function serveOpsPage(source: OpsPageSource, access: PageAccess, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const path = url.pathname;
   if (path !== '/ops' && !path.startsWith('/ops/')) return false;
+  if (path === '/ops/login') {
+    await handleSignIn(req, res, access, SECURITY_HEADERS);
+    return true;
+  }
+  const isAsset = path === '/ops/ops.css' || path === '/ops/favicon.svg';
+  if (!isAsset && !mayViewPage(req, access)) {
+    if (access.kind === 'none') {
+      res.writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: opsMessages.pageNotHere }));
+    } else if (path === '/ops' || path === '/ops/') {
+      res.writeHead(303, { ...SECURITY_HEADERS, location: '/ops/login' }).end();
+    } else {
+      res.writeHead(401, { ...SECURITY_HEADERS, 'content-type': 'application/json', 'www-authenticate': 'Bearer' });
+      res.end(JSON.stringify({ error: opsMessages.pageNotHere }));
+    }
+    return true;
+  }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { ...SECURITY_HEADERS, allow: 'GET, HEAD', 'content-type': 'application/json' });
     res.end(JSON.stringify({ error: 'the operator page is read-only: only GET is served' }));
