@@ -11,6 +11,7 @@ import {
 } from '../core/timeline/index.js';
 import { UserError } from '../core/user-error.js';
 import { defineCommand } from './command.js';
+import { problemReply } from './problem-reply.js';
 import { shorten } from './shorten.js';
 
 /** Periods offered as buttons (the busiest ones); the hint shows how to open any other. */
@@ -47,7 +48,8 @@ export function buildTimeline(opts: TimelineOptions, search: SearchEngine): Time
   const query = opts.query.trim();
   const filters = `${range.from ? ` from:${range.from}` : ''}${range.to ? ` to:${range.to}` : ''}`;
   const counts = search.countMatches(`${query}${filters}`);
-  if (!counts.ok) throw new UserError(counts.problem.code, counts.problem.message);
+  // The same words /lookup would answer with, its "did you mean" suggestions included.
+  if (!counts.ok) throw new UserError(counts.problem.code, problemReply(counts.problem).fallback);
   return countTimeline(counts, { query, by: opts.by, from: range.from, to: range.to });
 }
 

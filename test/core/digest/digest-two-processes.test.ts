@@ -17,29 +17,34 @@ afterEach(async () => {
 async function race(databaseUrl: string, count: number) {
   const dir = mkdtempSync(join(tmpdir(), 'readout-digest-race-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  // Subscribed now (real time), due at 09:00 UTC tomorrow: the workers' clock stands 30 s after that.
-  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  // Subscribed now (real time: the store's clock), due at the first whole UTC minute at least 2 minutes
+  // later, whatever the hour; the workers' clock stands 30 s after that, so exactly that one slot is due.
+  const due = new Date(Math.ceil((Date.now() + 120_000) / 60_000) * 60_000);
+  const dueDate = due.toISOString().slice(0, 10);
+  const time = due.toISOString().slice(11, 16);
   const store = await openStore(databaseUrl);
   for (let i = 0; i < count; i++)
     await store.upsertSubscription({
       platform: 'slack',
       workspace: 'T1',
       channel: `C${String(i).padStart(4, '0')}`,
-      time: '09:00',
+      time,
       timezone: 'UTC',
       postEmpty: true,
     });
   const barrier = join(dir, 'go');
   const owners = ['proc-a', 'proc-b'];
   const runs = owners.map((owner) =>
-    run(process.execPath, ['--import', 'tsx', worker, databaseUrl, owner, `${tomorrow}T09:00:30Z`, barrier], { cwd: process.cwd() }),
+    run(process.execPath, ['--import', 'tsx', worker, databaseUrl, owner, new Date(due.getTime() + 30_000).toISOString(), barrier], {
+      cwd: process.cwd(),
+    }),
   );
   while (!owners.every((owner) => existsSync(`${barrier}.${owner}.ready`))) await new Promise((r) => setTimeout(r, 5));
   writeFileSync(barrier, '');
   const results = (await Promise.all(runs)).map((r) => JSON.parse(r.stdout) as { posted: string[]; unsettled: unknown[] });
-  const slots = await store.listSlots({ localDate: tomorrow });
+  const slots = await store.listSlots({ localDate: dueDate });
   await store.close();
-  return { results, slots, tomorrow };
+  return { results, slots, dueDate };
 }
 
 function expectSplitOnce(
