@@ -23,6 +23,7 @@ import { createLogger } from './logging/create-logger.js';
 import { createMetrics } from './ops/create-metrics.js';
 import { describeStartupError } from './ops/describe-startup-error.js';
 import { opsPortFor } from './ops/ops-port.js';
+import { opsPageSource } from './ops/page/ops-page-source.js';
 import { createReadiness } from './ops/readiness.js';
 import { type OpsServer, startOpsServer } from './ops/start-ops-server.js';
 import { withSlotTimes } from './ops/with-slot-times.js';
@@ -88,6 +89,7 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
         port,
         exposure: 'public',
         token: config.READOUT_OPS_PORT === undefined ? config.READOUT_OPS_TOKEN : undefined,
+        pageToken: config.READOUT_OPS_PORT === undefined ? config.READOUT_OPS_TOKEN : undefined,
         readiness,
         metrics,
         logger: opsLogger,
@@ -98,6 +100,8 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
           host: config.READOUT_OPS_HOST,
           portName: 'READOUT_OPS_PORT',
           exposure: 'private',
+          // /ops is open on a loopback ops port; opened wider, it needs the token.
+          pageToken: config.READOUT_OPS_TOKEN,
           readiness,
           metrics,
           logger: opsLogger,
@@ -117,6 +121,17 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
       metrics?.corpusLoaded({ documents: outcome.documents, seconds: outcome.durationMs / 1000 });
     });
     const store = services.store;
+    const served = services;
+    const pageSource = opsPageSource({
+      store,
+      readiness,
+      databaseUrl: config.DATABASE_URL,
+      corpus: () => served.corpus,
+      live: served.live,
+      pacing: () => adapters.map((adapter) => adapter.poster.pacing),
+    });
+    ops?.servePage(pageSource);
+    privateOps?.servePage(pageSource);
     readiness.addCheck('store', async () => {
       await store.listSubscriptions({ status: 'active', limit: 1 });
       return { ok: true };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { slotKey } from '../../src/core/store/slot-key.js';
 import type { ChannelRef, Store } from '../../src/core/store/store-types.js';
+import { storeContractForChangeLog } from './store-contract-change-log.js';
 import { storeContractForChanges } from './store-contract-changes.js';
 import { storeContractForInstallations } from './store-contract-installations.js';
 
@@ -32,6 +33,7 @@ export function storeContract(name: string, make: () => Promise<StoreUnderTest>)
   };
   storeContractForChanges(name, withStore);
   storeContractForInstallations(name, withStore);
+  storeContractForChangeLog(name, withStore);
 
   describe(`${name}: subscriptions`, () => {
     it(

@@ -1,6 +1,9 @@
 export { slotKey } from './slot-key.js';
 export { isTerminalSlotState, OPEN_SLOT_STATES } from './slot-states.js';
 export type {
+  ChangeAction,
+  ChangeInput,
+  ChangeRecord,
   ChannelRef,
   ImportResult,
   OpenSlotState,

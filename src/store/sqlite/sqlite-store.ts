@@ -5,7 +5,9 @@ import { isTerminalSlotState } from '../../core/store/slot-states.js';
 import type { ChannelRef, Store, Subscription, SubscriptionInput } from '../../core/store/store-types.js';
 import { changeReason } from '../change-reason.js';
 import { storeMessages } from '../store-messages.js';
+import { createSqliteChangeLog } from './sqlite-change-log.js';
 import { createSqliteInstallations } from './sqlite-installations.js';
+import { createSqliteOpsReads } from './sqlite-ops-reads.js';
 import { refOf, type SlotRow, type SubscriptionRow, toSlot, toSubscription } from './sqlite-rows.js';
 import { prepareSqliteStatements } from './sqlite-statements.js';
 
@@ -238,6 +240,8 @@ export function createSqliteStore(db: Database.Database, clock: Clock): Store {
     async sweep({ slotRetentionMs }) {
       return sweepTransaction.immediate(slotRetentionMs);
     },
+    ...createSqliteChangeLog(db, clock),
+    ...createSqliteOpsReads(db),
     async takeTurn(bucket, options) {
       const now = clock.now().getTime();
       const intervalMs = Math.max(0, Math.round(options.intervalMs));
