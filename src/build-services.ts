@@ -44,13 +44,21 @@ export async function buildServicesFromConfig(config: Config, logger: Logger, op
  */
 export async function buildServices(options: ServiceOptions): Promise<Services> {
   const started = Date.now();
-  const live = await createLiveCorpus(options.seedsDir, {
-    ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
+  const store = await openStore(options.databaseUrl);
+  let live: LiveCorpus;
+  try {
+    live = await createLiveCorpus(options.seedsDir, {
+      ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      // The served corpus is the folder plus the documents in the store, read again at every reload.
+      storedDocuments: async () => (await store.listDocuments()).map(({ id, text, sidecar }) => ({ id, text, sidecar })),
+    });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const { corpus, source } = live.current();
   for (const warning of corpus.warnings) options.logger.warn({ file: warning.file, reason: warning.reason }, 'corpus warning');
-  const store = await openStore(options.databaseUrl);
   options.logger.info(
     { documents: corpus.documents.length, skipped: corpus.warnings.length, source, durationMs: Date.now() - started },
     'corpus ready',

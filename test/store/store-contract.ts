@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { slotKey } from '../../src/core/store/slot-key.js';
 import type { ChannelRef, Store } from '../../src/core/store/store-types.js';
 import { storeContractForChanges } from './store-contract-changes.js';
+import { storeContractForCorpus } from './store-contract-corpus.js';
 
 /** What the contract needs from one store implementation: fresh connections to one empty database, and time. */
 export interface StoreUnderTest {
@@ -30,6 +31,7 @@ export function storeContract(name: string, make: () => Promise<StoreUnderTest>)
     }
   };
   storeContractForChanges(name, withStore);
+  storeContractForCorpus(name, withStore);
 
   describe(`${name}: subscriptions`, () => {
     it(

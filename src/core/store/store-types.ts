@@ -1,3 +1,5 @@
+import type { CorpusStore } from './corpus-store-types.js';
+
 /** Which channel, on which platform: the unit a subscription and a digest slot belong to. */
 export interface ChannelRef {
   /** `slack`, `discord` or `console` today; the store keeps any platform name an adapter uses. */
@@ -78,7 +80,7 @@ export interface SweepResult {
  * for several processes). Every method is async so a networked driver changes nothing above it.
  * Times that decide leases are the database's own clock, never the caller's.
  */
-export interface Store {
+export interface Store extends CorpusStore {
   /**
    * Creates or changes a subscription. A change of time, zone or status (and `removeSubscription`,
    * `setSubscriptionStatus`) closes the channel's claimed or retry-waiting slots as `skipped_changed`

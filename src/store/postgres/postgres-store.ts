@@ -3,6 +3,7 @@ import { slotKey } from '../../core/store/slot-key.js';
 import type { ChannelRef, Store, SubscriptionInput } from '../../core/store/store-types.js';
 import { changeReason } from '../change-reason.js';
 import { storeMessages } from '../store-messages.js';
+import { createPostgresCorpusStore } from './postgres-corpus-store.js';
 import { type PgSlotRow, type PgSubscriptionRow, toSlot, toSubscription } from './postgres-rows.js';
 import { pgSql } from './postgres-statements.js';
 
@@ -64,6 +65,7 @@ export function createPostgresStore(pool: pg.Pool): Store {
     });
 
   return {
+    ...createPostgresCorpusStore(pool),
     async upsertSubscription(sub) {
       return inTransaction(async (client) => {
         const before = await lockedSubscription(client, sub);

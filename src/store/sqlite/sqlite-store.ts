@@ -4,6 +4,7 @@ import { slotKey } from '../../core/store/slot-key.js';
 import type { ChannelRef, Store, Subscription, SubscriptionInput } from '../../core/store/store-types.js';
 import { changeReason } from '../change-reason.js';
 import { storeMessages } from '../store-messages.js';
+import { createSqliteCorpusStore } from './sqlite-corpus-store.js';
 import { refOf, type SlotRow, type SubscriptionRow, toSlot, toSubscription } from './sqlite-rows.js';
 import { prepareSqliteStatements } from './sqlite-statements.js';
 
@@ -94,6 +95,7 @@ export function createSqliteStore(db: Database.Database, clock: Clock): Store {
   }));
 
   return {
+    ...createSqliteCorpusStore(db, clock),
     async upsertSubscription(sub) {
       return upsertTransaction.immediate(sub).sub;
     },
