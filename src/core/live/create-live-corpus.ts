@@ -61,17 +61,20 @@ export async function createLiveCorpus(dir: string, options: LiveCorpusOptions =
   const rebuild = async (): Promise<ReloadOutcome> => {
     const started = now();
     const before = state;
+    // Reading the store yields the thread: callers see `reloading` from the moment a reload starts.
+    status = 'reloading';
     let stored: readonly StoredText[];
     try {
       stored = await readStored();
     } catch (error) {
       // The store being unreachable is a failed reload: the corpus serving now keeps answering.
+      status = 'ready';
       return { kind: 'failed', reason: error instanceof Error ? error.message : String(error), documents: before.corpus.documents.length };
     }
     if (!corpusChangedSince(dir, before, stored)) {
+      status = 'ready';
       return { kind: 'unchanged', documents: before.corpus.documents.length, warnings: before.corpus.warnings };
     }
-    status = 'reloading';
     try {
       if (options.cacheDir && options.worker !== false) {
         try {
