@@ -15,6 +15,8 @@ export interface ServiceOptions {
   logger: Logger;
   /** Chat user ids allowed to run operator commands. */
   operators?: readonly string[];
+  /** Let ingest and feeds fetch from loopback and private addresses. */
+  ingestAllowPrivate?: boolean;
   /** Progress of each long stage, for a progress bar on a TTY. */
   onProgress?: (stage: OpenStage, done: number, total: number) => void;
 }
@@ -30,6 +32,7 @@ export async function buildServicesFromConfig(config: Config, logger: Logger, op
       defaultTimezone: config.READOUT_TIMEZONE,
       nearbyWindow: config.READOUT_NEARBY_DAYS,
       operators: config.READOUT_OPERATORS,
+      ingestAllowPrivate: config.READOUT_INGEST_ALLOW_PRIVATE,
       logger,
       ...(progress ? { onProgress: progress.update } : {}),
     });
@@ -69,6 +72,7 @@ export async function buildServices(options: ServiceOptions): Promise<Services> 
     nearbyWindow: options.nearbyWindow,
     logger: options.logger,
     operators: options.operators ?? [],
+    ingestAllowPrivate: options.ingestAllowPrivate ?? false,
   });
 }
 

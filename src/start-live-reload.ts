@@ -49,10 +49,12 @@ export function startLiveReload(services: Services, options: LiveReloadOptions):
   let storeWatch: { stop(): Promise<void> } | undefined;
   const storeTrouble = (error: unknown) =>
     logger.warn({ err: error }, 'the store cannot be watched for new documents; SIGHUP or /readout reload still reload them');
-  services.store.watchDocuments(() => void live.reload('store').then(report('store change')), storeTrouble).then((watching) => {
-    if (stopped) void watching.stop();
-    else storeWatch = watching;
-  }, storeTrouble);
+  services.store
+    .watchDocuments(() => void live.reload('store').then(report('store change')), storeTrouble)
+    .then((watching) => {
+      if (stopped) void watching.stop();
+      else storeWatch = watching;
+    }, storeTrouble);
   return {
     stop() {
       stopped = true;

@@ -1,3 +1,4 @@
+import { addCommand } from './add-command.js';
 import type { AnyCommand } from './command.js';
 import { corpusCommand } from './corpus-command.js';
 import { digestCommand } from './digest-command.js';
@@ -19,5 +20,6 @@ export const commands: readonly AnyCommand[] = [
   speakersCommand,
   corpusCommand,
   reloadCommand,
+  addCommand,
   createHelpCommand(() => commands),
 ];
