@@ -3,6 +3,7 @@ import { localUserName } from './adapters/console/local-user-name.js';
 import { startConsole } from './adapters/console/start-console.js';
 import { startDiscordAdapter } from './adapters/discord/start-discord-adapter.js';
 import { startDigestScheduler } from './adapters/scheduler/start-digest-scheduler.js';
+import { startFeedPoller } from './adapters/scheduler/start-feed-poller.js';
 import { startSlackAdapter } from './adapters/slack/start-slack-adapter.js';
 import { buildServicesFromConfig } from './build-services.js';
 import { parseStartArgs } from './cli/start-args.js';
@@ -196,6 +197,14 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
     nearbyWindow: ready.nearbyWindow,
   });
 
+  const feeds = startFeedPoller({
+    store: ready.store,
+    clock: systemClock,
+    allowPrivate: config.READOUT_INGEST_ALLOW_PRIVATE,
+    gazetteer: () => ready.corpus.gazetteer,
+    logger: logger.child({ part: 'feeds' }),
+  });
+
   const retention = startRetentionSweep({
     store: ready.store,
     retentionDays: config.READOUT_LEDGER_RETENTION_DAYS,
@@ -211,6 +220,7 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
   consoleSession?.close();
   reloading.stop();
   retention.stop();
+  await feeds.stop();
   await scheduler.stop();
   await cleanUp();
   return failed ? 1 : 0;

@@ -3,6 +3,7 @@ import type { AnyCommand } from './command.js';
 import { corpusCommand } from './corpus-command.js';
 import { digestCommand } from './digest-command.js';
 import { docCommand } from './doc-command.js';
+import { feedsCommand } from './feeds-command.js';
 import { createHelpCommand } from './help-command.js';
 import { lookupCommand } from './lookup-command.js';
 import { onThisDayCommand } from './onthisday-command.js';
@@ -21,5 +22,6 @@ export const commands: readonly AnyCommand[] = [
   corpusCommand,
   reloadCommand,
   addCommand,
+  feedsCommand,
   createHelpCommand(() => commands),
 ];

@@ -140,7 +140,9 @@ export function storeContractForCorpus(name: string, withStore: WithStore): void
     it(
       'remembers item identities across feeds and returns only the new ones',
       withStore(async (store) => {
+        expect(await store.unseenFeedItems(['a', 'b'])).toEqual(['a', 'b']);
         expect(await store.markFeedItemsSeen(url, ['a', 'b'])).toEqual(['a', 'b']);
+        expect(await store.unseenFeedItems(['c', 'b', 'd'])).toEqual(['c', 'd']);
         expect(await store.markFeedItemsSeen(`${url}?two`, ['b', 'c'])).toEqual(['c']);
         expect(await store.markFeedItemsSeen(url, [])).toEqual([]);
       }),

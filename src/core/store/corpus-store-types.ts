@@ -76,6 +76,8 @@ export interface CorpusStore {
   claimDueFeeds(owner: string, leaseMs: number, limit: number): Promise<Feed[]>;
   /** Records a poll of a feed this caller still leases and lets the lease go; false when the lease was lost. */
   finishFeedPoll(url: string, owner: string, update: FeedPollUpdate): Promise<boolean>;
+  /** The identities not seen yet by any feed, in the order given. */
+  unseenFeedItems(identities: readonly string[]): Promise<string[]>;
   /** Marks item identities as seen (first feed wins) and returns those that were new. */
   markFeedItemsSeen(feedUrl: string, identities: readonly string[]): Promise<string[]>;
 }

@@ -93,6 +93,7 @@ export function createSqliteCorpusStore(db: Database.Database, clock: Clock): Co
       disabled_reason = CASE WHEN failures + 1 >= @disableAfter THEN @error ELSE disabled_reason END,
       lease_owner = NULL, lease_until = NULL
       WHERE url = @url AND lease_owner = @owner AND lease_until > @now`),
+    seen: db.prepare('SELECT 1 FROM feed_items WHERE identity = ?'),
     markSeen: db.prepare('INSERT OR IGNORE INTO feed_items (identity, feed_url, seen_at) VALUES (?, ?, ?)'),
   };
   const findDocument = (match: { canonicalUrl?: string | null; contentHash?: string }) => {
@@ -189,6 +190,9 @@ export function createSqliteCorpusStore(db: Database.Database, clock: Clock): Co
         ? sql.finishOk.run({ ...base, etag: update.etag, lastModified: update.lastModified })
         : sql.finishFailed.run({ ...base, error: update.error, disableAfter: update.disableAfter });
       return result.changes > 0;
+    },
+    async unseenFeedItems(identities) {
+      return identities.filter((identity) => sql.seen.get(identity) === undefined);
     },
     async markFeedItemsSeen(feedUrl, identities) {
       return markTransaction.immediate(feedUrl, identities);
