@@ -222,7 +222,9 @@ export function createPostgresCorpusStore(pool: pg.Pool): CorpusStore {
     },
     async unseenFeedItems(identities) {
       if (identities.length === 0) return [];
-      const { rows } = await pool.query<{ identity: string }>('SELECT identity FROM feed_items WHERE identity = ANY($1::text[])', [identities]);
+      const { rows } = await pool.query<{ identity: string }>('SELECT identity FROM feed_items WHERE identity = ANY($1::text[])', [
+        identities,
+      ]);
       const seen = new Set(rows.map((row) => row.identity));
       return identities.filter((identity) => !seen.has(identity));
     },
