@@ -14,7 +14,7 @@ export interface FeedPollerOptions extends Omit<PollFeedsOptions, 'owner'> {
 
 /**
  * Looks for due feeds every minute and polls them. Every replica runs one; the lease in the store lets exactly one
- * process poll a given feed at a time. Ticks never overlap, and `stop` waits for the one running.
+ * process poll a given feed at a time. Ticks never overlap, and `stop` waits for the one running, which fetches no further item once asked to stop.
  */
 export function startFeedPoller(options: FeedPollerOptions): { stop(): Promise<void> } {
   const owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -22,7 +22,7 @@ export function startFeedPoller(options: FeedPollerOptions): { stop(): Promise<v
   let running: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
   const tick = () => {
-    running = pollDueFeeds({ ...options, owner })
+    running = pollDueFeeds({ ...options, owner, shouldStop: () => stopped })
       .then((results) => {
         if (results.length > 0) options.onPoll?.(results);
       })

@@ -26,6 +26,8 @@ export interface PollFeedsOptions {
   timeoutMs?: number;
   /** At most this many new items are fetched per poll; the rest wait for the next one. */
   maxItemsPerPoll?: number;
+  /** True once the process is shutting down: no further item is fetched (those left stay unseen for the next poll). */
+  shouldStop?: () => boolean;
 }
 
 /** What one poll of one feed did. */
@@ -123,6 +125,7 @@ async function pollOne(feed: Feed, options: PollFeedsOptions): Promise<FeedPollR
   let added = 0;
   let seen = skipped.length;
   for (const identity of toFetch) {
+    if (options.shouldStop?.()) break;
     const item = items.get(identity)!;
     const outcome: IngestOutcome | undefined = item.link
       ? await ingestDocument(

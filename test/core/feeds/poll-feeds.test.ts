@@ -144,6 +144,18 @@ describe('polling feeds', () => {
     expect(server.hits.get('/astana')).toBe(1);
   });
 
+  it('fetches no item page once the process is stopping, and adds the item at the next poll', async () => {
+    const { follow, poll, nextRound, added } = await setUp();
+    bodies.set('/rss', { type: 'application/rss+xml', body: read('feeds/rss.xml') });
+    await follow('/rss');
+    await poll();
+    bodies.set('/rss', { type: 'application/rss+xml', body: read('feeds/rss-new-item.xml') });
+    expect(await nextRound({ shouldStop: () => true })).toEqual([{ url: server.url('/rss'), outcome: 'polled', added: 0, seen: 0 }]);
+    expect(server.hits.get('/astana')).toBeUndefined();
+    expect(await nextRound()).toEqual([{ url: server.url('/rss'), outcome: 'polled', added: 1, seen: 0 }]);
+    expect(added).toHaveLength(1);
+  });
+
   it('asks again with the ETag it was given and takes a 304 as nothing new', async () => {
     const { follow, poll, nextRound } = await setUp();
     bodies.set('/rss', { type: 'application/rss+xml', body: read('feeds/rss.xml'), etag: '"v1"' });
