@@ -5,7 +5,7 @@ import { ingestMessages } from '../core/ingest/ingest-messages.js';
 import { isPrivateAddress } from '../core/ingest/private-address.js';
 import { type Block, type Reply, type RichText, textReply } from '../core/reply.js';
 import type { Feed } from '../core/store/corpus-store-types.js';
-import { defineCommand } from './command.js';
+import { type CommandContext, defineCommand } from './command.js';
 import { corpusCommandMessages } from './command-messages.js';
 import { isOperator } from './is-operator.js';
 
@@ -31,37 +31,49 @@ export const feedsCommand = defineCommand({
     'feeds add https://example.org/atom.xml --backfill 3',
     'feeds remove https://example.org/atom.xml',
   ],
-  json: async (_options, ctx) => ({ feeds: await ctx.services.store.listFeeds() }),
-  async run({ action, url, backfill }, ctx): Promise<Reply> {
+  // The JSON form does what the text form does (add, remove), then lists every feed.
+  json: async (options, ctx) => {
+    const change = options.action === 'list' ? undefined : await changeFeeds(options, ctx);
+    return { ...(change ? { ok: !change.isError, message: change.message } : {}), feeds: await ctx.services.store.listFeeds() };
+  },
+  async run(options, ctx): Promise<Reply> {
     if (!isOperator(ctx)) return textReply(corpusCommandMessages.operatorsOnly('readout feeds'), { isError: true });
-    const store = ctx.services.store;
-    if (action === 'list') return listReply(await store.listFeeds());
-    if (!url) return textReply(messages.needsUrl(action), { isError: true });
-    const address = url.replace(/^<|>$/g, '').split('|')[0]!;
-    if (action === 'remove') {
-      const removed = await store.removeFeed(address);
-      return textReply(removed ? messages.removed(address) : messages.notFound(address), removed ? {} : { isError: true });
-    }
-    let parsed: URL;
-    try {
-      parsed = new URL(address);
-    } catch {
-      return textReply(ingestMessages.badUrl(address), { isError: true });
-    }
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return textReply(ingestMessages.badUrl(address), { isError: true });
-    const host = parsed.hostname.replace(/^\[|\]$/g, '');
-    // Names are checked on the address each poll connects to; a literal address can be refused now.
-    if (!ctx.services.ingestAllowPrivate && isIP(host) !== 0 && isPrivateAddress(host))
-      return textReply(ingestMessages.privateAddress(parsed.host), { isError: true });
-    const { created } = await store.addFeed({
-      url: parsed.toString(),
-      addedBy: `${ctx.platform}:${ctx.user}`,
-      backfill,
-      nextPollAt: ctx.clock.now(),
-    });
-    return textReply(created ? messages.added(parsed.toString(), backfill) : messages.reenabled(parsed.toString(), backfill));
+    if (options.action === 'list') return listReply(await ctx.services.store.listFeeds());
+    const change = await changeFeeds(options, ctx);
+    return textReply(change.message, change.isError ? { isError: true } : {});
   },
 });
+
+/** Adds or removes a feed for an operator; the answer and whether it is an error. */
+async function changeFeeds(
+  { action, url, backfill }: { action: 'list' | 'add' | 'remove'; url?: string | undefined; backfill: number },
+  ctx: CommandContext,
+): Promise<{ message: string; isError: boolean }> {
+  const refuse = (message: string) => ({ message, isError: true });
+  if (!isOperator(ctx)) return refuse(corpusCommandMessages.operatorsOnly('readout feeds'));
+  const store = ctx.services.store;
+  if (!url) return refuse(messages.needsUrl(action));
+  const address = url.replace(/^<|>$/g, '').split('|')[0]!;
+  if (action === 'remove') {
+    // Feeds are stored as the URL parser writes them (`https://host` as `https://host/`).
+    const removed = (await store.removeFeed(address)) || (URL.canParse(address) && (await store.removeFeed(new URL(address).toString())));
+    return removed ? { message: messages.removed(address), isError: false } : refuse(messages.notFound(address));
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(address);
+  } catch {
+    return refuse(ingestMessages.badUrl(address));
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return refuse(ingestMessages.badUrl(address));
+  const host = parsed.hostname.replace(/^\[|\]$/g, '');
+  // Names are checked on the address each poll connects to; a literal address can be refused now.
+  if (!ctx.services.ingestAllowPrivate && isIP(host) !== 0 && isPrivateAddress(host))
+    return refuse(ingestMessages.privateAddress(parsed.host));
+  const feedUrl = parsed.toString();
+  const { created } = await store.addFeed({ url: feedUrl, addedBy: `${ctx.platform}:${ctx.user}`, backfill, nextPollAt: ctx.clock.now() });
+  return { message: created ? messages.added(feedUrl, backfill) : messages.reenabled(feedUrl, backfill), isError: false };
+}
 
 function listReply(feeds: readonly Feed[]): Reply {
   if (feeds.length === 0) return textReply(messages.none());
