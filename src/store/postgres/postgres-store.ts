@@ -5,6 +5,7 @@ import type { ChannelRef, Store, SubscriptionInput } from '../../core/store/stor
 import { changeReason } from '../change-reason.js';
 import { storeMessages } from '../store-messages.js';
 import { createPostgresChangeLog } from './postgres-change-log.js';
+import { createPostgresFollows } from './postgres-follows.js';
 import { createPostgresCorpusStore } from './postgres-corpus-store.js';
 import { createPostgresInstallations } from './postgres-installations.js';
 import { createPostgresOpsReads } from './postgres-ops-reads.js';
@@ -235,6 +236,7 @@ export function createPostgresStore(pool: pg.Pool): Store {
       return { slots, actions };
     },
     ...createPostgresChangeLog(pool),
+    ...createPostgresFollows(pool),
     ...createPostgresOpsReads(pool),
     async takeTurn(bucket, options) {
       const intervalMs = Math.max(0, Math.round(options.intervalMs));
