@@ -5,8 +5,8 @@ import type { ChannelRef, Store, SubscriptionInput } from '../../core/store/stor
 import { changeReason } from '../change-reason.js';
 import { storeMessages } from '../store-messages.js';
 import { createPostgresChangeLog } from './postgres-change-log.js';
-import { createPostgresFollows } from './postgres-follows.js';
 import { createPostgresCorpusStore } from './postgres-corpus-store.js';
+import { createPostgresFollows } from './postgres-follows.js';
 import { createPostgresInstallations } from './postgres-installations.js';
 import { createPostgresOpsReads } from './postgres-ops-reads.js';
 import { type PgSlotRow, type PgSubscriptionRow, toSlot, toSubscription } from './postgres-rows.js';
