@@ -13,7 +13,7 @@ export const followCommand = defineCommand({
       .string()
       .max(500)
       .default('')
-      .describe('Lookup filters and words a new readout must match, e.g. person:ruto country:kenya (empty: every new readout)'),
+      .describe('Filters and words a new readout must match, e.g. person:ruto country:kenya (empty: every new one)'),
   }),
   positional: ['filter'],
   rest: 'filter',
