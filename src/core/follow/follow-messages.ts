@@ -8,6 +8,7 @@ export const followMessages = {
   notInChannel: 'New readouts are posted to channels; run this from the console or a Slack/Discord channel.',
   listHeading: 'Channels told about new readouts',
   listLine: (filter: string) => (filter ? `follows ${filter}` : 'follows every new readout'),
+  listMore: (count: number) => `and ${count} more`,
   fallback: (title: string) => `New readout: ${title}`,
   mentions: (people: readonly string[]) => `People: ${people.join(', ')}`,
 } as const;
