@@ -1,4 +1,4 @@
-import { type Block, citationText, type Reply, type RichText } from '../../core/reply.js';
+import { type Block, citationText, type Reply, type RichText, showsSpeakerLabel } from '../../core/reply.js';
 import { wrapText } from './wrap-text.js';
 
 export interface TextStyle {
@@ -60,9 +60,9 @@ function renderBlock(block: Block, paint: Paint): string[] {
     }
     case 'quote':
       return [
-        block.speech === 'indirect'
-          ? `${paint('cyan', sanitize(block.speaker))}: ${rich(block.text, paint)}`
-          : `${paint('cyan', sanitize(block.speaker))}: “${rich(block.text, paint)}”`,
+        `${showsSpeakerLabel(block) ? `${paint('cyan', sanitize(block.speaker))}: ` : ''}${
+          block.speech === 'indirect' ? rich(block.text, paint) : `“${rich(block.text, paint)}”`
+        }`,
         indent(paint('dim', `— ${citationText(block.citation)}`)),
       ];
   }

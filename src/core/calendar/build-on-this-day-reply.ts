@@ -1,14 +1,14 @@
-import type { Block, Field, Reply, RichText } from '../reply.js';
+import { type Block, type Field, type Reply, type RichText, showsSpeakerLabel } from '../reply.js';
 import { calendarMessages, formatDayMonth, formatLongDate } from './calendar-messages.js';
 import type { NearbyItem, OnThisDay, OnThisDayItem } from './on-this-day-types.js';
 
 function bodyOf(item: OnThisDayItem): RichText {
   if (!item.lead) return [{ text: '' }];
   if (item.lead.kind === 'quote' && item.lead.speaker) {
-    const said = item.lead.spans ?? [{ text: item.lead.text }];
-    // Reported speech carries its own "Xi said" and is never put in quotation marks.
+    const said = [{ text: item.lead.text }];
+    // Reported speech is shown as the source reports it, never in quotation marks; the speaker is named once.
     const body = item.lead.speech === 'indirect' ? said : [{ text: '“' }, ...said, { text: '”' }];
-    return [{ text: `${item.lead.speaker}: `, emphasis: 'strong' }, ...body];
+    return showsSpeakerLabel(item.lead) ? [{ text: `${item.lead.speaker}: `, emphasis: 'strong' }, ...body] : body;
   }
   return [{ text: item.lead.text }];
 }

@@ -1,5 +1,4 @@
 import type { Quote } from '../quotes/quote-types.js';
-import type { RichText } from '../reply.js';
 
 /** The text shown for an item: the document's strongest quote, else its lead sentence. */
 export interface OnThisDayLead {
@@ -9,9 +8,9 @@ export interface OnThisDayLead {
   speaker: string | null;
   /** 0-based paragraph the text comes from, for the citation. */
   paragraph: number;
-  /** For quotes: how the statement reads (reported speech with its "Xi said"), and whether it is the speaker's own words. */
-  spans?: RichText;
+  /** For quotes: whether `text` is the speaker's own words, and whether it names the speaker itself (see `Quote.shown`). */
   speech?: 'direct' | 'indirect';
+  namesSpeaker?: boolean;
 }
 
 /** A document whose date falls on the asked month and day, in the asked year or an earlier one. */

@@ -1,5 +1,4 @@
 import type { Corpus, Document } from '../document.js';
-import { statementSpans } from '../quotes/statement-spans.js';
 import type { NearbyItem, OnThisDay, OnThisDayItem, OnThisDayLead, OnThisDayOptions } from './on-this-day-types.js';
 import { isLeapYear, parseIsoDate } from './parse-iso-date.js';
 
@@ -33,11 +32,11 @@ function leadOf(doc: Document, strongestQuote: OnThisDayOptions['strongestQuote'
   if (quote) {
     return {
       kind: 'quote',
-      text: quote.statement,
+      text: quote.shown,
       speaker: quote.speaker,
       paragraph: quote.paragraph,
-      spans: statementSpans(quote),
       speech: quote.speech,
+      namesSpeaker: quote.namesSpeaker,
     };
   }
   const sentences = doc.paragraphs.flatMap((paragraph) => paragraph.sentences.map((sentence) => ({ paragraph, sentence })));

@@ -41,8 +41,9 @@ describe('onThisDay: exact matches', () => {
     const quote = {
       text: 'Xi said there are no winners in trade wars.',
       statement: 'there are no winners in trade wars.',
+      shown: 'Xi said there are no winners in trade wars.',
+      namesSpeaker: true,
       speech: 'indirect',
-      lead: 'Xi said',
       cue: { verb: 'said', position: 'before', speakerText: 'Xi' },
       speaker: 'Xi Jinping',
       paragraph: 7,
@@ -50,11 +51,11 @@ describe('onThisDay: exact matches', () => {
     const withQuote = onThisDay(seedLikeCorpus, { date: '2026-04-24', strongestQuote: (id) => (id === '000_kenya' ? quote : undefined) });
     expect(withQuote.items[0]?.lead).toEqual({
       kind: 'quote',
-      text: quote.statement,
+      text: 'Xi said there are no winners in trade wars.',
       speaker: 'Xi Jinping',
       paragraph: 7,
-      spans: [{ text: 'Xi said', emphasis: 'em' }, { text: ' there are no winners in trade wars.' }],
       speech: 'indirect',
+      namesSpeaker: true,
     });
     const withoutQuote = onThisDay(seedLikeCorpus, { date: '2026-04-24' });
     expect(withoutQuote.items[0]?.lead).toEqual({
