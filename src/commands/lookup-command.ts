@@ -35,7 +35,7 @@ export const lookupCommand = defineCommand({
     const result = ctx.services.search.search(query, searchOptions(limit, offset, doc));
     if (!result.ok) return problemReply(result.problem);
     const visibility = isPublic ? 'public' : 'ephemeral';
-    const corrected = result.corrections.length ? ` (read as ${result.corrections.map((c) => `“${c.from}” → “${c.to}”`).join(', ')})` : '';
+    const corrected = correctionLine(result);
     if (result.total === 0 || result.hits.length === 0) {
       const text =
         result.total === 0
@@ -53,6 +53,7 @@ export const lookupCommand = defineCommand({
     const first = offset + 1;
     const last = offset + result.hits.length;
     const blocks: Block[] = [
+      ...(result.unmatched.length > 0 ? [{ kind: 'note' as const, text: lookupMessages.unmatched(result.unmatched, result.speaker) }] : []),
       {
         kind: 'note',
         text: `${first}–${last} of ${result.total} passages for “${shorten(query)}”${corrected}${doc ? ` in ${result.hits[0]!.docId}` : ''}`,
@@ -92,7 +93,8 @@ export const lookupCommand = defineCommand({
 });
 
 /**
- * The public `--json` shape of a lookup: `{query, total, hits: [{docId, title, eventDate, paragraph, snippet, score}]}`.
+ * The public `--json` shape of a lookup: `{query, total, hits: [{docId, title, eventDate, paragraph, snippet, score, …}],
+ * corrections, unmatched: ["debt"], expansions: [{from, to}], speaker?}`.
  * `paragraph` is the 0-based index into the document's paragraphs (people read it as ¶ paragraph + 1).
  */
 export function lookupJson(result: SearchResult): unknown {
@@ -113,7 +115,20 @@ export function lookupJson(result: SearchResult): unknown {
       moreInDocument: hit.moreInDocument,
     })),
     corrections: result.corrections,
+    unmatched: result.unmatched,
+    expansions: result.expansions,
+    ...(result.speaker ? { speaker: result.speaker } : {}),
   };
+}
+
+/** What the engine read the query as (corrected words, expanded acronyms) and whose quotes lead; empty when nothing. */
+function correctionLine(result: Extract<SearchResult, { ok: true }>): string {
+  const parts = [
+    ...result.corrections.map((c) => `“${c.from}” → “${c.to}”`),
+    ...result.expansions.map((e) => lookupMessages.expanded(e.from, e.to)),
+  ];
+  const readAs = parts.length > 0 ? ` (read as ${parts.join(', ')})` : '';
+  return `${readAs}${result.speaker ? ` (${lookupMessages.speakerFirst(result.speaker)})` : ''}`;
 }
 
 /** The page's hits with each document's passages together, documents in the order of their best passage. */

@@ -71,8 +71,16 @@ export function slackTestServices(options: { hitCount?: number; logger: Logger }
     search(query, searchOptions = {}) {
       const limit = searchOptions.limit ?? 5;
       const offset = searchOptions.offset ?? 0;
-      if (query.includes('nothing')) return { ok: true, query, total: 0, hits: [], corrections: [] };
-      return { ok: true, query, total: hits.length, hits: hits.slice(offset, offset + limit), corrections: [] };
+      if (query.includes('nothing')) return { ok: true, query, total: 0, hits: [], corrections: [], unmatched: [], expansions: [] };
+      return {
+        ok: true,
+        query,
+        total: hits.length,
+        hits: hits.slice(offset, offset + limit),
+        corrections: [],
+        unmatched: [],
+        expansions: [],
+      };
     },
     suggest: () => [],
   };

@@ -4,19 +4,21 @@ import { createVocabularyCorrector, type VocabularyCorrector } from './correct-w
 import { createDocumentFilter, documentDate } from './filter-documents.js';
 import { indexCacheKey, loadIndexCache, saveIndexCache } from './index-cache.js';
 import { keepPhraseMatches } from './keep-phrase-matches.js';
+import { type AcronymTable, learnAcronyms, readTermsFile } from './learn-acronyms.js';
 import { listPassages, paragraphCounter } from './list-passages.js';
 import { makeSnippet } from './make-snippet.js';
 import { queryGaps } from './measure-proximity.js';
 import { parseQuery } from './parse-query.js';
-import { rankPassages, WORDS_TIER } from './rank-passages.js';
-import { resolveQueryWords } from './resolve-query-words.js';
+import { PREFERRED_TIER, rankPassages, WORDS_TIER } from './rank-passages.js';
+import { readSpeakerIntent } from './read-speaker-intent.js';
+import { expandAcronyms, resolveQueryWords } from './resolve-query-words.js';
 import { createPassageScorer } from './score-passages.js';
 import { searchMessages } from './search-messages.js';
-import type { SearchEngine, SearchHit, SearchOptions, SearchResult } from './search-types.js';
+import type { SearchEngine, SearchEngineHooks, SearchHit, SearchOptions, SearchResult } from './search-types.js';
 import { createSuggester } from './suggest-names.js';
 import { tokenTerms } from './tokenize.js';
 
-export interface SearchEngineOptions {
+export interface SearchEngineOptions extends SearchEngineHooks {
   /** Folder for the index cache (the app passes `.readout-cache/`); no cache when absent. */
   cacheDir?: string;
   onProgress?: (done: number, total: number) => void;
@@ -35,8 +37,8 @@ const INVISIBLE_OR_SPACE = /^[\s\u00AD\u200B-\u200F\u2060-\u2064\uFEFF]*$/;
 
 /** Display score: the number of query words matched, plus BM25 squashed into [0, 1) so it never crosses a tier. */
 function displayScore(key: number): number {
-  // Rank keys are words × 10^8 + closeness × 10^4 + BM25 (see rankPassages).
-  const tier = Math.floor(key / WORDS_TIER);
+  // Rank keys are (preferred) + words × 10^8 + closeness × 10^4 + BM25 (see rankPassages).
+  const tier = Math.floor((key % PREFERRED_TIER) / WORDS_TIER);
   const bm25 = key % 10_000;
   return Math.round((tier + bm25 / (bm25 + 10)) * 1000) / 1000;
 }
@@ -62,6 +64,18 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
     suggester ??= createSuggester(corpus.documents, filter);
     return suggester(kind, prefix, limit);
   };
+  // Acronyms are learned from the passages on the first query that could use them, plus the optional terms.json.
+  let acronyms: AcronymTable | undefined;
+  const acronymTable = (): AcronymTable => {
+    acronyms ??= learnAcronyms(
+      (function* () {
+        for (let passage = 0; passage < passages.count; passage++) yield passages.textOf(passage);
+      })(),
+      readTermsFile(corpus.dir).table,
+    );
+    return acronyms;
+  };
+  const documentIndex = new Map(corpus.documents.map((document, at) => [document.id, at]));
   const firstPassage = new Uint32Array(corpus.documents.length + 1);
   const paragraphs = paragraphCounter(corpus);
   corpus.documents.forEach((_document, at) => {
@@ -99,12 +113,26 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
     return { ok: false, problem: searchMessages.unknownDocument(wanted, ids.slice(0, 5), prefixed.length > 1) };
   };
 
+  /** Positions of the scored passages in which `speaker` is quoted. */
+  const quotedPositions = (speaker: string, matched: Uint32Array, count: number): Set<number> => {
+    const quoted = new Set<number>();
+    for (const { docId, paragraph } of options.quotedPassages?.(speaker) ?? []) {
+      const at = documentIndex.get(docId);
+      if (at !== undefined) quoted.add(firstPassage[at]! + paragraph);
+    }
+    const positions = new Set<number>();
+    for (let i = 0; i < count; i++) if (quoted.has(matched[i]!)) positions.add(i);
+    return positions;
+  };
+
   return {
     search(query: string, searchOptions: SearchOptions = {}): SearchResult {
       const limit = clampInteger(searchOptions.limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
       const offset = clampInteger(searchOptions.offset, 0, 0, Number.MAX_SAFE_INTEGER);
       if (INVISIBLE_OR_SPACE.test(query)) return { ok: false, problem: searchMessages.emptyQuery() };
-      const parsed = parseQuery(query);
+      // "what did Ruto say about debt": search "Ruto debt", with the passages quoting Ruto first.
+      const intent = options.quotedPassages ? readSpeakerIntent(query, corpus.gazetteer) : null;
+      const parsed = parseQuery(intent?.query ?? query);
       if (!parsed.ok) return parsed;
       const { words, phrases, filters, onlyStopwords } = parsed.query;
       const filtered = filter.apply(filters);
@@ -130,13 +158,18 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
         const listed: number[] = [];
         for (const { at } of documents) for (let p = firstPassage[at]!; p < firstPassage[at + 1]!; p++) listed.push(p);
         const hits = listed.slice(offset, offset + limit).map((passage) => hitFor(passage, 0, () => false, 0));
-        return { ok: true, query, total: listed.length, hits, corrections: [] };
+        return { ok: true, query, total: listed.length, hits, corrections: [], unmatched: [], expansions: [] };
       }
 
       const resolved = resolveQueryWords(index, corrector, words);
+      const expansions = expandAcronyms(index, resolved, words, acronymTable);
       const scored = scorer.score(resolved.words, allowed);
       const count = keepPhraseMatches(index, scored, phrases, words, resolved, passages.textOf);
       const { passages: matched, keys } = scored;
+      let seen = 0;
+      for (let i = 0; i < count; i++) seen |= scored.masks[i]!;
+      const unmatched = words.filter((_, bit) => (seen & (1 << bit)) === 0);
+      const preferred = intent ? quotedPositions(intent.speaker, matched, count) : undefined;
       const page = rankPassages({
         index,
         count,
@@ -147,13 +180,24 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
         gaps: queryGaps(tokenTerms(query.slice(0, 2000)), words),
         offset,
         limit,
-        diversify: only === null,
+        // The speaker's quotes lead even when one document holds them all, so pages are not spread over documents then.
+        diversify: only === null && !preferred?.size,
+        ...(preferred ? { preferred } : {}),
       });
       const highlightTerms = new Set<string>();
       for (const terms of resolved.terms) for (const term of terms) highlightTerms.add(term);
       const isMatch = (term: string) => highlightTerms.has(term);
       const hits = page.map(({ at, moreInDocument }) => hitFor(matched[at]!, keys[at]!, isMatch, moreInDocument));
-      return { ok: true, query, total: count, hits, corrections: resolved.corrections };
+      return {
+        ok: true,
+        query,
+        total: count,
+        hits,
+        corrections: resolved.corrections,
+        unmatched,
+        expansions,
+        ...(intent ? { speaker: intent.speaker } : {}),
+      };
     },
     suggest,
     prepare() {
