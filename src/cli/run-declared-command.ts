@@ -68,7 +68,8 @@ export async function runDeclaredCommand(
     }
     const reply = await dispatch(commands, { command: command.name, options: args.options }, ctx);
     // Answers wrap on a terminal; piped, they stay one line per item for grep and friends (help wraps at 80 either way).
-    process.stdout.write(`${renderText(reply, { color: isInteractive(), width: process.stdout.columns })}\n`);
+    // Suggested commands are printed as shell commands that run as shown (`readout lookup … --offset 5`).
+    process.stdout.write(`${renderText(reply, { color: isInteractive(), width: process.stdout.columns, actions: 'shell' })}\n`);
     return reply.isError ? 1 : 0;
   } finally {
     await runtime.services.store.close();

@@ -58,7 +58,7 @@ export const lookupCommand = defineCommand({
         kind: 'note',
         text: `${first}–${last} of ${result.total} passages for “${shorten(query)}”${corrected}${doc ? ` in ${result.hits[0]!.docId}` : ''}`,
       },
-      ...withMoreHints(result.hits, query, doc),
+      ...groupByDocument(result.hits).map((hit, i, grouped) => hitBlock(hit, grouped[i - 1]?.docId !== hit.docId)),
     ];
     const buttons: Button[] = [];
     if (last < result.total) {
@@ -72,6 +72,7 @@ export const lookupCommand = defineCommand({
       });
     }
     // "N more in this document": Elasticsearch-style inner hits, opened as a lookup restricted to the document.
+    // Said once, by the button (a note repeating it was shown twice on every surface).
     for (const hit of lastHitPerDocument(result.hits)
       .filter((h) => h.moreInDocument > 0)
       .slice(0, MAX_OPEN_BUTTONS)) {
@@ -160,16 +161,4 @@ function lastHitPerDocument(hits: readonly SearchHit[]): SearchHit[] {
   const last = new Map<string, SearchHit>();
   for (const hit of hits) last.set(hit.docId, hit);
   return [...last.values()];
-}
-
-/** Hit blocks, with a hint after a document's last hit on the page when more of its passages match. */
-function withMoreHints(hits: readonly SearchHit[], query: string, doc: string | undefined): Block[] {
-  const grouped = groupByDocument(hits);
-  const lastOf = new Set(lastHitPerDocument(grouped));
-  return grouped.flatMap((hit, i): Block[] => {
-    const block = hitBlock(hit, grouped[i - 1]?.docId !== hit.docId);
-    return lastOf.has(hit) && hit.moreInDocument > 0 && doc === undefined
-      ? [block, { kind: 'note', text: lookupMessages.moreInDocumentHint(hit.moreInDocument, query, hit.docId) }]
-      : [block];
-  });
 }

@@ -12,6 +12,4 @@ export const lookupMessages = {
   /** Above the results of "what did X say about …": whose quotes lead. */
   speakerFirst: (speaker: string) => `passages quoting ${speaker} first`,
   moreInDocumentButton: (count: number, docId: string) => `${count} more in ${docId.slice(0, 12)}`,
-  moreInDocumentHint: (count: number, query: string, docId: string) =>
-    `${count} more in this document: /lookup ${shorten(query)} --doc ${docId}`,
 } as const;
