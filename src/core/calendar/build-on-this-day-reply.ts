@@ -69,6 +69,8 @@ export function onThisDayBlocks(result: OnThisDay): Block[] {
   } else if (result.window > 0) {
     blocks.push({ kind: 'note', text: calendarMessages.nothingNearby(result.window) });
   }
+  // An empty day is never a dead end: name the closest dates that have readouts.
+  if (result.nearest) blocks.push({ kind: 'note', text: calendarMessages.nearestDays(result.nearest.before, result.nearest.after) });
   return blocks;
 }
 
@@ -85,7 +87,12 @@ export function buildOnThisDayReply(result: OnThisDay, options: { visibility?: R
   return {
     visibility: options.visibility ?? 'ephemeral',
     blocks: [{ kind: 'heading', text: calendarMessages.heading(result.date) }, ...onThisDayBlocks(result)],
-    buttons: [],
+    // The nearest days with readouts, one action each, so an empty day leads somewhere.
+    buttons: [result.nearest?.before, result.nearest?.after].flatMap((day) =>
+      day ? [{ id: 'open' as const, label: calendarMessages.nearestDayButton(day.date), action: { command: 'onthisday', args: day.date } }] : [],
+    ),
     fallback: onThisDayFallback(result),
+    // Nothing on the day and nothing near it is "nothing found", as for every command (exit code 1 in the shell).
+    ...(result.items.length === 0 && result.nearby.length === 0 ? { isError: true } : {}),
   };
 }

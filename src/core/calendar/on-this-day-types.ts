@@ -46,6 +46,17 @@ export interface OnThisDay {
   items: OnThisDayItem[];
   /** Only filled when `items` is empty: anniversaries within the window, closest first. */
   nearby: NearbyItem[];
+  /**
+   * Only when nothing is on the day or within the window: the closest dates before and after the asked one
+   * on which a readout's anniversary falls, so an empty day is never a dead end.
+   */
+  nearest?: { before: NearestDay | null; after: NearestDay | null };
+}
+
+/** A date with at least one readout anniversary, and how many days it is from the asked date. */
+export interface NearestDay {
+  date: string;
+  days: number;
 }
 
 export interface OnThisDayOptions {
