@@ -5,6 +5,7 @@ import { createLiveCorpus, type LiveCorpus } from './core/live/create-live-corpu
 import type { OpenStage } from './core/live/open-corpus.js';
 import type { Logger } from './core/logger.js';
 import { openStore } from './store/open-store.js';
+import { openStoreLazily } from './store/open-store-lazily.js';
 
 export interface ServiceOptions {
   seedsDir: string;
@@ -17,10 +18,19 @@ export interface ServiceOptions {
   operators?: readonly string[];
   /** Progress of each long stage, for a progress bar on a TTY. */
   onProgress?: (stage: OpenStage, done: number, total: number) => void;
+  /**
+   * A one-shot command, not the running bot: the store is opened only if a command uses it, and there is no live
+   * corpus to reload (so `readout reload` says how to reload a running bot instead).
+   */
+  oneShot?: boolean;
 }
 
 /** Builds the services from the configuration, with a progress bar on stderr when `progress` is set (a TTY). */
-export async function buildServicesFromConfig(config: Config, logger: Logger, options: { progress: boolean }): Promise<Services> {
+export async function buildServicesFromConfig(
+  config: Config,
+  logger: Logger,
+  options: { progress: boolean; oneShot?: boolean },
+): Promise<Services> {
   const progress = options.progress ? createProgressBar(process.stderr) : undefined;
   try {
     return await buildServices({
@@ -32,6 +42,7 @@ export async function buildServicesFromConfig(config: Config, logger: Logger, op
       operators: config.READOUT_OPERATORS,
       logger,
       ...(progress ? { onProgress: progress.update } : {}),
+      ...(options.oneShot ? { oneShot: true } : {}),
     });
   } finally {
     progress?.done();
@@ -50,18 +61,23 @@ export async function buildServices(options: ServiceOptions): Promise<Services> 
   });
   const { corpus, source } = live.current();
   for (const warning of corpus.warnings) options.logger.warn({ file: warning.file, reason: warning.reason }, 'corpus warning');
-  const store = await openStore(options.databaseUrl);
+  const store = options.oneShot ? openStoreLazily(options.databaseUrl) : await openStore(options.databaseUrl);
   options.logger.info(
     { documents: corpus.documents.length, skipped: corpus.warnings.length, source, durationMs: Date.now() - started },
     'corpus ready',
   );
-  return liveServices(live, {
+  const rest = {
     store,
     defaultTimezone: options.defaultTimezone,
     nearbyWindow: options.nearbyWindow,
     logger: options.logger,
     operators: options.operators ?? [],
-  });
+  };
+  if (options.oneShot) {
+    const { corpus, search, quotes } = live.current();
+    return { corpus, search, quotes, ...rest };
+  }
+  return liveServices(live, rest);
 }
 
 /** Services whose corpus, search and quotes are always the live corpus's current ones. */

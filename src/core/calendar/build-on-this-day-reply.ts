@@ -89,7 +89,9 @@ export function buildOnThisDayReply(result: OnThisDay, options: { visibility?: R
     blocks: [{ kind: 'heading', text: calendarMessages.heading(result.date) }, ...onThisDayBlocks(result)],
     // The nearest days with readouts, one action each, so an empty day leads somewhere.
     buttons: [result.nearest?.before, result.nearest?.after].flatMap((day) =>
-      day ? [{ id: 'open' as const, label: calendarMessages.nearestDayButton(day.date), action: { command: 'onthisday', args: day.date } }] : [],
+      day
+        ? [{ id: 'open' as const, label: calendarMessages.nearestDayButton(day.date), action: { command: 'onthisday', args: day.date } }]
+        : [],
     ),
     fallback: onThisDayFallback(result),
     // Nothing on the day and nothing near it is "nothing found", as for every command (exit code 1 in the shell).

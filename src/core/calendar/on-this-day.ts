@@ -137,7 +137,10 @@ export function onThisDay(corpus: Corpus, options: OnThisDayOptions): OnThisDay 
 }
 
 /** The closest anniversary dates before and after the target, over every year's readouts (at most a year away). */
-function nearestDays(dated: readonly DatedDocument[], target: { year: number; ms: number }): { before: NearestDay | null; after: NearestDay | null } {
+function nearestDays(
+  dated: readonly DatedDocument[],
+  target: { year: number; ms: number },
+): { before: NearestDay | null; after: NearestDay | null } {
   let before: NearestDay | null = null;
   let after: NearestDay | null = null;
   for (const d of dated) {

@@ -54,7 +54,12 @@ function fullDatesIn(text: string): Found[] {
   return found.sort((a, b) => a.index - b.index);
 }
 
-function datelineDate(lead: string, publishedDate: string | null, warnings: string[], yearless: { dateline: string | null }): string | null {
+function datelineDate(
+  lead: string,
+  publishedDate: string | null,
+  warnings: string[],
+  yearless: { dateline: string | null },
+): string | null {
   const match = DATELINE.exec(lead);
   if (!match) return null;
   const month = MONTHS.get((match[2] ?? '').toLowerCase()) ?? 0;

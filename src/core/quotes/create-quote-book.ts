@@ -1,9 +1,9 @@
 import type { Corpus, Document } from '../document.js';
 import { createTextIndex } from '../search/create-text-index.js';
+import { boundedEditDistance } from '../search/edit-distance.js';
 import { isStopword } from '../search/stopwords.js';
 import { tokenTerms } from '../search/tokenize.js';
 import type { Outcome } from '../user-error.js';
-import { boundedEditDistance } from '../search/edit-distance.js';
 import { chooseStrongestQuote } from './choose-strongest-quote.js';
 import { extractQuotes } from './extract-quotes.js';
 import { createSpeakerFinder } from './find-speaker.js';
@@ -194,7 +194,11 @@ function problem(code: string, message: string, suggestions?: string[]): Outcome
 
 /** How close a quoted speaker's name is to `name`: the smallest edit distance between any of their words. */
 function nameDistance(name: string, speaker: string): number {
-  const words = (text: string) => text.toLowerCase().split(/[\s-]+/).filter(Boolean);
+  const words = (text: string) =>
+    text
+      .toLowerCase()
+      .split(/[\s-]+/)
+      .filter(Boolean);
   let best = Number.POSITIVE_INFINITY;
   for (const a of words(name)) for (const b of words(speaker)) best = Math.min(best, boundedEditDistance(a, b, 8));
   return best;
