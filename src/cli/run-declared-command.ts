@@ -12,12 +12,15 @@ import { UserError } from '../core/user-error.js';
 import { parseCliArgs } from './cli-args.js';
 import { openCliRuntime } from './cli-runtime.js';
 import { printJson } from './print-json.js';
+import { storeCliMessages } from './store-cli-messages.js';
 
 /** A command's help for the shell: the chat help with `readout lookup` for `/lookup`, plus the CLI's own flags. */
 export function cliHelp(command: AnyCommand): string {
   const text = renderText(commandHelp(command), { color: isInteractive(), width: terminalWidth() });
   const shell = text.replace(/(^|\s)\/(?=[a-z]+\b)/gm, '$1readout ');
-  return `${shell}\n${wrapText(CLI_FLAGS, terminalWidth(), 4)}`;
+  // The digest has actions and options only the shell offers (run, export, import, log, which channel).
+  const extra = command.name === 'digest' ? `\n${wrapText(storeCliMessages.digestShellHelp, terminalWidth(), 8)}` : '';
+  return `${shell}\n${wrapText(CLI_FLAGS, terminalWidth(), 4)}${extra}`;
 }
 
 const CLI_FLAGS = [
