@@ -1,5 +1,12 @@
 /** What `readout digest export|import|log` say, in one place. */
 export const storeCliMessages = {
+  /** Why a due digest was left for later by `digest run`: this process cannot post to that platform. */
+  noPoster: (platform: string) =>
+    platform === 'slack'
+      ? 'no Slack connection in this process: set SLACK_BOT_TOKEN (the running bot posts it otherwise)'
+      : platform === 'discord'
+        ? 'no Discord connection in this process: set DISCORD_TOKEN (the running bot posts it otherwise)'
+        : `no ${platform} poster in this process`,
   /** What `readout help digest` adds to the chat command's help: the actions and options only the shell has. */
   digestShellHelp: [
     'In the shell, also:',
