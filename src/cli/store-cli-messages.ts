@@ -10,7 +10,7 @@ export const storeCliMessages = {
   /** What `readout help digest` adds to the chat command's help: the actions and options only the shell has. */
   digestShellHelp: [
     'In the shell, also:',
-    '    readout digest run [--date YYYY-MM-DD] [--json]: post the due digests now (or that date\'s), once per channel and date.',
+    "    readout digest run [--date YYYY-MM-DD] [--json]: post the due digests now (or that date's), once per channel and date.",
     '    readout digest export [--json]: every subscription as one JSON line (what import reads).',
     '    readout digest import FILE|-: create or update subscriptions from such lines; bad lines are reported by number.',
     '    readout digest log [--date YYYY-MM-DD] [--platform P] [--workspace W] [--channel C] [--limit N] [--json]: the delivery log, newest first.',
