@@ -128,5 +128,6 @@ describe('acronyms and their long forms are one term', () => {
     writeFileSync(join(broken, 'terms.json'), '{"SGR": "not a list"');
     const still = await servicesOver(broken);
     expect((await json(still, 'SGR')).unmatched).toEqual(['sgr']);
+    expect(still.corpus.warnings.map((warning) => warning.file)).toContain('terms.json');
   });
 });
