@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Corpus } from '../document.js';
 import { buildInvertedIndex, type InvertedIndex } from './build-inverted-index.js';
 import { createVocabularyCorrector, type VocabularyCorrector } from './correct-word.js';
@@ -32,6 +33,12 @@ export interface SearchEngineOptions extends SearchEngineHooks {
 }
 
 export const DEFAULT_LIMIT = 5;
+/** Passages of a query word read for acronym definitions: an acronym's own postings are few; a common word's are capped. */
+const ACRONYM_PASSAGES = 200;
+/** Passages of a multi-word query's rarest word read for a long form's definition. */
+const LONG_FORM_PASSAGES = 50;
+/** Query words whose acronym definitions are remembered (a long-running bot sees many words). */
+const ACRONYM_CACHE_WORDS = 2_000;
 export const MAX_LIMIT = 50;
 const INVISIBLE_OR_SPACE = /^[\s\u00AD\u200B-\u200F\u2060-\u2064\uFEFF]*$/;
 
@@ -64,16 +71,54 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
     suggester ??= createSuggester(corpus.documents, filter);
     return suggester(kind, prefix, limit);
   };
-  // Acronyms are learned from the passages on the first query that could use them, plus the optional terms.json.
-  let acronyms: AcronymTable | undefined;
-  const acronymTable = (): AcronymTable => {
-    acronyms ??= learnAcronyms(
-      (function* () {
-        for (let passage = 0; passage < passages.count; passage++) yield passages.textOf(passage);
-      })(),
-      readTermsFile(corpus.dir).table,
+  // Acronyms are learned only where they can be: from the passages that hold a query word (the acronym's own
+  // postings hold its definition, "Standard Gauge Railway (SGR)"), never by reading the whole corpus, so a lookup
+  // still decodes only what it shows. The optional terms.json is read once.
+  let fileTerms: AcronymTable | undefined;
+  const learnedFrom = new LRUCache<string, AcronymTable>({ max: ACRONYM_CACHE_WORDS });
+  const definitionsNear = (word: string, cap: number): AcronymTable => {
+    const key = `${cap}:${word}`;
+    let table = learnedFrom.get(key);
+    if (!table) {
+      const termId = index.termIds.get(word);
+      const texts: string[] = [];
+      if (termId !== undefined) {
+        const end = Math.min(index.offsets[termId + 1]!, index.offsets[termId]! + cap);
+        for (let at = index.offsets[termId]!; at < end; at++) texts.push(passages.textOf(index.postings[at]!));
+      }
+      table = learnAcronyms(texts);
+      learnedFrom.set(key, table);
+    }
+    return table;
+  };
+  /**
+   * The acronyms a query can use: terms.json; definitions in the passages of each word typed as an acronym (in
+   * capitals: "SGR"); and, for a query of several words, definitions in the passages of its rarest word, which
+   * hold "Standard Gauge Railway (SGR)" if any passage does.
+   */
+  const acronymTableFor = (query: string, words: readonly string[]): AcronymTable => {
+    fileTerms ??= readTermsFile(corpus.dir).table;
+    const table: AcronymTable = new Map([...fileTerms].map(([acronym, forms]) => [acronym, [...forms]]));
+    const typedAsAcronyms = new Set(
+      [...query.matchAll(/(?<![\p{L}\p{N}])\p{Lu}{2,8}(?![\p{L}\p{N}])/gu)].map((match) => match[0].toLowerCase()),
     );
-    return acronyms;
+    const sources = words.filter((word) => typedAsAcronyms.has(word)).map((word) => definitionsNear(word, ACRONYM_PASSAGES));
+    if (words.length >= 2) {
+      const rarest = [...words].sort((a, b) => documentFrequencyOf(a) - documentFrequencyOf(b))[0]!;
+      sources.push(definitionsNear(rarest, LONG_FORM_PASSAGES));
+    }
+    for (const source of sources) {
+      for (const [acronym, forms] of source) {
+        const known = table.get(acronym) ?? [];
+        for (const form of forms) if (!known.some((other) => other.toLowerCase() === form.toLowerCase())) known.push(form);
+        table.set(acronym, known);
+      }
+    }
+    return table;
+  };
+  const documentFrequencyOf = (word: string) => {
+    const termId = index.termIds.get(word);
+    return termId === undefined ? Number.POSITIVE_INFINITY : documentFrequency(termId);
   };
   const documentIndex = new Map(corpus.documents.map((document, at) => [document.id, at]));
   const firstPassage = new Uint32Array(corpus.documents.length + 1);
@@ -162,7 +207,7 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
       }
 
       const resolved = resolveQueryWords(index, corrector, words);
-      const expansions = expandAcronyms(index, resolved, words, acronymTable);
+      const expansions = expandAcronyms(index, resolved, words, () => acronymTableFor(query, words));
       const scored = scorer.score(resolved.words, allowed);
       const count = keepPhraseMatches(index, scored, phrases, words, resolved, passages.textOf);
       const { passages: matched, keys } = scored;

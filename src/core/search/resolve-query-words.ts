@@ -54,9 +54,6 @@ export function resolveQueryWords(index: InvertedIndex, corrector: VocabularyCor
   return resolved;
 }
 
-/** Acronyms can only be words of at most this many letters; longer query words never trigger the table. */
-const MAX_ACRONYM = 8;
-
 /**
  * Makes an acronym and its long forms one term, in place: an acronym query word ("sgr") also matches the
  * rarest word of each long form ("gauge" of "Standard Gauge Railway"), and query words that spell out a
@@ -68,7 +65,7 @@ export function expandAcronyms(
   words: readonly string[],
   table: () => AcronymTable,
 ): { from: string; to: string[] }[] {
-  if (words.length === 0 || !words.some((word) => word.length <= MAX_ACRONYM)) return [];
+  if (words.length === 0) return [];
   const acronyms = table();
   if (acronyms.size === 0) return [];
   const expansions: { from: string; to: string[] }[] = [];
