@@ -105,6 +105,8 @@ describe('acronyms and their long forms are one term', () => {
     expect(result.hits.every((hit) => hit.docId === '010_sgr')).toBe(true);
     expect(result.expansions).toEqual([{ from: 'SGR', to: ['Standard Gauge Railway'] }]);
     expect(result.unmatched).toEqual([]);
+    // In lower case, once learned.
+    expect((await json(services, 'sgr')).total).toBe(2);
     const reply = await run(services, 'SGR');
     expect(notes(reply)[0]).toBe('1–2 of 2 passages for “SGR” (read as “SGR” also as “Standard Gauge Railway”)');
     // And the other way round: the long form finds the acronym.

@@ -102,7 +102,12 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
     const typedAsAcronyms = new Set(
       [...query.matchAll(/(?<![\p{L}\p{N}])\p{Lu}{2,8}(?![\p{L}\p{N}])/gu)].map((match) => match[0].toLowerCase()),
     );
-    const sources = words.filter((word) => typedAsAcronyms.has(word)).map((word) => definitionsNear(word, ACRONYM_PASSAGES));
+    const sources = words.flatMap((word) => {
+      if (typedAsAcronyms.has(word)) return [definitionsNear(word, ACRONYM_PASSAGES)];
+      // In lower case, only what an earlier lookup in capitals learned (peek: no passage is read for it).
+      const learned = learnedFrom.peek(`${ACRONYM_PASSAGES}:${word}`);
+      return learned ? [learned] : [];
+    });
     if (words.length >= 2) {
       const rarest = [...words].sort((a, b) => documentFrequencyOf(a) - documentFrequencyOf(b))[0]!;
       sources.push(definitionsNear(rarest, LONG_FORM_PASSAGES));
