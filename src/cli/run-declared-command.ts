@@ -33,6 +33,15 @@ export function terminalWidth(): number {
   return process.stdout.columns || 80;
 }
 
+/**
+ * Chat syntax in our messages ("or /help lookup for filters") as the shell command that does the same
+ * (`readout help lookup`), so every suggestion runs as shown. `/readout …` stays: it names the chat command.
+ */
+export function asShellCommands(text: string, commands: readonly AnyCommand[]): string {
+  const names = commands.map((command) => command.name).filter((name) => name !== 'readout');
+  return text.replace(new RegExp(`(^|[\\s(“"\`])/(${names.join('|')})\\b`, 'gm'), '$1readout $2');
+}
+
 export interface CliChannel {
   platform: 'slack' | 'discord' | 'console' | 'cli';
   workspace: string;
@@ -72,7 +81,8 @@ export async function runDeclaredCommand(
     const reply = await dispatch(commands, { command: command.name, options: args.options }, ctx);
     // Answers wrap on a terminal; piped, they stay one line per item for grep and friends (help wraps at 80 either way).
     // Suggested commands are printed as shell commands that run as shown (`readout lookup … --offset 5`).
-    process.stdout.write(`${renderText(reply, { color: isInteractive(), width: process.stdout.columns, actions: 'shell' })}\n`);
+    const text = renderText(reply, { color: isInteractive(), width: process.stdout.columns, actions: 'shell' });
+    process.stdout.write(`${asShellCommands(text, commands)}\n`);
     return reply.isError ? 1 : 0;
   } finally {
     await runtime.services.store.close();

@@ -36,7 +36,11 @@ describe('readout lookup', () => {
   }, 60_000);
 
   it('exits 1 when nothing is found, as text and as JSON, and suggests shell commands that run as shown', () => {
-    expect(readout(['lookup', 'zzzqqqxx']).code).toBe(1);
+    const nothing = readout(['lookup', 'zzzqqqxx']);
+    expect(nothing.code).toBe(1);
+    // Chat syntax in the message becomes the shell command that does the same.
+    expect(nothing.stdout).toContain('readout help lookup');
+    expect(nothing.stdout).not.toContain('/help');
     expect(readout(['lookup', 'zzzqqqxx', '--json']).code).toBe(1);
     const found = readout(['lookup', 'Forum', 'on', 'China-Africa', 'Cooperation']);
     expect(found.code).toBe(0);
