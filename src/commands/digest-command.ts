@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { isTerminalSlotState } from '../core/store/slot-states.js';
 import { checkTimeZone } from '../core/calendar/time-zone.js';
 import { describeSubscription } from '../core/digest/describe-subscription.js';
 import { digestMessages } from '../core/digest/digest-messages.js';
 import { parseTimeOfDay } from '../core/digest/parse-time-of-day.js';
 import { previewDigest } from '../core/digest/preview-digest.js';
 import { type Reply, textReply } from '../core/reply.js';
-import type { ChannelRef, Subscription } from '../core/store/store-types.js';
+import type { ChangeAction, ChannelRef, Subscription } from '../core/store/store-types.js';
 import { UserError } from '../core/user-error.js';
 import { type CommandContext, defineCommand } from './command.js';
 import { isOperator } from './is-operator.js';
@@ -90,6 +91,15 @@ async function runAction(options: DigestOptions, ctx: CommandContext): Promise<R
         status: 'active',
         pausedReason: null,
       });
+      const moved = existing && (existing.time !== sub.time || existing.timezone !== sub.timezone);
+      if (!existing || moved || existing.status !== 'active') {
+        await logChange(
+          ctx,
+          ref,
+          existing ? 'changed' : 'subscribed',
+          `${existing && moved ? `${existing.time} ${existing.timezone} → ` : ''}${sub.time} ${sub.timezone}`,
+        );
+      }
       // A time without a zone is ambiguous: say which zone was used and how to pick another.
       const zoneHint = options.timezone
         ? ''
@@ -101,7 +111,9 @@ async function runAction(options: DigestOptions, ctx: CommandContext): Promise<R
     }
     case 'unsubscribe':
       return (await store.removeSubscription(ref))
-        ? textReply('Unsubscribed: no more daily digests here.', { visibility: 'public' })
+        ? await logChange(ctx, ref, 'unsubscribed', null).then(() =>
+            textReply('Unsubscribed: no more daily digests here.', { visibility: 'public' }),
+          )
         : textReply('This channel has no digest subscription. /digest subscribe 09:00 Europe/London starts one.', { isError: true });
     case 'pause':
     case 'resume': {
@@ -110,6 +122,7 @@ async function runAction(options: DigestOptions, ctx: CommandContext): Promise<R
           isError: true,
         });
       const sub = (await store.setSubscriptionStatus(ref, options.action === 'pause' ? 'paused' : 'active', null))!;
+      if (sub.status !== existing.status) await logChange(ctx, ref, options.action === 'pause' ? 'paused' : 'resumed', null);
       return textReply(
         options.action === 'pause' ? 'Paused: the digest will not post until /digest resume.' : `Resumed. ${nextLine(sub, ctx)}`,
         { visibility: 'public' },
@@ -126,6 +139,13 @@ async function runAction(options: DigestOptions, ctx: CommandContext): Promise<R
   }
 }
 
+/** Writes the change to the store's change log; a log that cannot be written does not undo the change. */
+async function logChange(ctx: CommandContext, ref: ChannelRef, action: ChangeAction, detail: string | null): Promise<void> {
+  await ctx.services.store
+    .recordChange({ ...ref, action, actor: ctx.user, surface: ctx.platform, detail })
+    .catch((error: unknown) => ctx.services.logger.warn({ err: error, action }, 'change log entry not written'));
+}
+
 function channelOf(ctx: CommandContext): ChannelRef | undefined {
   if (ctx.platform === 'cli') return undefined;
   return { platform: ctx.platform, workspace: ctx.workspace, channel: ctx.channel };
@@ -139,7 +159,7 @@ async function settledDates(sub: Subscription, ctx: CommandContext): Promise<(lo
     channel: sub.channel,
     limit: RECENT_SLOTS,
   });
-  const closed = new Set(slots.filter((slot) => slot.state !== 'claimed').map((slot) => slot.localDate));
+  const closed = new Set(slots.filter((slot) => isTerminalSlotState(slot.state)).map((slot) => slot.localDate));
   return (localDate) => closed.has(localDate);
 }
 
@@ -159,7 +179,7 @@ async function statusReply(sub: Subscription, ctx: CommandContext): Promise<Repl
   });
   const recent = [...slots].reverse().map((slot) => `${slot.localDate}: ${slot.state}${slot.reason ? ` (${slot.reason})` : ''}`);
   // A day whose slot is already settled (posted by `digest run`, skipped, failed) does not post again: the next is later.
-  const closed = new Set(slots.filter((slot) => slot.state !== 'claimed').map((slot) => slot.localDate));
+  const closed = new Set(slots.filter((slot) => isTerminalSlotState(slot.state)).map((slot) => slot.localDate));
   const lines = [
     `Digest ${sub.status === 'active' ? 'active' : 'paused'}: every day at ${sub.time} (${sub.timezone})${sub.postEmpty ? ', also on empty days' : ''}.`,
     nextLine(sub, ctx, (localDate) => closed.has(localDate)),

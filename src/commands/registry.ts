@@ -8,12 +8,14 @@ import { onThisDayCommand } from './onthisday-command.js';
 import { quoteCommand } from './quote-command.js';
 import { reloadCommand } from './reload-command.js';
 import { speakersCommand } from './speakers-command.js';
+import { timelineCommand } from './timeline-command.js';
 
 /** Every command readout offers, declared once; adapters, help and registration data all read this list. */
 export const commands: readonly AnyCommand[] = [
   lookupCommand,
   quoteCommand,
   onThisDayCommand,
+  timelineCommand,
   digestCommand,
   docCommand,
   speakersCommand,

@@ -14,7 +14,7 @@ describe('/digest status', () => {
     for (let day = 1; day <= 9; day++) {
       const date = `2026-04-0${day}`;
       await services.store.claimSlot(where, date, 'p', 60_000);
-      await services.store.finishSlot(slotKey(where, date), 'p', { state: 'posted', messageId: `m${day}` });
+      await services.store.finishSlot(slotKey(where, date), 1, { state: 'posted', messageId: `m${day}` });
     }
     const ctx = await createContext({ ...where, user: 'U1' }, services, { clock: new FakeClock('2026-04-10T00:00:00Z') });
     const reply = await dispatch(commands, { command: 'digest', text: 'status' }, ctx);
@@ -32,8 +32,8 @@ describe('/digest status', () => {
     const status = async () => JSON.stringify(await dispatch(commands, { command: 'digest', text: 'status' }, ctx));
     expect(await status()).toContain('Next digest: 2026-04-10 23:00');
     // An operator's `digest run` posted today's already.
-    await services.store.claimSlot(where, '2026-04-10', 'p', 60_000);
-    await services.store.finishSlot(slotKey(where, '2026-04-10'), 'p', { state: 'posted', messageId: 'm10' });
+    const claim = await services.store.claimSlot(where, '2026-04-10', 'p', 60_000);
+    await services.store.finishSlot(slotKey(where, '2026-04-10'), claim!.token, { state: 'posted', messageId: 'm10' });
     expect(await status()).toContain('Next digest: 2026-04-11 23:00');
     const digest = commands.find((command) => command.name === 'digest')!;
     const json = (await digest.json!(digest.options.parse({ action: 'status' }), ctx)) as {

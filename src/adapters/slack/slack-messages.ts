@@ -3,6 +3,9 @@ export const slackMessages = {
   moreResults: 'More results',
   continued: (hidden: number) => `Cut to fit one Slack message: ${hidden} more item${hidden === 1 ? '' : 's'} behind “More results”.`,
   cut: (hidden: number) => `${hidden} more item${hidden === 1 ? '' : 's'} did not fit in one Slack message.`,
+  pictureNeedsInvite:
+    'The chart could not be posted here: invite the bot to this channel (/invite @readout) and run the command again. The counts are above.',
+  pictureFailed: (refId: string) => `The chart could not be uploaded (reference ${refId}); the counts are above.`,
   buttonExpired: 'This button is from an older message; run the command again.',
   buttonUnreadable: 'This button is from an older message; run the command again.',
   malformedRequest: 'Slack sent this command in a form readout cannot read (a field was missing or malformed). Please type it again.',
@@ -21,4 +24,10 @@ export const slackMessages = {
     `cannot reach Slack (${reason}). Check the network, a proxy or firewall, and SLACK_API_URL if you set it.`,
   socketFailed: (reason: string) =>
     `Socket Mode could not connect (${reason}). SLACK_APP_TOKEN must be an app-level token (xapp-…) with the connections:write scope, and Socket Mode must be on in the app’s settings.`,
+  installationWithoutTeam: 'a Slack installation names neither a workspace nor an org',
+  notInstalled: (key: string) =>
+    `readout is not installed in ${key.startsWith('E:') ? 'org' : 'workspace'} ${key.slice(2)} (or was uninstalled)`,
+  // Why a workspace's digests paused (shown by /digest status and `readout digest list`); a reinstall resumes them.
+  pausedUninstalled: 'readout was uninstalled from this workspace; installing it again resumes the digest',
+  pausedTokensRevoked: 'this workspace revoked readout’s token; installing it again resumes the digest',
 } as const;

@@ -1,8 +1,12 @@
 export { slotKey } from './slot-key.js';
-export { isTerminalSlotState } from './slot-states.js';
+export { isTerminalSlotState, OPEN_SLOT_STATES } from './slot-states.js';
 export type {
+  ChangeAction,
+  ChangeInput,
+  ChangeRecord,
   ChannelRef,
   ImportResult,
+  OpenSlotState,
   SlotFilter,
   SlotRecord,
   SlotState,
@@ -11,4 +15,5 @@ export type {
   SubscriptionFilter,
   SubscriptionInput,
   SweepResult,
+  TerminalSlotState,
 } from './store-types.js';
