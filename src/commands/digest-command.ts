@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { isTerminalSlotState } from '../core/store/slot-states.js';
 import { checkTimeZone } from '../core/calendar/time-zone.js';
 import { describeSubscription } from '../core/digest/describe-subscription.js';
 import { digestMessages } from '../core/digest/digest-messages.js';
 import { parseTimeOfDay } from '../core/digest/parse-time-of-day.js';
 import { previewDigest } from '../core/digest/preview-digest.js';
 import { type Reply, textReply } from '../core/reply.js';
+import { isTerminalSlotState } from '../core/store/slot-states.js';
 import type { ChangeAction, ChannelRef, Subscription } from '../core/store/store-types.js';
 import { UserError } from '../core/user-error.js';
 import { type CommandContext, defineCommand } from './command.js';
