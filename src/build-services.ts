@@ -1,10 +1,11 @@
+import { existsSync } from 'node:fs';
 import { createProgressBar } from './adapters/console/progress-bar.js';
 import type { Services } from './commands/command.js';
 import type { Config } from './config.js';
 import { createLiveCorpus, type LiveCorpus } from './core/live/create-live-corpus.js';
 import type { OpenStage } from './core/live/open-corpus.js';
 import type { Logger } from './core/logger.js';
-import { openStore } from './store/open-store.js';
+import { openStore, sqlitePathOf } from './store/open-store.js';
 import { openStoreLazily } from './store/open-store-lazily.js';
 
 export interface ServiceOptions {
@@ -16,6 +17,8 @@ export interface ServiceOptions {
   logger: Logger;
   /** Chat user ids allowed to run operator commands. */
   operators?: readonly string[];
+  /** Let ingest and feeds fetch from loopback and private addresses. */
+  ingestAllowPrivate?: boolean;
   /** Progress of each long stage, for a progress bar on a TTY. */
   onProgress?: (stage: OpenStage, done: number, total: number) => void;
   /**
@@ -40,6 +43,7 @@ export async function buildServicesFromConfig(
       defaultTimezone: config.READOUT_TIMEZONE,
       nearbyWindow: config.READOUT_NEARBY_DAYS,
       operators: config.READOUT_OPERATORS,
+      ingestAllowPrivate: config.READOUT_INGEST_ALLOW_PRIVATE,
       logger,
       ...(progress ? { onProgress: progress.update } : {}),
       ...(options.oneShot ? { oneShot: true } : {}),
@@ -55,13 +59,33 @@ export async function buildServicesFromConfig(
  */
 export async function buildServices(options: ServiceOptions): Promise<Services> {
   const started = Date.now();
-  const live = await createLiveCorpus(options.seedsDir, {
-    ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
+  // A one-shot command opens the store only when it uses it: a lookup neither creates ./data/readout.db nor
+  // fails while Postgres is down (it then answers from the folder, and says what it left out).
+  const store = options.oneShot ? openStoreLazily(options.databaseUrl) : await openStore(options.databaseUrl);
+  const storedDocuments = async () => {
+    if (options.oneShot && !mayHoldDocuments(options.databaseUrl)) return [];
+    try {
+      return (await store.listDocuments()).map(({ id, text, sidecar }) => ({ id, text, sidecar }));
+    } catch (error) {
+      if (!options.oneShot) throw error;
+      options.logger.warn({ err: error }, 'documents added to the database are left out: it could not be read');
+      return [];
+    }
+  };
+  let live: LiveCorpus;
+  try {
+    live = await createLiveCorpus(options.seedsDir, {
+      ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      // The served corpus is the folder plus the documents in the store, read again at every reload.
+      storedDocuments,
+    });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const { corpus, source } = live.current();
   for (const warning of corpus.warnings) options.logger.warn({ file: warning.file, reason: warning.reason }, 'corpus warning');
-  const store = options.oneShot ? openStoreLazily(options.databaseUrl) : await openStore(options.databaseUrl);
   options.logger.info(
     { documents: corpus.documents.length, skipped: corpus.warnings.length, source, durationMs: Date.now() - started },
     'corpus ready',
@@ -72,12 +96,20 @@ export async function buildServices(options: ServiceOptions): Promise<Services> 
     nearbyWindow: options.nearbyWindow,
     logger: options.logger,
     operators: options.operators ?? [],
+    ingestAllowPrivate: options.ingestAllowPrivate ?? false,
   };
   if (options.oneShot) {
-    const { corpus, search, quotes } = live.current();
-    return { corpus, search, quotes, ...rest };
+    const { corpus: current, search, quotes } = live.current();
+    return { corpus: current, search, quotes, ...rest };
   }
   return liveServices(live, rest);
+}
+
+/** Whether a one-shot command should look for stored documents: not in a SQLite file that does not exist yet. */
+function mayHoldDocuments(databaseUrl: string): boolean {
+  const path = sqlitePathOf(databaseUrl);
+  if (path === undefined) return true;
+  return path !== ':memory:' && path !== '' && existsSync(path);
 }
 
 /** Services whose corpus, search and quotes are always the live corpus's current ones. */

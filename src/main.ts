@@ -5,6 +5,7 @@ import { startConsole } from './adapters/console/start-console.js';
 import { startDiscordAdapter } from './adapters/discord/start-discord-adapter.js';
 import { INTERACTIONS_PATH, startDiscordHttp } from './adapters/discord/start-discord-http.js';
 import { startDigestScheduler } from './adapters/scheduler/start-digest-scheduler.js';
+import { startFeedPoller } from './adapters/scheduler/start-feed-poller.js';
 import { slackApiBase } from './adapters/slack/create-slack-digest-poster.js';
 import { resumeAfterReinstall } from './adapters/slack/handle-uninstall.js';
 import { createSlackInstallationStore } from './adapters/slack/slack-installation-store.js';
@@ -264,6 +265,14 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
     nearbyWindow: ready.nearbyWindow,
   });
 
+  const feeds = startFeedPoller({
+    store: ready.store,
+    clock: systemClock,
+    allowPrivate: config.READOUT_INGEST_ALLOW_PRIVATE,
+    gazetteer: () => ready.corpus.gazetteer,
+    logger: logger.child({ part: 'feeds' }),
+  });
+
   const retention = startRetentionSweep({
     store: ready.store,
     retentionDays: config.READOUT_LEDGER_RETENTION_DAYS,
@@ -280,6 +289,7 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
   consoleSession?.close();
   reloading.stop();
   retention.stop();
+  await feeds.stop();
   await scheduler.stop();
   await cleanUp();
   return failed ? 1 : 0;

@@ -1,7 +1,9 @@
+import { addCommand } from './add-command.js';
 import type { AnyCommand } from './command.js';
 import { corpusCommand } from './corpus-command.js';
 import { digestCommand } from './digest-command.js';
 import { docCommand } from './doc-command.js';
+import { feedsCommand } from './feeds-command.js';
 import { createHelpCommand } from './help-command.js';
 import { lookupCommand } from './lookup-command.js';
 import { onThisDayCommand } from './onthisday-command.js';
@@ -21,5 +23,7 @@ export const commands: readonly AnyCommand[] = [
   speakersCommand,
   corpusCommand,
   reloadCommand,
+  addCommand,
+  feedsCommand,
   createHelpCommand(() => commands),
 ];

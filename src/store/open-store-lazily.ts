@@ -17,7 +17,9 @@ export function openStoreLazily(databaseUrl: string): Store {
       if (typeof name !== 'string' || name === 'then') return undefined;
       if (name === 'close') {
         return async () => {
-          if (opened) await (await opened).close();
+          // A store that never opened (or failed to) has nothing to close.
+          const store = await opened?.catch(() => undefined);
+          await store?.close();
         };
       }
       return async (...args: unknown[]) => {

@@ -503,7 +503,7 @@ export class FakeDiscord {
 
 /** A multipart request as discord.js sends one with files: `payload_json` plus `files[n]` parts. */
 async function readMultipart(raw: Buffer, contentType: string): Promise<{ body: unknown; files: UploadedAttachment[] }> {
-  const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+  const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': contentType } }).formData();
   const payload = form.get('payload_json');
   // biome-ignore lint/suspicious/noExplicitAny: the JSON part of the request
   const body: any = typeof payload === 'string' ? JSON.parse(payload) : {};

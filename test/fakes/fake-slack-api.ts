@@ -377,7 +377,7 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 /** The file of an upload_url POST: the body itself, or the one file part of a multipart form. */
 async function uploadedBytes(body: Buffer, contentType: string | undefined): Promise<Buffer | undefined> {
   if (!contentType?.startsWith('multipart/form-data')) return body;
-  const form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
+  const form = await new Response(new Uint8Array(body), { headers: { 'content-type': contentType } }).formData();
   const parts = [...form.values()].flatMap((value) => (typeof value === 'string' ? [] : [value]));
   return parts.length === 1 ? Buffer.from(await parts[0]!.arrayBuffer()) : undefined;
 }

@@ -3,6 +3,7 @@ import { slotKey } from '../../src/core/store/slot-key.js';
 import type { ChannelRef, Store } from '../../src/core/store/store-types.js';
 import { storeContractForChangeLog } from './store-contract-change-log.js';
 import { storeContractForChanges } from './store-contract-changes.js';
+import { storeContractForCorpus } from './store-contract-corpus.js';
 import { storeContractForInstallations } from './store-contract-installations.js';
 
 /** What the contract needs from one store implementation: fresh connections to one empty database, and time. */
@@ -34,6 +35,7 @@ export function storeContract(name: string, make: () => Promise<StoreUnderTest>)
   storeContractForChanges(name, withStore);
   storeContractForInstallations(name, withStore);
   storeContractForChangeLog(name, withStore);
+  storeContractForCorpus(name, withStore);
 
   describe(`${name}: subscriptions`, () => {
     it(

@@ -1,3 +1,4 @@
+export type { AddDocumentResult, CorpusStore, DocumentInput, Feed, FeedPollUpdate, StoredDocument } from './corpus-store-types.js';
 export { slotKey } from './slot-key.js';
 export { isTerminalSlotState, OPEN_SLOT_STATES } from './slot-states.js';
 export type {

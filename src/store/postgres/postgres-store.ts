@@ -5,6 +5,7 @@ import type { ChannelRef, Store, SubscriptionInput } from '../../core/store/stor
 import { changeReason } from '../change-reason.js';
 import { storeMessages } from '../store-messages.js';
 import { createPostgresChangeLog } from './postgres-change-log.js';
+import { createPostgresCorpusStore } from './postgres-corpus-store.js';
 import { createPostgresInstallations } from './postgres-installations.js';
 import { createPostgresOpsReads } from './postgres-ops-reads.js';
 import { type PgSlotRow, type PgSubscriptionRow, toSlot, toSubscription } from './postgres-rows.js';
@@ -69,6 +70,7 @@ export function createPostgresStore(pool: pg.Pool): Store {
 
   return {
     ...createPostgresInstallations(pool),
+    ...createPostgresCorpusStore(pool),
     async upsertSubscription(sub) {
       return inTransaction(async (client) => {
         const before = await lockedSubscription(client, sub);

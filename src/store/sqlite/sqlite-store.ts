@@ -6,6 +6,7 @@ import type { ChannelRef, Store, Subscription, SubscriptionInput } from '../../c
 import { changeReason } from '../change-reason.js';
 import { storeMessages } from '../store-messages.js';
 import { createSqliteChangeLog } from './sqlite-change-log.js';
+import { createSqliteCorpusStore } from './sqlite-corpus-store.js';
 import { createSqliteInstallations } from './sqlite-installations.js';
 import { createSqliteOpsReads } from './sqlite-ops-reads.js';
 import { refOf, type SlotRow, type SubscriptionRow, toSlot, toSubscription } from './sqlite-rows.js';
@@ -104,6 +105,7 @@ export function createSqliteStore(db: Database.Database, clock: Clock): Store {
 
   return {
     ...createSqliteInstallations(db, clock),
+    ...createSqliteCorpusStore(db, clock),
     async upsertSubscription(sub) {
       return upsertTransaction.immediate(sub).sub;
     },
