@@ -11,6 +11,8 @@ export const storeMessages = {
     `Could not reach the Postgres database at ${redactUrl(url)}: ${reason}. Check DATABASE_URL and that the server is running.`,
   cannotMigrate: (url: string, reason: string) =>
     `The Postgres database at ${redactUrl(url)} refused to set up readout's tables: ${reason}. Check the user's rights on that database and schema.`,
+  missingDatabase: (url: string, database: string) =>
+    `The Postgres server at ${redactUrl(url)} has no database "${database}". Create it (\`createdb ${database}\`, or \`CREATE DATABASE "${database}";\` in psql) or point DATABASE_URL at one that exists; readout creates its tables itself.`,
   badPostgresUrl: (url: string) =>
     `DATABASE_URL “${redactUrl(url)}” is not a Postgres URL I can use. Expected postgres://user@host:5432/database (optionally ?schema=NAME).`,
   // Ledger reasons for a slot closed by a subscription change (kept short: they show in /digest status and `digest log`).
