@@ -79,7 +79,7 @@ async function measure(name: string, store: Store) {
       bytes += chunk.length;
     }),
   );
-  if (exported !== COUNT) throw new Error('export lost lines');
+  if (exported.subscriptions !== COUNT) throw new Error('export lost lines');
   const dueBy = new Date('2026-04-24T09:00:00Z');
   const [duePages, dueS] = await timed(async () => {
     let pages = 0;

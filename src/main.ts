@@ -4,6 +4,7 @@ import { localUserName } from './adapters/console/local-user-name.js';
 import { startConsole } from './adapters/console/start-console.js';
 import { startDiscordAdapter } from './adapters/discord/start-discord-adapter.js';
 import { INTERACTIONS_PATH, startDiscordHttp } from './adapters/discord/start-discord-http.js';
+import { createFollowAnnouncer } from './adapters/scheduler/create-follow-announcer.js';
 import { startDigestScheduler } from './adapters/scheduler/start-digest-scheduler.js';
 import { startFeedPoller } from './adapters/scheduler/start-feed-poller.js';
 import { slackApiBase } from './adapters/slack/create-slack-digest-poster.js';
@@ -271,6 +272,15 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
     allowPrivate: config.READOUT_INGEST_ALLOW_PRIVATE,
     gazetteer: () => ready.corpus.gazetteer,
     logger: logger.child({ part: 'feeds' }),
+    // Each new readout is posted to the channels that follow it, once per channel, through the digest's ledger.
+    onAdded: createFollowAnnouncer({
+      store: ready.store,
+      posters: adapters.map((adapter) => adapter.poster),
+      clock: systemClock,
+      gazetteer: () => ready.corpus.gazetteer,
+      graceMs: config.READOUT_DIGEST_GRACE_HOURS * 3_600_000,
+      logger: logger.child({ part: 'follow' }),
+    }),
   });
 
   const retention = startRetentionSweep({

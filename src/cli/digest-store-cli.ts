@@ -36,7 +36,7 @@ export async function runExportCli(argv: string[]): Promise<number> {
     throw new UserError('bad_arguments', storeCliMessages.exportUsage(error instanceof Error ? error.message : String(error)));
   }
   const count = await withStore((store) => exportSubscriptions(store, writeOut));
-  process.stderr.write(`${storeCliMessages.exported(count)}\n`);
+  process.stderr.write(`${storeCliMessages.exported(count.subscriptions, count.follows)}\n`);
   return 0;
 }
 
@@ -70,7 +70,7 @@ export async function runImportCli(argv: string[]): Promise<number> {
       process.stderr.write(`${storeCliMessages.badLine(bad.line, bad.problem)}\n`);
     if (report.bad.length > MAX_BAD_LINES_SHOWN)
       process.stderr.write(`${storeCliMessages.tooManyBadLines(MAX_BAD_LINES_SHOWN, report.bad.length)}\n`);
-    process.stdout.write(`${storeCliMessages.imported(report.created, report.updated, report.bad.length)}\n`);
+    process.stdout.write(`${storeCliMessages.imported(report.created, report.updated, report.bad.length, report.follows ?? 0)}\n`);
     return report.bad.length > 0 ? 1 : 0;
   } finally {
     await close();

@@ -1,4 +1,5 @@
 import type { Store, SubscriptionInput } from '../core/store/store-types.js';
+import { parseFollowLine } from './follow-line.js';
 import { parseSubscriptionLine } from './subscription-line.js';
 
 const BATCH = 5_000;
@@ -8,6 +9,8 @@ export interface ImportReport {
   updated: number;
   /** Each bad line by its 1-based number, with what is wrong; the good lines around it were kept. */
   bad: { line: number; problem: string }[];
+  /** Follow lines written (created or replaced), when the file had any. */
+  follows?: number;
 }
 
 /**
@@ -28,6 +31,15 @@ export async function importSubscriptions(store: Store, lines: AsyncIterable<str
   for await (const text of lines) {
     number++;
     if (text.trim() === '') continue;
+    const follow = parseFollowLine(text);
+    if (follow) {
+      if (!follow.ok) report.bad.push({ line: number, problem: follow.problem });
+      else {
+        await store.upsertFollow(follow.follow);
+        report.follows = (report.follows ?? 0) + 1;
+      }
+      continue;
+    }
     const parsed = parseSubscriptionLine(text);
     if (!parsed.ok) {
       report.bad.push({ line: number, problem: parsed.problem });

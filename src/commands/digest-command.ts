@@ -4,7 +4,9 @@ import { describeSubscription } from '../core/digest/describe-subscription.js';
 import { digestMessages } from '../core/digest/digest-messages.js';
 import { parseTimeOfDay } from '../core/digest/parse-time-of-day.js';
 import { previewDigest } from '../core/digest/preview-digest.js';
-import { type Reply, textReply } from '../core/reply.js';
+import { followMessages } from '../core/follow/follow-messages.js';
+import { type Block, type Reply, textReply } from '../core/reply.js';
+import type { Follow } from '../core/store/follow-types.js';
 import { isTerminalSlotState } from '../core/store/slot-states.js';
 import type { ChangeAction, ChannelRef, Subscription } from '../core/store/store-types.js';
 import { UserError } from '../core/user-error.js';
@@ -40,9 +42,18 @@ export const digestCommand = defineCommand({
     if (options.action === 'list') {
       const { subs, more } = await listPage(ctx, options.offset ?? 0);
       const shown = (await mayNameChannels(ctx)) ? subs : subs.filter((sub) => sub.channel === ctx.channel);
+      const follows = await followsShown(ctx);
       return {
         subscriptions: shown.map((sub) => describeSubscription(sub, now)),
         nextOffset: more ? (options.offset ?? 0) + LIST_PAGE : null,
+        follows: follows.map(({ platform, workspace, channel, filter, createdBy, createdAt }) => ({
+          platform,
+          workspace,
+          channel,
+          filter,
+          createdBy,
+          createdAt,
+        })),
       };
     }
     const ref = channelOf(ctx);
@@ -226,12 +237,21 @@ async function mayNameChannels(ctx: CommandContext): Promise<boolean> {
   return isOperator(ctx) || (await ctx.digestAccess.checkManager()) === undefined;
 }
 
+/** The follows of the asker's workspace (every one for the console and the CLI), others' channels only to those who may name them. */
+async function followsShown(ctx: CommandContext): Promise<Follow[]> {
+  const follows = await ctx.services.store.listFollows(followScope(ctx));
+  return (await mayNameChannels(ctx)) ? follows : follows.filter((follow) => follow.channel === ctx.channel);
+}
+
 async function listReply(ctx: CommandContext, offset: number): Promise<Reply> {
   const { subs, more } = await listPage(ctx, offset);
-  if (subs.length === 0) return textReply(offset === 0 ? digestMessages.listEmpty : digestMessages.listNoMore(offset));
+  // The follows come with the first page: a channel told about new readouts is listed beside the digests.
+  const follows = offset === 0 ? await ctx.services.store.listFollows(followScope(ctx)) : [];
+  if (subs.length === 0 && follows.length === 0)
+    return textReply(offset === 0 ? digestMessages.listEmpty : digestMessages.listNoMore(offset));
   const named = await mayNameChannels(ctx);
   const everywhere = ctx.platform === 'console' || ctx.platform === 'cli';
-  const label = (sub: Subscription) => {
+  const label = (sub: ChannelRef) => {
     if (everywhere) return `${sub.platform}:${sub.workspace}:${sub.channel}`;
     if (sub.channel === ctx.channel) return `${sub.channel} (${digestMessages.listThisChannel})`;
     return named ? sub.channel : digestMessages.listAnotherChannel;
@@ -240,16 +260,39 @@ async function listReply(ctx: CommandContext, offset: number): Promise<Reply> {
     { text: label(sub), emphasis: 'strong' as const },
     { text: ` ${sub.time} ${sub.timezone} — ${nextLine(sub, ctx)}` },
   ]);
+  const followBlocks: Block[] =
+    follows.length === 0
+      ? []
+      : [
+          { kind: 'heading', text: followMessages.listHeading },
+          {
+            kind: 'list',
+            items: follows
+              .slice(0, LIST_PAGE)
+              .map((follow) => [
+                { text: label(follow), emphasis: 'strong' as const },
+                { text: ` ${followMessages.listLine(follow.filter)}` },
+              ]),
+          },
+          ...(follows.length > LIST_PAGE ? [{ kind: 'note' as const, text: followMessages.listMore(follows.length - LIST_PAGE) }] : []),
+        ];
+  const heading = subs.length > 0 ? digestMessages.listHeading(offset + 1, offset + subs.length) : digestMessages.listEmpty;
   return {
     visibility: 'ephemeral',
     blocks: [
-      { kind: 'heading', text: digestMessages.listHeading(offset + 1, offset + subs.length) },
-      { kind: 'list', items },
+      { kind: 'heading', text: heading },
+      ...(subs.length > 0 ? [{ kind: 'list' as const, items }] : []),
+      ...followBlocks,
       ...(named ? [] : [{ kind: 'note' as const, text: digestMessages.listIdsHidden }]),
     ],
     buttons: more
       ? [{ id: 'more', label: digestMessages.listMore, action: { command: 'digest', args: `list --offset ${offset + LIST_PAGE}` } }]
       : [],
-    fallback: digestMessages.listHeading(offset + 1, offset + subs.length),
+    fallback: follows.length > 0 ? `${heading}; ${followMessages.listHeading}: ${follows.length}` : heading,
   };
+}
+
+function followScope(ctx: CommandContext): { platform?: ChannelRef['platform']; workspace?: string } {
+  if (ctx.platform === 'console' || ctx.platform === 'cli') return {};
+  return { platform: ctx.platform, workspace: ctx.workspace };
 }

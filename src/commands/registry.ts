@@ -4,6 +4,7 @@ import { corpusCommand } from './corpus-command.js';
 import { digestCommand } from './digest-command.js';
 import { docCommand } from './doc-command.js';
 import { feedsCommand } from './feeds-command.js';
+import { followCommand } from './follow-command.js';
 import { createHelpCommand } from './help-command.js';
 import { lookupCommand } from './lookup-command.js';
 import { onThisDayCommand } from './onthisday-command.js';
@@ -11,6 +12,7 @@ import { quoteCommand } from './quote-command.js';
 import { reloadCommand } from './reload-command.js';
 import { speakersCommand } from './speakers-command.js';
 import { timelineCommand } from './timeline-command.js';
+import { unfollowCommand } from './unfollow-command.js';
 
 /** Every command readout offers, declared once; adapters, help and registration data all read this list. */
 export const commands: readonly AnyCommand[] = [
@@ -25,5 +27,7 @@ export const commands: readonly AnyCommand[] = [
   reloadCommand,
   addCommand,
   feedsCommand,
+  followCommand,
+  unfollowCommand,
   createHelpCommand(() => commands),
 ];

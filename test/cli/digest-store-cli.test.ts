@@ -89,6 +89,29 @@ describe('moving subscriptions between stores', () => {
   });
 });
 
+describe('follows in the export', () => {
+  it('are written after the subscriptions as follow lines and read back by an import, bad ones named by number', async () => {
+    const dir = tempDir();
+    const from = await open(`sqlite:${join(dir, 'a.db')}`);
+    const to = await open(`sqlite:${join(dir, 'b.db')}`);
+    await seed(from, 3);
+    await from.upsertFollow({ platform: 'slack', workspace: 'T1', channel: 'C1', filter: 'person:ruto', createdBy: 'U1' });
+    await from.upsertFollow({ platform: 'discord', workspace: 'G1', channel: 'D1', filter: '', createdBy: 'U2' });
+    const chunks: string[] = [];
+    expect(await exportSubscriptions(from, async (chunk) => void chunks.push(chunk))).toEqual({ subscriptions: 3, follows: 2 });
+    const lines = chunks.join('').split('\n').filter(Boolean);
+    expect(lines.slice(3).map((line) => JSON.parse(line))).toEqual([
+      { kind: 'follow', platform: 'discord', workspace: 'G1', channel: 'D1', filter: '', createdBy: 'U2' },
+      { kind: 'follow', platform: 'slack', workspace: 'T1', channel: 'C1', filter: 'person:ruto', createdBy: 'U1' },
+    ]);
+    const badFollow = JSON.stringify({ kind: 'follow', platform: 'irc', workspace: 'W', channel: 'C', filter: '', createdBy: 'U' });
+    const report = await importSubscriptions(to, Readable.from([...lines, badFollow]));
+    expect(report).toEqual({ created: 3, updated: 0, follows: 2, bad: [{ line: 6, problem: expect.stringMatching(/^platform must be/) }] });
+    const strip = (follows: Awaited<ReturnType<Store['listFollows']>>) => follows.map(({ createdAt: _at, ...rest }) => rest);
+    expect(strip(await to.listFollows())).toEqual(strip(await from.listFollows()));
+  });
+});
+
 describe('readout digest import / export / log', () => {
   it('keeps the good lines, names the bad ones by number, and updates on a second run', async () => {
     const dir = tempDir();

@@ -4,6 +4,7 @@ import type { ChannelRef, Store } from '../../src/core/store/store-types.js';
 import { storeContractForChangeLog } from './store-contract-change-log.js';
 import { storeContractForChanges } from './store-contract-changes.js';
 import { storeContractForCorpus } from './store-contract-corpus.js';
+import { storeContractForFollows } from './store-contract-follows.js';
 import { storeContractForInstallations } from './store-contract-installations.js';
 
 /** What the contract needs from one store implementation: fresh connections to one empty database, and time. */
@@ -36,6 +37,7 @@ export function storeContract(name: string, make: () => Promise<StoreUnderTest>)
   storeContractForInstallations(name, withStore);
   storeContractForChangeLog(name, withStore);
   storeContractForCorpus(name, withStore);
+  storeContractForFollows(name, withStore);
 
   describe(`${name}: subscriptions`, () => {
     it(

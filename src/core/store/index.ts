@@ -1,4 +1,5 @@
 export type { AddDocumentResult, CorpusStore, DocumentInput, Feed, FeedPollUpdate, StoredDocument } from './corpus-store-types.js';
+export type { Follow, FollowInput, FollowStorePort } from './follow-types.js';
 export { slotKey } from './slot-key.js';
 export { isTerminalSlotState, OPEN_SLOT_STATES } from './slot-states.js';
 export type {

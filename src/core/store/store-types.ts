@@ -1,4 +1,5 @@
 import type { CorpusStore } from './corpus-store-types.js';
+import type { FollowStorePort } from './follow-types.js';
 import type { InstallationStorePort } from './installation-types.js';
 
 /** Which channel, on which platform: the unit a subscription and a digest slot belong to. */
@@ -134,7 +135,7 @@ export interface SweepResult {
  * for several processes). Every method is async so a networked driver changes nothing above it.
  * Times that decide leases are the database's own clock, never the caller's.
  */
-export interface Store extends InstallationStorePort, CorpusStore {
+export interface Store extends InstallationStorePort, CorpusStore, FollowStorePort {
   /**
    * Creates or changes a subscription. A change of time, zone or status (and `removeSubscription`,
    * `setSubscriptionStatus`) closes the channel's claimed or retry-waiting slots as `skipped_changed`

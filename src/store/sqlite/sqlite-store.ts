@@ -7,6 +7,7 @@ import { changeReason } from '../change-reason.js';
 import { storeMessages } from '../store-messages.js';
 import { createSqliteChangeLog } from './sqlite-change-log.js';
 import { createSqliteCorpusStore } from './sqlite-corpus-store.js';
+import { createSqliteFollows } from './sqlite-follows.js';
 import { createSqliteInstallations } from './sqlite-installations.js';
 import { createSqliteOpsReads } from './sqlite-ops-reads.js';
 import { refOf, type SlotRow, type SubscriptionRow, toSlot, toSubscription } from './sqlite-rows.js';
@@ -243,6 +244,7 @@ export function createSqliteStore(db: Database.Database, clock: Clock): Store {
       return sweepTransaction.immediate(slotRetentionMs);
     },
     ...createSqliteChangeLog(db, clock),
+    ...createSqliteFollows(db, clock),
     ...createSqliteOpsReads(db),
     async takeTurn(bucket, options) {
       const now = clock.now().getTime();
