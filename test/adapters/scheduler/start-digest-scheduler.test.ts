@@ -119,7 +119,7 @@ describe('startDigestScheduler', () => {
       schedule: cron.schedule,
       run: counted,
     });
-    await flush();
+    while (poster.entered < 1) await flush();
     expect(poster.entered).toBe(1);
     expect(await scheduler.tick()).toBeUndefined();
     await cron.state.fire();
@@ -153,7 +153,7 @@ describe('startDigestScheduler', () => {
       // One post at a time, so that C2 is still unclaimed when stop comes (with more, it would be in flight too).
       concurrency: 1,
     });
-    await flush();
+    while (poster.entered < 1) await flush();
     const stopped = scheduler.stop();
     poster.open();
     await stopped;
@@ -168,7 +168,11 @@ describe('startDigestScheduler', () => {
     const poster = new FakePoster('slack', { clock }).failNext({ kind: 'rate_limited', retryAfterMs: 30_000 });
     const cron = fakeCron();
     // A wait that would never end by itself: only stop() ends it.
-    const endless = () => new Promise<void>(() => {});
+    let waiting = false;
+    const endless = () => {
+      waiting = true;
+      return new Promise<void>(() => {});
+    };
     const scheduler = startDigestScheduler({
       nearbyWindow: 7,
       store,
@@ -180,7 +184,8 @@ describe('startDigestScheduler', () => {
       schedule: cron.schedule,
       sleep: endless,
     });
-    await flush();
+    // Stop once the run is in its retry wait (a busy machine may take several turns of the loop to get there).
+    while (!waiting) await flush();
     await scheduler.stop();
     expect((await scheduler.started)?.slots.map((s) => s.outcome)).toEqual(['retry_later']);
     expect(await store.getSlot('slack:T1:C1:2026-04-24')).toMatchObject({

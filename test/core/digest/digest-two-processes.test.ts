@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/store/index.js';
+import { FakeClock } from '../../fakes/fake-clock.js';
 
 const run = promisify(execFile);
 const worker = join(import.meta.dirname, 'digest-race-worker.ts');
@@ -17,9 +18,10 @@ afterEach(async () => {
 async function race(databaseUrl: string, count: number) {
   const dir = mkdtempSync(join(tmpdir(), 'readout-digest-race-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  // Subscribed now (real time), due at 09:00 UTC tomorrow: the workers' clock stands 30 s after that.
-  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-  const store = await openStore(databaseUrl);
+  // SQLite takes its time from this fixed clock, Postgres from the server's now(): either way the workers'
+  // clock stands 30 s after the first 09:00 UTC that follows the subscription, so exactly one slot is due
+  // whatever the hour of the wall clock.
+  const store = await openStore(databaseUrl, { clock: new FakeClock('2026-04-24T10:00:00Z') });
   for (let i = 0; i < count; i++)
     await store.upsertSubscription({
       platform: 'slack',
@@ -29,10 +31,15 @@ async function race(databaseUrl: string, count: number) {
       timezone: 'UTC',
       postEmpty: true,
     });
+  const subscribedAt = Date.parse((await store.listSubscriptions({ status: 'active', limit: 1 }))[0]!.updatedAt);
+  const dueAt = new Date(subscribedAt);
+  dueAt.setUTCHours(9, 0, 0, 0);
+  if (dueAt.getTime() <= subscribedAt) dueAt.setUTCDate(dueAt.getUTCDate() + 1);
+  const tomorrow = dueAt.toISOString().slice(0, 10);
   const barrier = join(dir, 'go');
   const owners = ['proc-a', 'proc-b'];
   const runs = owners.map((owner) =>
-    run(process.execPath, ['--import', 'tsx', worker, databaseUrl, owner, `${tomorrow}T09:00:30Z`, barrier], { cwd: process.cwd() }),
+    run(process.execPath, ['--import', 'tsx', worker, databaseUrl, owner, new Date(dueAt.getTime() + 30_000).toISOString(), barrier], { cwd: process.cwd() }),
   );
   while (!owners.every((owner) => existsSync(`${barrier}.${owner}.ready`))) await new Promise((r) => setTimeout(r, 5));
   writeFileSync(barrier, '');
