@@ -1,14 +1,17 @@
 import { createProgressBar } from './adapters/console/progress-bar.js';
 import type { Services } from './commands/command.js';
-import type { Config } from './config.js';
+import { type Config, postgresPoolSettings } from './config.js';
 import { createLiveCorpus, type LiveCorpus } from './core/live/create-live-corpus.js';
 import type { OpenStage } from './core/live/open-corpus.js';
 import type { Logger } from './core/logger.js';
 import { openStore } from './store/open-store.js';
+import type { PoolSettings } from './store/postgres/pool-settings.js';
 
 export interface ServiceOptions {
   seedsDir: string;
   databaseUrl: string;
+  /** READOUT_PG_*: the Postgres pool's timeouts and size. */
+  postgresPool?: PoolSettings;
   cacheDir?: string;
   defaultTimezone: string;
   nearbyWindow: number;
@@ -26,6 +29,7 @@ export async function buildServicesFromConfig(config: Config, logger: Logger, op
     return await buildServices({
       seedsDir: config.READOUT_SEEDS,
       databaseUrl: config.DATABASE_URL,
+      postgresPool: postgresPoolSettings(config),
       cacheDir: config.READOUT_CACHE_DIR,
       defaultTimezone: config.READOUT_TIMEZONE,
       nearbyWindow: config.READOUT_NEARBY_DAYS,
@@ -50,7 +54,10 @@ export async function buildServices(options: ServiceOptions): Promise<Services> 
   });
   const { corpus, source } = live.current();
   for (const warning of corpus.warnings) options.logger.warn({ file: warning.file, reason: warning.reason }, 'corpus warning');
-  const store = await openStore(options.databaseUrl);
+  const store = await openStore(options.databaseUrl, {
+    logger: options.logger.child({ part: 'store' }),
+    ...(options.postgresPool ? { pool: options.postgresPool } : {}),
+  });
   options.logger.info(
     { documents: corpus.documents.length, skipped: corpus.warnings.length, source, durationMs: Date.now() - started },
     'corpus ready',

@@ -16,6 +16,7 @@ import type { Logger } from './core/logger.js';
 import { createLogger } from './logging/create-logger.js';
 import { createMetrics } from './ops/create-metrics.js';
 import { describeStartupError } from './ops/describe-startup-error.js';
+import { digestLiveness } from './ops/digest-liveness.js';
 import { opsPortFor } from './ops/ops-port.js';
 import { createReadiness } from './ops/readiness.js';
 import { type OpsServer, startOpsServer } from './ops/start-ops-server.js';
@@ -195,6 +196,9 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
       : {}),
     nearbyWindow: ready.nearbyWindow,
   });
+
+  metrics?.watchDigest(scheduler.health, () => systemClock.now());
+  readiness.addLivenessCheck('digest', () => digestLiveness(scheduler.health(), systemClock.now()));
 
   const retention = startRetentionSweep({
     store: ready.store,

@@ -11,6 +11,10 @@ export const storeMessages = {
     `Could not reach the Postgres database at ${redactUrl(url)}: ${reason}. Check DATABASE_URL and that the server is running.`,
   cannotMigrate: (url: string, reason: string) =>
     `The Postgres database at ${redactUrl(url)} refused to set up readout's tables: ${reason}. Check the user's rights on that database and schema.`,
+  badPoolParameter: (name: string, value: string, min: number, max: number) =>
+    `DATABASE_URL parameter ${name}=${value.slice(0, 40)} is not usable: expected a whole number from ${min} to ${max}.`,
+  databaseLost: (reason: string) => `the database is unreachable (${reason}): digests wait, commands that need it answer with an error`,
+  databaseBack: (seconds: number) => `the database is reachable again after ${seconds} s`,
   badPostgresUrl: (url: string) =>
     `DATABASE_URL “${redactUrl(url)}” is not a Postgres URL I can use. Expected postgres://user@host:5432/database (optionally ?schema=NAME).`,
   // Ledger reasons for a slot closed by a subscription change (kept short: they show in /digest status and `digest log`).

@@ -73,11 +73,29 @@ export async function runDigests(deps: RunDigestsDeps): Promise<DigestRunSummary
       digestContent(deps.corpus, { localDate, postEmpty, nearbyWindow: deps.nearbyWindow ?? 7, strongestQuote: deps.strongestQuote }),
   };
   const bySubscription: SlotOutcome[][] = [];
-  await runPool(subscriptionsToRun(deps, startedAt, breathe), deps.concurrency ?? DEFAULT_CONCURRENCY, async (sub, index) => {
-    bySubscription[index] = await runSubscription(run, sub);
-    await breathe();
-  });
+  await runPool(
+    subscriptionsToRun(deps, startedAt, breathe),
+    deps.concurrency ?? DEFAULT_CONCURRENCY,
+    async (sub, index) => {
+      bySubscription[index] = await runSubscription(run, sub);
+      await breathe();
+    },
+    {
+      // A store error stops that worker only; its subscription stays due (a claim it held runs out with its lease).
+      onError: ({ item, index, error }) => {
+        const reason = storeFailure(error);
+        deps.logger?.error({ err: error, ...(item ? refOf(item) : {}) }, 'digest worker stopped by an error');
+        if (item && index !== undefined)
+          bySubscription[index] = [{ ...refOf(item), key: slotKey(item, ''), localDate: '', outcome: 'retry_later', reason }];
+      },
+    },
+  );
   return { startedAt: startedAt.toISOString(), finishedAt: deps.clock.now().toISOString(), slots: bySubscription.flat() };
+}
+
+/** The reason a slot's summary line gives when its worker failed (the database went away, most often). */
+function storeFailure(error: unknown): string {
+  return `not settled: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 /** Settles one subscription's due slots, oldest first, then records when it falls due next. */

@@ -4,8 +4,8 @@ import type { DigestPoster, PostResult } from '../../../src/core/digest/digest-t
 import { type DigestRunSummary, type RunDigestsDeps, runDigests } from '../../../src/core/digest/index.js';
 import { type Logger, silentLogger } from '../../../src/core/logger.js';
 import type { Store } from '../../../src/core/store/index.js';
+import { digestLiveness } from '../../../src/ops/digest-liveness.js';
 import { openSqliteStore } from '../../../src/store/sqlite/open-sqlite-store.js';
-
 import { seedLikeCorpus } from '../../core/calendar/corpus-fixture.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
 import { FakePoster } from '../../fakes/fake-poster.js';
@@ -270,5 +270,95 @@ describe('startDigestScheduler owner', () => {
     await scheduler.started;
     await scheduler.stop();
     expect((await store.getSlot('slack:T1:C1:2026-04-24'))?.claimedBy).toMatch(new RegExp(`:${process.pid}:[0-9a-f]{8}$`));
+  });
+});
+
+describe('a run that never outlives itself', () => {
+  it('takes no new slot past its deadline: the rest wait for the next wake-up, still due', async () => {
+    const { clock } = await setup();
+    for (const channel of ['C2', 'C3'])
+      await store.upsertSubscription({
+        platform: 'slack',
+        workspace: 'T1',
+        channel,
+        time: '09:00',
+        timezone: 'Asia/Almaty',
+        postEmpty: true,
+      });
+    // Each post takes ten minutes of the run's clock: past the five-minute deadline after the first.
+    const poster = new FakePoster('slack', { clock, delay: async () => clock.advanceMinutes(10) });
+    const scheduler = startDigestScheduler({
+      nearbyWindow: 7,
+      store,
+      posters: [poster],
+      corpus: seedLikeCorpus,
+      clock,
+      owner: 'p1',
+      logger: silentLogger,
+      schedule: fakeCron().schedule,
+      concurrency: 1,
+      runDeadlineMs: 5 * 60_000,
+    });
+    expect((await scheduler.started)?.slots.map((s) => `${s.channel} ${s.outcome}`)).toEqual(['C1 posted', 'C2 stopped', 'C3 stopped']);
+    const next = await scheduler.tick();
+    expect(next?.slots.map((s) => `${s.channel} ${s.outcome}`)).toEqual(['C2 posted', 'C3 stopped']);
+    await scheduler.stop();
+  });
+
+  it('a stuck run: liveness fails past the lease, no second run starts beside it, and stop() still returns', async () => {
+    const { clock } = await setup();
+    let runs = 0;
+    const stuck = () => {
+      runs++;
+      return new Promise<DigestRunSummary>(() => {});
+    };
+    const cron = fakeCron();
+    const scheduler = startDigestScheduler({
+      nearbyWindow: 7,
+      store,
+      posters: [new FakePoster('slack', { clock })],
+      corpus: seedLikeCorpus,
+      clock,
+      owner: 'p1',
+      logger: silentLogger,
+      schedule: cron.schedule,
+      run: stuck,
+      stopTimeoutMs: 20,
+    });
+    expect(digestLiveness(scheduler.health(), clock.now())).toMatchObject({ ok: true });
+    clock.advanceMinutes(5);
+    await cron.state.fire();
+    expect(runs).toBe(1);
+    expect(digestLiveness(scheduler.health(), clock.now())).toMatchObject({ ok: true });
+    clock.advanceMinutes(2);
+    expect(digestLiveness(scheduler.health(), clock.now())).toEqual({
+      ok: false,
+      detail: 'a digest run has been in flight for 420 s (limit 360 s)',
+    });
+    await scheduler.stop();
+    expect(runs).toBe(1);
+  });
+
+  it('liveness fails when no run has finished for five minutes and none is in flight (the wake-ups stopped)', async () => {
+    const { clock } = await setup();
+    const scheduler = startDigestScheduler({
+      nearbyWindow: 7,
+      store,
+      posters: [new FakePoster('slack', { clock })],
+      corpus: seedLikeCorpus,
+      clock,
+      owner: 'p1',
+      logger: silentLogger,
+      schedule: fakeCron().schedule,
+    });
+    await scheduler.started;
+    expect(scheduler.health().lastFinishedAt).toEqual(clock.now());
+    clock.advanceMinutes(4);
+    expect(digestLiveness(scheduler.health(), clock.now())).toMatchObject({ ok: true });
+    clock.advanceMinutes(2);
+    expect(digestLiveness(scheduler.health(), clock.now())).toEqual({ ok: false, detail: 'no digest run has finished for 360 s' });
+    await scheduler.tick();
+    expect(digestLiveness(scheduler.health(), clock.now())).toMatchObject({ ok: true });
+    await scheduler.stop();
   });
 });

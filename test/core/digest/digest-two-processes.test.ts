@@ -39,7 +39,9 @@ async function race(databaseUrl: string, count: number) {
   const barrier = join(dir, 'go');
   const owners = ['proc-a', 'proc-b'];
   const runs = owners.map((owner) =>
-    run(process.execPath, ['--import', 'tsx', worker, databaseUrl, owner, new Date(dueAt.getTime() + 30_000).toISOString(), barrier], { cwd: process.cwd() }),
+    run(process.execPath, ['--import', 'tsx', worker, databaseUrl, owner, new Date(dueAt.getTime() + 30_000).toISOString(), barrier], {
+      cwd: process.cwd(),
+    }),
   );
   while (!owners.every((owner) => existsSync(`${barrier}.${owner}.ready`))) await new Promise((r) => setTimeout(r, 5));
   writeFileSync(barrier, '');
