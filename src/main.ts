@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { createConsolePoster } from './adapters/console/console-poster.js';
 import { localUserName } from './adapters/console/local-user-name.js';
 import { startConsole } from './adapters/console/start-console.js';
@@ -19,9 +21,11 @@ import { describeStartupError } from './ops/describe-startup-error.js';
 import { digestLiveness } from './ops/digest-liveness.js';
 import { opsPortFor } from './ops/ops-port.js';
 import { createReadiness } from './ops/readiness.js';
+import { startReplicaHeartbeat } from './ops/replica-heartbeat.js';
 import { type OpsServer, startOpsServer } from './ops/start-ops-server.js';
 import { withSlotTimes } from './ops/with-slot-times.js';
 import { startLiveReload } from './start-live-reload.js';
+import { sqlitePathOf } from './store/open-store.js';
 import { startRetentionSweep } from './store/start-retention-sweep.js';
 
 interface RunningPart {
@@ -178,7 +182,18 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
 
   const reloading = startLiveReload(ready, { debounceMs: config.READOUT_WATCH_DEBOUNCE_MS, logger: logger.child({ part: 'corpus' }) });
 
+  const replicaId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const sqlitePath = sqlitePathOf(config.DATABASE_URL);
+  const heartbeat = await startReplicaHeartbeat({
+    store: ready.store,
+    id: replicaId,
+    serves: posters.map((poster) => poster.platform),
+    ...(sqlitePath !== undefined && sqlitePath !== ':memory:' ? { sqlitePath } : {}),
+    logger: logger.child({ part: 'replicas' }),
+  });
+
   const scheduler = startDigestScheduler({
+    owner: replicaId,
     store: ready.store,
     posters,
     corpus: ready.corpus,
@@ -216,6 +231,7 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
   reloading.stop();
   retention.stop();
   await scheduler.stop();
+  await heartbeat.stop();
   await cleanUp();
   return failed ? 1 : 0;
 }

@@ -155,6 +155,29 @@ export function storeContract(name: string, make: () => Promise<StoreUnderTest>)
     );
   });
 
+  describe(`${name}: replica heartbeats`, () => {
+    it(
+      'lists the processes seen within a window, newest first, keeps when each started, and forgets one that stopped',
+      withStore(async (store, db) => {
+        await store.recordReplica({ id: 'h1:10:a', host: 'h1', pid: 10, serves: ['slack'] });
+        const [first] = await store.listReplicas({ seenWithinMs: db.leaseMs });
+        expect(first).toMatchObject({ id: 'h1:10:a', host: 'h1', pid: 10, serves: ['slack'] });
+        expect(first!.lastSeenAt).toBe(first!.startedAt);
+        await db.elapse(db.leaseMs);
+        await store.recordReplica({ id: 'h2:20:b', host: 'h2', pid: 20, serves: ['discord', 'slack'] });
+        expect((await store.listReplicas({ seenWithinMs: db.leaseMs / 2 })).map((r) => r.id)).toEqual(['h2:20:b']);
+        expect((await store.listReplicas({ seenWithinMs: 10 * db.leaseMs })).map((r) => r.id)).toEqual(['h2:20:b', 'h1:10:a']);
+        await db.elapse(db.leaseMs / 10);
+        await store.recordReplica({ id: 'h1:10:a', host: 'h1', pid: 10, serves: ['slack'] });
+        const again = (await store.listReplicas({ seenWithinMs: db.leaseMs / 2 })).find((r) => r.id === 'h1:10:a');
+        expect(again?.startedAt).toBe(first!.startedAt);
+        expect(Date.parse(again!.lastSeenAt)).toBeGreaterThan(Date.parse(first!.lastSeenAt));
+        await store.removeReplica('h1:10:a');
+        expect((await store.listReplicas({ seenWithinMs: 10 * db.leaseMs })).map((r) => r.id)).toEqual(['h2:20:b']);
+      }),
+    );
+  });
+
   describe(`${name}: the slot ledger`, () => {
     it(
       'lets exactly one caller claim, until the lease runs out, and records when it was first claimed and due',

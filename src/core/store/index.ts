@@ -3,6 +3,7 @@ export { isTerminalSlotState } from './slot-states.js';
 export type {
   ChannelRef,
   ImportResult,
+  Replica,
   SlotFilter,
   SlotRecord,
   SlotState,

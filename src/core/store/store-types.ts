@@ -73,6 +73,22 @@ export interface SweepResult {
   actions: number;
 }
 
+/** One running readout process, as its heartbeat records it. */
+export interface Replica {
+  /** host:pid:random, the same as the digest's claim owner. */
+  id: string;
+  host: string;
+  pid: number;
+  /** What it serves: the platforms it is connected to (`slack`, `discord`), or `console`. */
+  serves: string[];
+  startedAt: string;
+  /** Its last heartbeat, in database time. */
+  lastSeenAt: string;
+}
+
+/** The heartbeat methods of the Store (kept beside the slot ledger's implementation, not inside it). */
+export type ReplicaMethods = 'recordReplica' | 'listReplicas' | 'removeReplica';
+
 /**
  * Subscriptions and the digest ledger: the port every store implements (SQLite embedded, Postgres
  * for several processes). Every method is async so a networked driver changes nothing above it.
@@ -132,6 +148,13 @@ export interface Store {
    * now + holdMs (a 429's Retry-After); `intervalMs: 0` with `holdMs` only holds the bucket back.
    */
   takeTurn(bucket: string, options: { intervalMs: number; holdMs?: number }): Promise<number>;
+
+  /** Records this process's heartbeat (database time): inserts it on the first call, then moves `lastSeenAt`. */
+  recordReplica(replica: Omit<Replica, 'startedAt' | 'lastSeenAt'>): Promise<void>;
+  /** The processes whose last heartbeat is at most `seenWithinMs` old (database time), most recently seen first. */
+  listReplicas(options: { seenWithinMs: number }): Promise<Replica[]>;
+  /** Forgets a process's heartbeat (it stopped cleanly). */
+  removeReplica(id: string): Promise<void>;
 
   close(): Promise<void>;
 }

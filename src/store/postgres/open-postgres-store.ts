@@ -5,6 +5,7 @@ import { UserError } from '../../core/user-error.js';
 import { storeMessages } from '../store-messages.js';
 import { applyPostgresMigrations } from './apply-postgres-migrations.js';
 import { DEFAULT_POOL_SETTINGS, type PoolSettings, takePoolSettings } from './pool-settings.js';
+import { postgresReplicas } from './postgres-replicas.js';
 import { createPostgresStore } from './postgres-store.js';
 
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
@@ -69,7 +70,7 @@ export async function openPostgresStore(databaseUrl: string, options: PostgresSt
     throw new UserError('store_cannot_connect', storeMessages.cannotConnect(databaseUrl, describeError(error)));
   }
   watchPool(pool, connectivity);
-  return createPostgresStore(pool);
+  return { ...createPostgresStore(pool), ...postgresReplicas(pool) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { slotKey } from '../../core/store/slot-key.js';
-import type { ChannelRef, Store, SubscriptionInput } from '../../core/store/store-types.js';
+import type { ChannelRef, ReplicaMethods, Store, SubscriptionInput } from '../../core/store/store-types.js';
 import { changeReason } from '../change-reason.js';
 import { storeMessages } from '../store-messages.js';
 import { type PgSlotRow, type PgSubscriptionRow, toSlot, toSubscription } from './postgres-rows.js';
@@ -15,7 +15,7 @@ const refParams = (ref: ChannelRef) => [ref.platform, ref.workspace, ref.channel
  * The Store over a pg Pool whose schema is already migrated. Leases and expiries are compared with
  * the server's `now()`, so replicas on different hosts agree on when a claim runs out.
  */
-export function createPostgresStore(pool: pg.Pool): Store {
+export function createPostgresStore(pool: pg.Pool): Omit<Store, ReplicaMethods> {
   const inTransaction = async <T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
     try {

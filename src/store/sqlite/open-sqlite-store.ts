@@ -7,6 +7,7 @@ import { UserError } from '../../core/user-error.js';
 import { storeMessages } from '../store-messages.js';
 import { applySqliteMigrations } from './apply-sqlite-migrations.js';
 import { retryWhenBusy, SQLITE_BUSY_TIMEOUT_MS } from './retry-when-busy.js';
+import { sqliteReplicas } from './sqlite-replicas.js';
 import { createSqliteStore } from './sqlite-store.js';
 
 /** Opens (creating and migrating on first use) a SQLite file, or `:memory:`. */
@@ -32,5 +33,5 @@ export function openSqliteStore(path: string, clock: Clock): Store {
     // A file that is not a database (or is damaged) is an operator's mistake, not a crash.
     throw new UserError('store_cannot_open', storeMessages.notADatabase(path, error instanceof Error ? error.message : String(error)));
   }
-  return retryWhenBusy(createSqliteStore(db, clock));
+  return retryWhenBusy({ ...createSqliteStore(db, clock), ...sqliteReplicas(db, clock) });
 }
