@@ -113,6 +113,27 @@ export function storeContract(name: string, make: () => Promise<StoreUnderTest>)
       }),
     );
     it(
+      'lists only the due subscriptions of the platforms a process serves, page by page',
+      withStore(async (store) => {
+        const dueBy = new Date('2026-04-24T09:00:00Z');
+        for (const platform of ['console', 'discord', 'slack'] as const)
+          for (const c of ['A', 'B'])
+            await store.upsertSubscription({ platform, workspace: 'W1', channel: c, time: '09:00', timezone: 'UTC', postEmpty: false });
+        const names = (subs: { platform: string; channel: string }[]) => subs.map((s) => `${s.platform}:${s.channel}`);
+        expect(names(await store.listDueSubscriptions({ dueBy, limit: 10, platforms: ['slack', 'discord'] }))).toEqual([
+          'discord:A',
+          'discord:B',
+          'slack:A',
+          'slack:B',
+        ]);
+        const first = await store.listDueSubscriptions({ dueBy, limit: 1, platforms: ['slack'] });
+        expect(names(first)).toEqual(['slack:A']);
+        expect(names(await store.listDueSubscriptions({ dueBy, limit: 5, platforms: ['slack'], after: first[0]! }))).toEqual(['slack:B']);
+        expect(await store.listDueSubscriptions({ dueBy, limit: 10, platforms: [] })).toEqual([]);
+        expect(await store.listDueSubscriptions({ dueBy, limit: 10 })).toHaveLength(6);
+      }),
+    );
+    it(
       'pages through thousands of due subscriptions without losing or repeating one, however many are due',
       withStore(async (store) => {
         const subs = Array.from({ length: 6_200 }, (_, i) => ({

@@ -19,6 +19,9 @@ export const digestMessages = {
   reasonFatal: (reason: string) => `the platform refused the post (${reason})`,
   reasonRetry: (reason: string, retryAt: string) => `${reason}; retrying at ${retryAt}`,
   reasonUnknownOutcome: (message: string) => `post outcome unknown (${message}); the next attempt checks the channel for it first`,
+  reasonUnreadableSchedule: (time: string, timezone: string) =>
+    `cannot read the time “${time}” or the time zone “${timezone}”: looked at again once a day until the subscription is fixed`,
+  reasonNotSettled: (why: string) => `not settled in this run (${why}); the next wake-up tries again`,
   reasonStopped: 'shutting down before posting; the slot is left for the next run',
   /** Ledger reasons for failures that are not the platform's: the full error is in the log, never shown. */
   reasonDatabase: 'the database was unavailable (details in the log)',

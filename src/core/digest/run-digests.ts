@@ -4,7 +4,9 @@ import type { ChannelRef, Store, Subscription } from '../store/store-types.js';
 import { UserError } from '../user-error.js';
 import { createPostPacer } from './create-post-pacer.js';
 import { digestContent } from './digest-content.js';
+import { digestMessages } from './digest-messages.js';
 import { DEFAULT_GRACE_MS, dueSlots, isUsableSchedule, nextDueAfter } from './due-slots.js';
+import { readableReason } from './readable-reason.js';
 import type { DigestRunSummary, RunDigestsDeps, SlotOutcome } from './run-digests-types.js';
 import { createBreather, runPool } from './run-pool.js';
 import { DEFAULT_LEASE_MS, type RunContext, refOf, runSlot, type SlotPlan } from './settle-slot.js';
@@ -34,10 +36,12 @@ async function* subscriptionsToRun(deps: RunDigestsDeps, now: Date, breathe: () 
     return;
   }
   let after: ChannelRef | undefined;
+  // Only what this process can post: another platform's subscriptions stay due for a process connected to it.
+  const platforms = [...new Set(deps.posters.map((poster) => poster.platform))];
   for (;;) {
     const page: Subscription[] = deps.forDate
       ? await deps.store.listSubscriptions({ status: 'active', limit: PAGE_SIZE, ...(after ? { after } : {}) })
-      : await deps.store.listDueSubscriptions({ dueBy: now, limit: PAGE_SIZE, ...(after ? { after } : {}) });
+      : await deps.store.listDueSubscriptions({ dueBy: now, limit: PAGE_SIZE, platforms, ...(after ? { after } : {}) });
     for (const sub of page) yield sub;
     if (page.length < PAGE_SIZE) return;
     after = refOf(page[page.length - 1]!);
@@ -95,7 +99,7 @@ export async function runDigests(deps: RunDigestsDeps): Promise<DigestRunSummary
 
 /** The reason a slot's summary line gives when its worker failed (the database went away, most often). */
 function storeFailure(error: unknown): string {
-  return `not settled: ${error instanceof Error ? error.message : String(error)}`;
+  return digestMessages.reasonNotSettled(readableReason(error));
 }
 
 /** Settles one subscription's due slots, oldest first, then records when it falls due next. */
@@ -109,7 +113,7 @@ async function runSubscription(run: RunContext, sub: Subscription): Promise<Slot
       key: slotKey(sub, ''),
       localDate: '',
       outcome: 'invalid_subscription',
-      reason: `${sub.time} ${sub.timezone}`,
+      reason: digestMessages.reasonUnreadableSchedule(sub.time, sub.timezone),
     };
     deps.logger?.warn({ ...outcome }, 'digest subscription cannot be read');
     return [outcome];

@@ -113,9 +113,10 @@ export interface Store {
   setNextDueBatch(updates: readonly { ref: ChannelRef; nextDueAt: Date | null }[]): Promise<void>;
   /**
    * Active subscriptions whose next slot is due by `dueBy` or not computed yet, one page of at most
-   * `limit` in (platform, workspace, channel) order after `after`: a tick reads only what is due.
+   * `limit` in (platform, workspace, channel) order after `after`: a tick reads only what is due, and only
+   * of the `platforms` this process serves (all when absent), so a platform it has no connection to is left to one that has.
    */
-  listDueSubscriptions(options: { dueBy: Date; limit: number; after?: ChannelRef }): Promise<Subscription[]>;
+  listDueSubscriptions(options: { dueBy: Date; limit: number; after?: ChannelRef; platforms?: readonly string[] }): Promise<Subscription[]>;
 
   /** Claims a slot atomically; returns the record when this caller now holds it, undefined when another does or it is done. */
   claimSlot(

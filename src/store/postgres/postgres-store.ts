@@ -111,8 +111,9 @@ export function createPostgresStore(pool: pg.Pool): Omit<Store, ReplicaMethods> 
             after.platform,
             after.workspace,
             after.channel,
+            options.platforms ?? null,
           ])
-        : await pool.query<PgSubscriptionRow>(pgSql.listDueFirst, [options.dueBy.toISOString(), options.limit]);
+        : await pool.query<PgSubscriptionRow>(pgSql.listDueFirst, [options.dueBy.toISOString(), options.limit, options.platforms ?? null]);
       return rows.map(toSubscription);
     },
     async setSubscriptionStatus(ref, status, reason = null) {

@@ -126,7 +126,8 @@ export function createSqliteStore(db: Database.Database, clock: Clock): Omit<Sto
         const { due } = statements.countDue.get({ dueBy }) as { due: number };
         dueMode = { dueBy, few: due <= FEW_DUE };
       }
-      const params = { dueBy, ...after(options.after), limit: options.limit };
+      const platforms = options.platforms ? JSON.stringify(options.platforms) : null;
+      const params = { dueBy, ...after(options.after), limit: options.limit, platforms };
       const statement = dueMode.few ? statements.listDueFew : options.after ? statements.listDueManyAfter : statements.listDueManyFirst;
       return (statement.all(params) as SubscriptionRow[]).map(toSubscription);
     },
