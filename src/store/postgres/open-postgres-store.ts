@@ -100,16 +100,33 @@ function isConnectionError(error: unknown): boolean {
   return !(error instanceof pg.DatabaseError);
 }
 
-/** Logs once when the database goes away and once when it answers again. */
+// A failure not followed by any answer for this long is the database going away, not one dropped connection.
+const LOST_AFTER_MS = 1_000;
+
+/**
+ * Logs once when the database goes away (failures and no answer for a second: one reset connection among
+ * healthy ones is not worth a line) and once when it answers again.
+ */
 function trackConnectivity(logger: Logger | undefined) {
   let lostAt: number | undefined;
+  let pending: { at: number; timer: NodeJS.Timeout } | undefined;
   return {
     failed(error: unknown) {
-      if (!isConnectionError(error) || lostAt !== undefined) return;
-      lostAt = Date.now();
-      logger?.warn({ err: error }, storeMessages.databaseLost(describeError(error)));
+      if (!isConnectionError(error) || lostAt !== undefined || pending) return;
+      const at = Date.now();
+      const timer = setTimeout(() => {
+        pending = undefined;
+        lostAt = at;
+        logger?.warn({ err: error }, storeMessages.databaseLost(describeError(error)));
+      }, LOST_AFTER_MS);
+      timer.unref();
+      pending = { at, timer };
     },
     answered() {
+      if (pending) {
+        clearTimeout(pending.timer);
+        pending = undefined;
+      }
       if (lostAt === undefined) return;
       const seconds = Math.round((Date.now() - lostAt) / 1000);
       lostAt = undefined;
