@@ -1,7 +1,7 @@
 import type { Store } from '../../core/store/store-types.js';
 
 /** How long one attempt may wait for a lock inside SQLite: the event loop is blocked while it does. */
-export const SQLITE_BUSY_TIMEOUT_MS = 20;
+export const SQLITE_BUSY_TIMEOUT_MS = 10;
 /** How long a store call keeps trying (between turns of the loop) before the busy error reaches its caller. */
 const GIVE_UP_AFTER_MS = 10_000;
 const FIRST_WAIT_MS = 5;
