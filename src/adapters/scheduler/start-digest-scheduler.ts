@@ -4,6 +4,7 @@ import cron, { type Logger as CronLogger } from 'node-cron';
 import { DEFAULT_LEASE_MS, runDigests } from '../../core/digest/run-digests.js';
 import type { DigestRunSummary, RunDigestsDeps } from '../../core/digest/run-digests-types.js';
 import type { Logger } from '../../core/logger.js';
+import { createUnservedWarning } from './warn-unserved-platforms.js';
 
 /** Something that calls `tick` on a schedule and can be stopped; node-cron in production, a hand-fired fake in tests. */
 export type ScheduleWakeUp = (expression: string, tick: () => Promise<void>) => { stop(): void | Promise<void> };
@@ -102,6 +103,12 @@ export function startDigestScheduler(deps: DigestSchedulerDeps): DigestScheduler
   let lastFinishedAt: Date | undefined;
   let inFlightSince: Date | undefined;
   let inFlight: Promise<DigestRunSummary | undefined> | undefined;
+  const warnUnserved = createUnservedWarning(
+    runDeps.store,
+    clock,
+    logger,
+    runDeps.posters.map((poster) => poster.platform),
+  );
   let stopping = false;
   const wakeOnStop = new Set<() => void>();
   const baseSleep = runDeps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref()));
@@ -131,6 +138,7 @@ export function startDigestScheduler(deps: DigestSchedulerDeps): DigestScheduler
         const corpus = currentCorpus ? currentCorpus() : runDeps.corpus;
         const summary = await run({ ...runDeps, corpus, owner, sleep, logger, shouldStop });
         lastFinishedAt = clock.now();
+        await warnUnserved().catch((error: unknown) => logger.debug({ err: error }, 'unserved platforms not checked'));
         logSummary(logger, summary);
         onRun?.(summary);
         return summary;

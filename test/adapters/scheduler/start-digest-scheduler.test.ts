@@ -362,3 +362,44 @@ describe('a run that never outlives itself', () => {
     await scheduler.stop();
   });
 });
+
+describe('subscriptions of a platform no process serves', () => {
+  it('are named in a warning once a day, until a process connected to that platform shows up', async () => {
+    const { clock } = await setup();
+    await store.upsertSubscription({
+      platform: 'discord',
+      workspace: 'G1',
+      channel: 'D1',
+      time: '09:00',
+      timezone: 'UTC',
+      postEmpty: true,
+    });
+    const warnings: string[] = [];
+    const logger: Logger = { ...silentLogger, warn: (_fields, message) => warnings.push(message ?? ''), child: () => logger };
+    const scheduler = startDigestScheduler({
+      nearbyWindow: 7,
+      store,
+      posters: [new FakePoster('slack', { clock })],
+      corpus: seedLikeCorpus,
+      clock,
+      owner: 'p1',
+      logger,
+      schedule: fakeCron().schedule,
+    });
+    await scheduler.started;
+    expect(warnings).toEqual([
+      'digest subscriptions on Discord are waiting: no Discord connection in any process (start one with its token set; days missed beyond the grace period are then recorded as skipped_late)',
+    ]);
+    clock.advanceMinutes(1);
+    await scheduler.tick();
+    expect(warnings).toHaveLength(1);
+    clock.advance(86_400_000);
+    await scheduler.tick();
+    expect(warnings).toHaveLength(2);
+    clock.advance(86_400_000);
+    await store.recordReplica({ id: 'h:2:b', host: 'h', pid: 2, serves: ['discord'] });
+    await scheduler.tick();
+    expect(warnings).toHaveLength(2);
+    await scheduler.stop();
+  });
+});
