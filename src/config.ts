@@ -86,6 +86,23 @@ export const configSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
     PORT: wholeNumber('the TCP port for /slack/events, /healthz, /readyz and /metrics (0 picks a free one)', 0, 65535, 3000),
+    /** The operator's port for /readyz details and /metrics; unset means none (the public PORT then shows status only). */
+    READOUT_OPS_PORT: optionalText.transform((value, ctx) => {
+      if (value === undefined) return undefined;
+      const n = Number(value);
+      if (/^\d+$/.test(value) && n <= 65535) return n;
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be the operator's TCP port for /readyz and /metrics: a whole number from 0 to 65535, not "${shortText(value)}"`,
+      });
+      return z.NEVER;
+    }),
+    /** Where the ops port listens; loopback unless the operator opens it wider. */
+    READOUT_OPS_HOST: optionalText.transform((value) => value ?? '127.0.0.1'),
+    /** A bearer token that unlocks /readyz details and /metrics on the public PORT when no ops port is set. */
+    READOUT_OPS_TOKEN: optionalText.refine((value) => value === undefined || value.length >= 16, {
+      message: 'must be at least 16 characters (a random secret, e.g. from `openssl rand -hex 32`)',
+    }),
     SLACK_BOT_TOKEN: optionalText,
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_APP_TOKEN: optionalText,
@@ -118,6 +135,13 @@ export const configSchema = z
         code: 'custom',
         path: ['SLACK_BOT_TOKEN'],
         message: 'is required when SLACK_APP_TOKEN is set (Socket Mode needs both)',
+      });
+    }
+    if (env.READOUT_OPS_PORT !== undefined && env.READOUT_OPS_PORT !== 0 && env.READOUT_OPS_PORT === env.PORT) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['READOUT_OPS_PORT'],
+        message: 'must differ from PORT: the ops port is the one the internet does not reach',
       });
     }
     if (env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID) {

@@ -39,8 +39,8 @@ export interface MainOptions {
   env?: Record<string, string | undefined>;
   /** Resolves with a reason to shut down; SIGTERM or SIGINT when absent. */
   stop?: Promise<string>;
-  /** Told the ops port once /healthz, /readyz and /metrics listen (tests use PORT=0). */
-  onOpsListening?: (port: number) => void;
+  /** Told the public port once /healthz listens, and the ops port when READOUT_OPS_PORT is set (tests use 0 for both). */
+  onOpsListening?: (port: number, opsPort?: number) => void;
 }
 
 /**
@@ -74,18 +74,40 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
     fatal = resolve;
   });
   let ops: OpsServer | undefined;
+  let privateOps: OpsServer | undefined;
   let services: Services | undefined;
   const cleanUp = async () => {
     await Promise.allSettled(parts.map((part) => part.stop()));
     await services?.store.close();
     await ops?.close();
+    await privateOps?.close();
   };
 
   try {
     if (metrics) {
       const port = opsPortFor(config.PORT, config.SHARDS);
-      ops = await startOpsServer({ port, readiness, metrics, logger: logger.child({ part: 'ops' }) });
-      options.onOpsListening?.(ops.port);
+      const opsLogger = logger.child({ part: 'ops' });
+      // The public port (Slack posts there) says only "ok"; details and metrics go to the operator's port.
+      ops = await startOpsServer({
+        port,
+        exposure: 'public',
+        token: config.READOUT_OPS_PORT === undefined ? config.READOUT_OPS_TOKEN : undefined,
+        readiness,
+        metrics,
+        logger: opsLogger,
+      });
+      if (config.READOUT_OPS_PORT !== undefined) {
+        privateOps = await startOpsServer({
+          port: opsPortFor(config.READOUT_OPS_PORT, config.SHARDS),
+          host: config.READOUT_OPS_HOST,
+          portName: 'READOUT_OPS_PORT',
+          exposure: 'private',
+          readiness,
+          metrics,
+          logger: opsLogger,
+        });
+      }
+      options.onOpsListening?.(ops.port, privateOps?.port);
     }
     const loadStarted = Date.now();
     services = await buildServicesFromConfig(config, logger, { progress: interactive && Boolean(process.stderr.isTTY) });

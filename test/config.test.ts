@@ -37,6 +37,15 @@ describe('loadConfig', () => {
     });
   });
 
+  it('has no ops port unless READOUT_OPS_PORT is set, and listens on loopback by default', () => {
+    expect(loadConfig({})).toMatchObject({ READOUT_OPS_HOST: '127.0.0.1' });
+    expect(loadConfig({}).READOUT_OPS_PORT).toBeUndefined();
+    expect(loadConfig({ READOUT_OPS_PORT: '9100', READOUT_OPS_HOST: '10.0.0.5' })).toMatchObject({
+      READOUT_OPS_PORT: 9100,
+      READOUT_OPS_HOST: '10.0.0.5',
+    });
+  });
+
   it('treats empty values as unset', () => {
     expect(loadConfig({ SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '  ' }).SLACK_BOT_TOKEN).toBeUndefined();
   });
@@ -61,6 +70,9 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ READOUT_LEDGER_RETENTION_DAYS: '0' }, /READOUT_LEDGER_RETENTION_DAYS/],
     [{ READOUT_LEDGER_RETENTION_DAYS: 'forever' }, /READOUT_LEDGER_RETENTION_DAYS/],
+    [{ READOUT_OPS_PORT: 'ops' }, /READOUT_OPS_PORT must be the operator's TCP port .* not "ops"/],
+    [{ READOUT_OPS_PORT: '3000' }, /READOUT_OPS_PORT must differ from PORT/],
+    [{ READOUT_OPS_TOKEN: 'short' }, /READOUT_OPS_TOKEN must be at least 16 characters/],
   ])('reports %j by name', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

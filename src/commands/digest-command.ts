@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checkTimeZone } from '../core/calendar/time-zone.js';
 import { describeSubscription } from '../core/digest/describe-subscription.js';
+import { digestMessages } from '../core/digest/digest-messages.js';
 import { parseTimeOfDay } from '../core/digest/parse-time-of-day.js';
 import { previewDigest } from '../core/digest/preview-digest.js';
 import { type Reply, textReply } from '../core/reply.js';
@@ -10,6 +11,8 @@ import { type CommandContext, defineCommand } from './command.js';
 import { isOperator } from './is-operator.js';
 
 const ACTIONS = ['subscribe', 'unsubscribe', 'pause', 'resume', 'status', 'preview', 'list'] as const;
+/** Subscriptions per `/digest list` page: well within a Slack message's blocks and a Discord embed's text. */
+export const LIST_PAGE = 20;
 /** How many slots `/digest status` shows. */
 const RECENT_SLOTS = 3;
 /** Actions that change the channel's public daily post: only its managers may run them. */
@@ -25,6 +28,7 @@ export const digestCommand = defineCommand({
     time: z.string().max(10).optional().describe('Local time of day for subscribe, HH:MM (24-hour)'),
     timezone: z.string().max(64).optional().describe('IANA time zone for subscribe, e.g. Asia/Almaty'),
     empty: z.boolean().optional().describe('Also post on days with nothing to report'),
+    offset: z.number().int().min(0).max(10_000_000).optional().describe('For list: subscriptions to skip, for the next page'),
   }),
   positional: ['action', 'time', 'timezone'],
   restrictedTo: 'channel_managers',
@@ -32,7 +36,14 @@ export const digestCommand = defineCommand({
   examples: ['digest subscribe 09:00 Asia/Almaty', 'digest status', 'digest preview', 'digest pause'],
   async json(options, ctx) {
     const now = ctx.clock.now();
-    if (options.action === 'list') return { subscriptions: (await visibleSubscriptions(ctx)).map((sub) => describeSubscription(sub, now)) };
+    if (options.action === 'list') {
+      const { subs, more } = await listPage(ctx, options.offset ?? 0);
+      const shown = (await mayNameChannels(ctx)) ? subs : subs.filter((sub) => sub.channel === ctx.channel);
+      return {
+        subscriptions: shown.map((sub) => describeSubscription(sub, now)),
+        nextOffset: more ? (options.offset ?? 0) + LIST_PAGE : null,
+      };
+    }
     const ref = channelOf(ctx);
     const sub = ref ? await ctx.services.store.getSubscription(ref) : undefined;
     if (options.action === 'status') return { subscription: sub ? describeSubscription(sub, now) : null };
@@ -49,6 +60,7 @@ interface DigestOptions {
   time?: string | undefined;
   timezone?: string | undefined;
   empty?: boolean | undefined;
+  offset?: number | undefined;
 }
 
 async function runAction(options: DigestOptions, ctx: CommandContext): Promise<Reply> {
@@ -110,7 +122,7 @@ async function runAction(options: DigestOptions, ctx: CommandContext): Promise<R
     case 'preview':
       return previewReply(existing, ctx);
     case 'list':
-      return await listReply(ctx);
+      return await listReply(ctx, options.offset ?? 0);
   }
 }
 
@@ -159,27 +171,49 @@ function previewReply(sub: Subscription | undefined, ctx: CommandContext): Reply
   };
 }
 
-async function visibleSubscriptions(ctx: CommandContext): Promise<Subscription[]> {
-  // The console and the operator CLI see every subscription; a chat workspace sees its own.
-  return (await ctx.services.store.listSubscriptions()).filter(
-    (sub) => ctx.platform === 'console' || (sub.platform === ctx.platform && sub.workspace === ctx.workspace),
-  );
+/**
+ * One page of the subscriptions the asker's workspace has, read a page at a time from the store (the chat
+ * platforms see their own workspace only; the console and the CLI, run by the operator, see every one).
+ */
+async function listPage(ctx: CommandContext, offset: number): Promise<{ subs: Subscription[]; more: boolean }> {
+  const store = ctx.services.store;
+  const page = { offset, limit: LIST_PAGE + 1 };
+  const rows =
+    ctx.platform === 'console' || ctx.platform === 'cli'
+      ? await store.listSubscriptions(page)
+      : await store.listWorkspaceSubscriptions({ platform: ctx.platform, workspace: ctx.workspace }, page);
+  return { subs: rows.slice(0, LIST_PAGE), more: rows.length > LIST_PAGE };
 }
 
-async function listReply(ctx: CommandContext): Promise<Reply> {
-  const subs = await visibleSubscriptions(ctx);
-  if (subs.length === 0) return textReply('No digest subscriptions yet.');
+/** Other channels' ids (private channels among them) are shown only to those who may change digests. */
+async function mayNameChannels(ctx: CommandContext): Promise<boolean> {
+  return isOperator(ctx) || (await ctx.digestAccess.checkManager()) === undefined;
+}
+
+async function listReply(ctx: CommandContext, offset: number): Promise<Reply> {
+  const { subs, more } = await listPage(ctx, offset);
+  if (subs.length === 0) return textReply(offset === 0 ? digestMessages.listEmpty : digestMessages.listNoMore(offset));
+  const named = await mayNameChannels(ctx);
+  const everywhere = ctx.platform === 'console' || ctx.platform === 'cli';
+  const label = (sub: Subscription) => {
+    if (everywhere) return `${sub.platform}:${sub.workspace}:${sub.channel}`;
+    if (sub.channel === ctx.channel) return `${sub.channel} (${digestMessages.listThisChannel})`;
+    return named ? sub.channel : digestMessages.listAnotherChannel;
+  };
   const items = subs.map((sub) => [
-    { text: `${sub.platform}:${sub.workspace}:${sub.channel}`, emphasis: 'strong' as const },
+    { text: label(sub), emphasis: 'strong' as const },
     { text: ` ${sub.time} ${sub.timezone} — ${nextLine(sub, ctx)}` },
   ]);
   return {
     visibility: 'ephemeral',
     blocks: [
-      { kind: 'heading', text: 'Digest subscriptions' },
+      { kind: 'heading', text: digestMessages.listHeading(offset + 1, offset + subs.length) },
       { kind: 'list', items },
+      ...(named ? [] : [{ kind: 'note' as const, text: digestMessages.listIdsHidden }]),
     ],
-    buttons: [],
-    fallback: `${subs.length} subscriptions`,
+    buttons: more
+      ? [{ id: 'more', label: digestMessages.listMore, action: { command: 'digest', args: `list --offset ${offset + LIST_PAGE}` } }]
+      : [],
+    fallback: digestMessages.listHeading(offset + 1, offset + subs.length),
   };
 }

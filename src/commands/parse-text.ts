@@ -19,7 +19,7 @@ const TOKEN = /"[^"]*"?|“[^”]*”?|\S+/g;
 export function parseText(command: AnyCommand, text: string): Record<string, unknown> {
   const specs = describeOptions(command);
   const byName = new Map(specs.map((spec) => [spec.name.toLowerCase(), spec]));
-  const values: Record<string, unknown> = {};
+  const values: Record<string, unknown> = Object.create(null);
   const words: Token[] = [];
   const tokens = tokenize(text);
 

@@ -10,7 +10,7 @@ import { usageOf } from './usage.js';
  */
 export function validateOptions(command: AnyCommand, raw: Record<string, unknown>): Record<string, unknown> {
   const specs = describeOptions(command);
-  const coerced: Record<string, unknown> = {};
+  const coerced: Record<string, unknown> = Object.create(null);
   for (const spec of specs) {
     const value = raw[spec.name];
     if (value === undefined || value === null) continue;

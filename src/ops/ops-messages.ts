@@ -1,8 +1,10 @@
 /** What the operations side says to an operator, worded once. */
 export const opsMessages = {
-  portInUse: (port: number) => `port ${port} is already in use: stop what listens there, or set PORT to a free port.`,
-  portDenied: (port: number) => `cannot listen on port ${port} (permission denied): use a port above 1023, or set PORT.`,
+  portInUse: (port: number, name = 'PORT') => `port ${port} is already in use: stop what listens there, or set ${name} to a free port.`,
+  portDenied: (port: number, name = 'PORT') => `cannot listen on port ${port} (permission denied): use a port above 1023, or set ${name}.`,
   notFound: 'not found: this port serves /healthz, /readyz and /metrics',
+  metricsNotHere:
+    'not found: /metrics and readiness details are served on READOUT_OPS_PORT, or here to a request with READOUT_OPS_TOKEN as a bearer token',
   methodNotAllowed: 'only GET is served here',
   sqliteSharedWith: (path: string, pid: number, host: string, since: string) =>
     `another readout process (pid ${pid} on ${host}, running since ${since}) uses the same SQLite file ${path}. SQLite serves one process: ` +

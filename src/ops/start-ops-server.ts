@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../core/logger.js';
@@ -11,6 +12,15 @@ export interface OpsServerOptions {
   /** 0 picks a free port (tests); see `OpsServer.port`. */
   port: number;
   host?: string;
+  /** The variable that sets the port, named when it cannot be listened on. */
+  portName?: 'PORT' | 'READOUT_OPS_PORT';
+  /**
+   * `public`: the port the internet reaches (Slack posts there): /healthz and /readyz say only their status,
+   * and details and /metrics need `token` as a bearer token. `private`: the operator's port (READOUT_OPS_PORT), all of it.
+   */
+  exposure: 'public' | 'private';
+  /** READOUT_OPS_TOKEN on the public port when there is no ops port; undefined means no details there at all. */
+  token?: string | undefined;
   readiness: Readiness;
   metrics: AppMetrics;
   logger: Logger;
@@ -25,8 +35,9 @@ export interface OpsServer {
 }
 
 /**
- * The operations endpoints, on PORT in every mode that talks to a platform: GET /healthz (liveness:
- * the process serves), GET /readyz (readiness: every part can serve) and GET /metrics (Prometheus).
+ * The operations endpoints: GET /healthz (liveness: the process serves), GET /readyz (readiness: every part
+ * can serve) and GET /metrics (Prometheus). On PORT (public: status only, Slack's /slack/events beside them)
+ * in every mode that talks to a platform, and with details and metrics on READOUT_OPS_PORT when it is set.
  * It listens before the corpus loads, so a probe sees "starting" rather than a refused connection.
  */
 export async function startOpsServer(options: OpsServerOptions): Promise<OpsServer> {
@@ -51,13 +62,21 @@ export async function startOpsServer(options: OpsServerOptions): Promise<OpsServ
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: opsMessages.methodNotAllowed });
+    const detailed = options.exposure === 'private' || bearerMatches(req, options.token);
     if (path === '/metrics') {
+      if (!detailed) return send(res, 404, { error: opsMessages.metricsNotHere });
       const { contentType, body } = await options.metrics.scrape();
       res.writeHead(200, { 'content-type': contentType });
       res.end(body);
       return;
     }
     const report = await options.readiness.report();
+    if (!detailed) {
+      // Status only: readiness details name internal hosts and store errors.
+      const ok = path === '/healthz' ? !report.failed : report.ready;
+      const status = path === '/healthz' ? (ok ? 'ok' : 'failing') : ok ? 'ready' : 'not_ready';
+      return send(res, ok ? 200 : 503, { status });
+    }
     if (path === '/healthz') {
       const uptimeSeconds = Math.round((Date.now() - started) / 1000);
       if (report.failed) return send(res, 503, { status: 'failing', reason: report.checks['process']?.detail, uptimeSeconds });
@@ -88,14 +107,18 @@ export async function startOpsServer(options: OpsServerOptions): Promise<OpsServ
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE') reject(new Error(opsMessages.portInUse(options.port), { cause: error }));
-      else if (error.code === 'EACCES') reject(new Error(opsMessages.portDenied(options.port), { cause: error }));
+      const name = options.portName ?? 'PORT';
+      if (error.code === 'EADDRINUSE') reject(new Error(opsMessages.portInUse(options.port, name), { cause: error }));
+      else if (error.code === 'EACCES') reject(new Error(opsMessages.portDenied(options.port, name), { cause: error }));
       else reject(error);
     });
     server.listen(options.port, options.host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  options.logger.info({ port }, 'serving /healthz, /readyz and /metrics');
+  options.logger.info(
+    { host: options.host, exposure: options.exposure, port },
+    options.exposure === 'private' ? 'serving /healthz, /readyz and /metrics' : 'serving /healthz and /readyz (status only)',
+  );
   return {
     port,
     mount(listener) {
@@ -110,4 +133,13 @@ export async function startOpsServer(options: OpsServerOptions): Promise<OpsServ
         server.closeAllConnections();
       }),
   };
+}
+
+/** Whether the request carries `Authorization: Bearer <token>`; compared in constant time (both sides hashed to one length). */
+function bearerMatches(req: IncomingMessage, token: string | undefined): boolean {
+  if (!token) return false;
+  const match = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
+  if (!match) return false;
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(match[1]!), digest(token));
 }

@@ -38,8 +38,8 @@ export function postSigned(url: string, body: string, options: SignOptions): Pro
   return send(url, 'POST', headers, body);
 }
 
-export function getUrl(url: string): Promise<SlackHttpAnswer> {
-  return send(url, 'GET', {}, undefined);
+export function getUrl(url: string, headers: Record<string, string> = {}): Promise<SlackHttpAnswer> {
+  return send(url, 'GET', headers, undefined);
 }
 
 function send(url: string, method: string, headers: Record<string, string>, body: string | undefined): Promise<SlackHttpAnswer> {
@@ -120,4 +120,41 @@ export function blockActionPayload(input: ClickInput): Record<string, unknown> {
       },
     ],
   };
+}
+
+/** One request as an attacker sends it: the path exactly as written (no URL normalisation), any headers. */
+export function postRaw(options: {
+  port: number;
+  path: string;
+  body: string;
+  headers?: Record<string, string | string[]>;
+}): Promise<SlackHttpAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: options.port,
+        path: options.path,
+        method: 'POST',
+        agent: false,
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'content-length': String(Buffer.byteLength(options.body)),
+          ...options.headers,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+/** The two headers a signed request carries, for `postRaw`. */
+export function signatureHeaders(secret: string, body: string, timestamp = Math.floor(Date.now() / 1000)): Record<string, string> {
+  return { 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signSlackBody(secret, timestamp, body) };
 }

@@ -12,7 +12,10 @@ const SECRET = 'ops-test-signing-secret';
 type Mode = 'slack-http' | 'slack-socket' | 'discord' | 'both';
 
 interface Running {
+  /** The public PORT: /slack/events and status-only /healthz and /readyz. */
   base: string;
+  /** READOUT_OPS_PORT, when the test set it: details and /metrics. */
+  ops: string;
   fakeSlack?: FakeSlackApi;
   fakeDiscord?: FakeDiscord;
   stop(): Promise<number>;
@@ -29,7 +32,7 @@ afterEach(async () => {
 });
 
 /** Runs the real composition root in one mode against the local fakes, with PORT=0. */
-async function start(mode: Mode, options: { stopAtOnce?: boolean } = {}): Promise<Running> {
+async function start(mode: Mode, options: { stopAtOnce?: boolean; opsPort?: boolean; token?: string } = {}): Promise<Running> {
   const dir = mkdtempSync(join(tmpdir(), 'readout-ops-'));
   const env: Record<string, string> = {
     READOUT_SEEDS: SEEDS_DIR,
@@ -37,6 +40,8 @@ async function start(mode: Mode, options: { stopAtOnce?: boolean } = {}): Promis
     READOUT_CACHE_DIR: join(dir, 'cache'),
     LOG_LEVEL: process.env['OPS_TEST_LOG'] ?? 'silent',
     PORT: '0',
+    ...(options.opsPort === false ? {} : { READOUT_OPS_PORT: '0' }),
+    ...(options.token ? { READOUT_OPS_TOKEN: options.token } : {}),
   };
   const app: Partial<Running> = {};
   if (mode !== 'discord') {
@@ -61,16 +66,18 @@ async function start(mode: Mode, options: { stopAtOnce?: boolean } = {}): Promis
     requestStop = resolve;
   });
   if (options.stopAtOnce) requestStop('SIGTERM');
-  let portKnown: (port: number) => void = () => {};
-  const port = new Promise<number>((resolve) => {
-    portKnown = resolve;
+  let portKnown: (port: number, opsPort?: number) => void = () => {};
+  const port = new Promise<[number, number | undefined]>((resolve) => {
+    portKnown = (publicPort, opsPort) => resolve([publicPort, opsPort]);
   });
   app.exit = main([], { env, stop, onOpsListening: portKnown });
   app.exit.then(
     () => portKnown(-1),
     () => portKnown(-1),
   );
-  app.base = `http://127.0.0.1:${await port}`;
+  const [publicPort, opsPort] = await port;
+  app.base = `http://127.0.0.1:${publicPort}`;
+  app.ops = `http://127.0.0.1:${opsPort ?? -1}`;
   app.stop = async () => {
     requestStop('test done');
     return app.exit!;
@@ -94,14 +101,15 @@ async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean): P
 }
 
 describe.each(['slack-http', 'slack-socket', 'discord', 'both'] as const)('ops endpoints in %s mode', (mode) => {
-  it('serve /healthz, then /readyz once the store, the corpus and every adapter are up, and /metrics', async () => {
+  it('serve /healthz, then /readyz once the store, the corpus and every adapter are up, and /metrics, on the ops port only', async () => {
     const app = await start(mode);
-    const health = await json(`${app.base}/healthz`);
+    const health = await json(`${app.ops}/healthz`);
     expect(health.status).toBe(200);
     expect(health.body['status']).toBe('ok');
+    expect(await json(`${app.base}/healthz`)).toEqual({ status: 200, body: { status: 'ok' } });
 
     const ready = await until(
-      () => json(`${app.base}/readyz`),
+      () => json(`${app.ops}/readyz`),
       (answer) => answer.status === 200,
     );
     const checks = ready.body['checks'] as Record<string, { ok: boolean }>;
@@ -114,7 +122,9 @@ describe.each(['slack-http', 'slack-socket', 'discord', 'both'] as const)('ops e
     expect(Object.keys(checks).sort()).toEqual(expected.sort());
     expect(Object.values(checks).every((check) => check.ok)).toBe(true);
 
-    const metrics = await getUrl(`${app.base}/metrics`);
+    expect(await json(`${app.base}/readyz`)).toEqual({ status: 200, body: { status: 'ready' } });
+    expect((await getUrl(`${app.base}/metrics`)).status).toBe(404);
+    const metrics = await getUrl(`${app.ops}/metrics`);
     expect(metrics.status).toBe(200);
     expect(metrics.body).toMatch(/^readout_corpus_documents 5$/m);
     expect(metrics.body).toMatch(/^process_cpu_user_seconds_total /m);
@@ -125,6 +135,19 @@ describe.each(['slack-http', 'slack-socket', 'discord', 'both'] as const)('ops e
 });
 
 describe('ops endpoints', () => {
+  it('without an ops port, show details and metrics on the public port only to READOUT_OPS_TOKEN', async () => {
+    const token = 'ops-token-for-the-e2e-test-0123456789';
+    const app = await start('slack-http', { opsPort: false, token });
+    const ready = await until(
+      () => getUrl(`${app.base}/readyz`, { authorization: `Bearer ${token}` }),
+      (answer) => answer.status === 200,
+    );
+    expect(Object.keys((JSON.parse(ready.body) as { checks: object }).checks).sort()).toEqual(['corpus', 'slack', 'store']);
+    expect(await json(`${app.base}/readyz`)).toEqual({ status: 200, body: { status: 'ready' } });
+    expect((await getUrl(`${app.base}/metrics`)).status).toBe(404);
+    expect((await getUrl(`${app.base}/metrics`, { authorization: `Bearer ${token}` })).body).toMatch(/^readout_corpus_documents 5$/m);
+  });
+
   it('share the port with /slack/events in Slack HTTP mode and count a command without any id in the labels', async () => {
     const app = await start('slack-http');
     await until(
@@ -143,7 +166,7 @@ describe('ops endpoints', () => {
     expect((await postSigned(`${app.base}/slack/events`, body, { secret: SECRET })).status).toBe(200);
     await app.fakeSlack!.waitFor(() => app.fakeSlack!.responsesTo('ops-1').length === 1);
     const metrics = await until(
-      () => getUrl(`${app.base}/metrics`),
+      () => getUrl(`${app.ops}/metrics`),
       (answer) => answer.body.includes('readout_commands_total{'),
     );
     expect(metrics.body).toMatch(/^readout_commands_total\{command="lookup",platform="slack",outcome="ok"\} 1$/m);
@@ -162,7 +185,7 @@ describe('ops endpoints', () => {
     const sent = app.fakeDiscord!.chatInput('lookup', [{ name: 'query', value: 'belt and road' }]);
     await app.fakeDiscord!.waitForRequest((r) => r.path === `/interactions/${sent.id}/${sent.token}/callback`);
     const metrics = await until(
-      () => getUrl(`${app.base}/metrics`),
+      () => getUrl(`${app.ops}/metrics`),
       (answer) => answer.body.includes('phase="ack"'),
     );
     expect(metrics.body).toMatch(/^readout_commands_total\{command="lookup",platform="discord",outcome="ok"\} 1$/m);

@@ -34,7 +34,13 @@ describe('the ops server', () => {
     const readiness = createReadiness();
     readiness.setCorpus({ loaded: true, documents: 5 });
     readiness.addCheck('discord', () => ({ ok: true, detail: 'running' }));
-    const server = await startOpsServer({ port: 0, readiness, metrics: createMetrics({ defaultMetrics: false }), logger: silentLogger });
+    const server = await startOpsServer({
+      port: 0,
+      exposure: 'private',
+      readiness,
+      metrics: createMetrics({ defaultMetrics: false }),
+      logger: silentLogger,
+    });
     try {
       const base = `http://127.0.0.1:${server.port}`;
       expect((await getUrl(`${base}/healthz`)).status).toBe(200);
@@ -95,14 +101,75 @@ describe('the ops server', () => {
   it('says in words when the port is taken', async () => {
     const readiness = createReadiness();
     const metrics = createMetrics({ defaultMetrics: false });
-    const first = await startOpsServer({ port: 0, readiness, metrics, logger: silentLogger });
+    const first = await startOpsServer({ port: 0, exposure: 'public', readiness, metrics, logger: silentLogger });
     try {
-      await expect(startOpsServer({ port: first.port, readiness, metrics, logger: silentLogger })).rejects.toThrow(
-        `port ${first.port} is already in use`,
+      await expect(startOpsServer({ port: first.port, exposure: 'public', readiness, metrics, logger: silentLogger })).rejects.toThrow(
+        `port ${first.port} is already in use: stop what listens there, or set PORT`,
       );
+      await expect(
+        startOpsServer({ port: first.port, portName: 'READOUT_OPS_PORT', exposure: 'private', readiness, metrics, logger: silentLogger }),
+      ).rejects.toThrow('or set READOUT_OPS_PORT to a free port');
     } finally {
       await first.close();
     }
+  });
+});
+
+describe('the public port', () => {
+  const TOKEN = 'a-token-of-32-characters-or-so!!';
+
+  async function withPublicServer(token: string | undefined, test: (base: string) => Promise<void>): Promise<void> {
+    const readiness = createReadiness();
+    readiness.setCorpus({ loaded: true, documents: 5 });
+    readiness.addCheck('store', () => ({ ok: false, detail: 'connect ECONNREFUSED db.internal.example:5432' }));
+    const server = await startOpsServer({
+      port: 0,
+      exposure: 'public',
+      token,
+      readiness,
+      metrics: createMetrics({ defaultMetrics: false }),
+      logger: silentLogger,
+    });
+    try {
+      await test(`http://127.0.0.1:${server.port}`);
+    } finally {
+      await server.close();
+    }
+  }
+
+  it('says only its status: no checks, no store error, no uptime, no metrics', async () => {
+    await withPublicServer(TOKEN, async (base) => {
+      const health = await getUrl(`${base}/healthz`);
+      expect([health.status, JSON.parse(health.body)]).toEqual([200, { status: 'ok' }]);
+      const ready = await getUrl(`${base}/readyz`);
+      expect([ready.status, JSON.parse(ready.body)]).toEqual([503, { status: 'not_ready' }]);
+      expect((await getUrl(`${base}/metrics`)).status).toBe(404);
+      for (const wrong of ['Bearer wrong-token', `Bearer ${TOKEN}x`, `Basic ${TOKEN}`, TOKEN]) {
+        const answer = await getUrl(`${base}/readyz`, { authorization: wrong });
+        expect(answer.body).not.toContain('db.internal');
+        expect((await getUrl(`${base}/metrics`, { authorization: wrong })).status).toBe(404);
+      }
+    });
+  });
+
+  it('shows details and metrics to READOUT_OPS_TOKEN as a bearer token', async () => {
+    await withPublicServer(TOKEN, async (base) => {
+      const ready = await getUrl(`${base}/readyz`, { authorization: `Bearer ${TOKEN}` });
+      expect(JSON.parse(ready.body)).toMatchObject({
+        status: 'not_ready',
+        checks: { store: { ok: false, detail: expect.stringContaining('db.internal') } },
+      });
+      const metrics = await getUrl(`${base}/metrics`, { authorization: `Bearer ${TOKEN}` });
+      expect(metrics.status).toBe(200);
+      expect(metrics.body).toContain('readout_corpus_documents');
+    });
+  });
+
+  it('shows nothing more to anyone when no token is set', async () => {
+    await withPublicServer(undefined, async (base) => {
+      expect((await getUrl(`${base}/metrics`, { authorization: 'Bearer ' })).status).toBe(404);
+      expect(JSON.parse((await getUrl(`${base}/readyz`, { authorization: 'Bearer undefined' })).body)).toEqual({ status: 'not_ready' });
+    });
   });
 });
 

@@ -92,6 +92,38 @@ export function storeContract(name: string, make: () => Promise<StoreUnderTest>)
     );
 
     it(
+      "lists one workspace's subscriptions a page at a time, and nothing of another workspace or platform",
+      withStore(async (store) => {
+        for (const c of ['C3', 'C1', 'C2', 'C4', 'C5'])
+          await store.upsertSubscription({ ...channel, channel: c, time: '09:00', timezone: 'UTC', postEmpty: false });
+        await store.upsertSubscription({ ...channel, workspace: 'T0', channel: 'C0', time: '09:00', timezone: 'UTC', postEmpty: false });
+        await store.upsertSubscription({ ...channel, workspace: 'T2', channel: 'C0', time: '09:00', timezone: 'UTC', postEmpty: false });
+        await store.upsertSubscription({
+          platform: 'discord',
+          workspace: 'T1',
+          channel: 'C9',
+          time: '09:00',
+          timezone: 'UTC',
+          postEmpty: false,
+        });
+        const page = (offset: number, limit: number) =>
+          store
+            .listWorkspaceSubscriptions({ platform: 'slack', workspace: 'T1' }, { offset, limit })
+            .then((subs) => subs.map((s) => s.channel));
+        expect(await page(0, 2)).toEqual(['C1', 'C2']);
+        expect(await page(2, 2)).toEqual(['C3', 'C4']);
+        expect(await page(4, 2)).toEqual(['C5']);
+        expect(await page(6, 2)).toEqual([]);
+        expect(await page(0, 100)).toEqual(['C1', 'C2', 'C3', 'C4', 'C5']);
+        // Every platform and workspace, in key order (discord first): the operator's view, paged by number too.
+        expect((await store.listSubscriptions({ offset: 1, limit: 2 })).map((s) => `${s.platform}:${s.workspace}:${s.channel}`)).toEqual([
+          'slack:T0:C0',
+          'slack:T1:C1',
+        ]);
+      }),
+    );
+
+    it(
       'lists only what is due (or not computed yet), and a change resets the next due time',
       withStore(async (store) => {
         const dueBy = new Date('2026-04-24T09:00:00Z');

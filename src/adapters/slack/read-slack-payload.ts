@@ -1,16 +1,10 @@
 import { z } from 'zod';
 
 /**
- * Slack's form bodies are parsed with repeated keys as arrays (`text=a&text=b` gives `['a', 'b']`), which
- * no handler expects. Every field is normalised to its first value here, at the edge, and the fields a
- * handler reads are type-checked, so a malformed body is answered rather than thrown on.
+ * Slack's form bodies are parsed (by Bolt, from the bytes it verified) with repeated keys as arrays
+ * (`text=a&text=b` gives `['a', 'b']`), which no handler expects. The fields a handler reads are reduced to
+ * their first value and type-checked here, at the edge, so a malformed body is answered rather than thrown on.
  */
-export function firstValues(params: URLSearchParams): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const [key, value] of params) if (!(key in fields)) fields[key] = value;
-  return fields;
-}
-
 const id = z.string().min(1).max(255);
 
 const slashCommand = z.object({
@@ -32,21 +26,9 @@ export type ReadResult<T> = { ok: true; value: T } | { ok: false; field: string 
 /** A slash command body (form fields or a Socket Mode payload), its first values taken and its types checked. */
 export function readSlashCommand(body: unknown): ReadResult<SlashCommandFields> {
   const record = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
-  const first: Record<string, unknown> = {};
+  const first: Record<string, unknown> = Object.create(null);
   for (const [key, value] of Object.entries(record)) first[key] = Array.isArray(value) ? value[0] : value;
   const parsed = slashCommand.safeParse(first);
   if (parsed.success) return { ok: true, value: parsed.data };
   return { ok: false, field: String(parsed.error.issues[0]?.path[0] ?? 'body') };
-}
-
-const interactive = z.object({ type: z.string().min(1).max(64) }).passthrough();
-
-/** An interactivity payload (`payload=` JSON): an object with a type, or undefined. */
-export function readInteractivePayload(json: string): Record<string, unknown> | undefined {
-  try {
-    const parsed = interactive.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -30,7 +30,8 @@ export function registerListeners(app: App, deps: SlackDeps, support: ListenerSu
 
   app.command(/^\/.+/, async ({ body, ack, respond }) => {
     const received = Date.now();
-    await guarded(deps, ack, respond, async (acknowledge) => {
+    const answer = allowedRespond(deps, body.response_url, respond);
+    await guarded(deps, ack, answer, async (acknowledge) => {
       const read = readSlashCommand(body);
       if (!read.ok) {
         logger.warn({ field: read.field }, 'slack command with a malformed field');
@@ -38,13 +39,14 @@ export function registerListeners(app: App, deps: SlackDeps, support: ListenerSu
         return;
       }
       await acknowledge();
+      if (!answer) return;
       const { command, text, team_id: team, channel_id: channel, user_id: user, channel_name: channelName } = read.value;
       // Command names come from the app manifest (a bounded set), never from free text.
       const name = command.replace(/^\//, '');
       deps.services.metrics?.commandAcked({ command: name, platform: 'slack', seconds: (Date.now() - received) / 1000 });
       const input = { command, text, where: { team, channel, user, ...(channelName ? { channelName } : {}) } };
       void support.track(
-        support.queue.run(() => handleSlashCommand(deps, input, respond)),
+        support.queue.run(() => handleSlashCommand(deps, input, answer)),
         command,
       );
     });
@@ -53,8 +55,10 @@ export function registerListeners(app: App, deps: SlackDeps, support: ListenerSu
   app.action<BlockAction<ButtonAction>>(
     { type: 'block_actions', action_id: new RegExp(`^${ACTION_PREFIX}:`) },
     async ({ ack, body, action, respond }) => {
-      await guarded(deps, ack, respond, async (acknowledge) => {
+      const answer = allowedRespond(deps, body.response_url, respond);
+      await guarded(deps, ack, answer, async (acknowledge) => {
         await acknowledge();
+        if (!answer) return;
         const where = { team: body.team?.id ?? body.user?.team_id ?? '', channel: body.channel?.id ?? '', user: body.user?.id ?? '' };
         const click = {
           buttonId: String(action.action_id).split(':')[1] ?? '',
@@ -63,7 +67,7 @@ export function registerListeners(app: App, deps: SlackDeps, support: ListenerSu
           where,
         };
         void support.track(
-          support.queue.run(() => handleButton(deps, click, respond)),
+          support.queue.run(() => handleButton(deps, click, answer)),
           String(action.action_id),
         );
       });
@@ -71,10 +75,11 @@ export function registerListeners(app: App, deps: SlackDeps, support: ListenerSu
   );
 
   // A button of another version of readout (or another app's block in our message): say it is stale.
-  app.action({ type: 'block_actions', action_id: new RegExp(`^(?!${ACTION_PREFIX}:)`) }, async ({ ack, respond }) => {
-    await guarded(deps, ack, respond, async (acknowledge) => {
+  app.action({ type: 'block_actions', action_id: new RegExp(`^(?!${ACTION_PREFIX}:)`) }, async ({ ack, body, respond }) => {
+    const answer = allowedRespond(deps, body.response_url, respond);
+    await guarded(deps, ack, answer, async (acknowledge) => {
       await acknowledge();
-      if (respond) await respond(toRespondArguments(textReply(slackMessages.buttonExpired, { isError: true }), deps.codec));
+      if (answer) await answer(toRespondArguments(textReply(slackMessages.buttonExpired, { isError: true }), deps.codec));
     });
   });
   // readout opens no modals or shortcuts; anything of the kind is acknowledged so Slack shows no error.
@@ -87,6 +92,25 @@ export function registerListeners(app: App, deps: SlackDeps, support: ListenerSu
   app.shortcut(/.*/, async ({ ack }) => {
     await ack();
   });
+}
+
+/**
+ * The payload's respond function when its response_url is a Slack host readout may answer on; otherwise
+ * nothing (the request is acknowledged and dropped), so a payload cannot make the server call a host it names.
+ */
+function allowedRespond(deps: SlackDeps, url: unknown, respond: RespondFn | undefined): RespondFn | undefined {
+  if (!respond) return undefined;
+  if (deps.responseUrlAllowed(url)) return respond;
+  deps.logger.warn({ host: hostOf(url) }, 'slack response_url refused: not a host Slack answers on');
+  return undefined;
+}
+
+function hostOf(url: unknown): string {
+  try {
+    return new URL(String(url)).host.slice(0, 100);
+  } catch {
+    return 'unreadable';
+  }
 }
 
 /** Runs a listener body; a throw is acknowledged (once) and answered privately with a reference id. */

@@ -12,6 +12,8 @@ export interface SlackDeps {
   logger: Logger;
   /** Who may change the digest of the channel asked from. */
   digestAccess: (where: SlackWhere) => DigestAccess;
+  /** Whether a payload's response_url is one readout may answer on (Slack's hook hosts, or SLACK_API_URL's host). */
+  responseUrlAllowed: (url: unknown) => boolean;
 }
 
 /** Who asks and where, as Slack's payloads name them. */

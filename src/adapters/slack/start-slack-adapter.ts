@@ -6,12 +6,14 @@ import { type Clock, systemClock } from '../../core/clock.js';
 import type { DigestPoster } from '../../core/digest/digest-types.js';
 import type { Logger } from '../../core/logger.js';
 import { createTurnQueue } from '../../core/turn-queue.js';
-import { ackBeforeWork } from './ack-before-work.js';
+import { ackVerifiedEvents } from './ack-verified-events.js';
+import { boundRequestBodies } from './bound-request-bodies.js';
 import { createButtonCodec } from './button-codec.js';
 import { createSlackDigestPoster, slackApiBase } from './create-slack-digest-poster.js';
 import { registerListeners } from './register-listeners.js';
 import { rejectFutureTimestamps } from './reject-future-timestamps.js';
 import { replayGuard } from './replay-guard.js';
+import { createResponseUrlCheck } from './response-url-check.js';
 import { createSeenRequests } from './seen-requests.js';
 import type { SlackDeps } from './slack-deps.js';
 import { createSlackDigestAccess } from './slack-digest-access.js';
@@ -40,6 +42,8 @@ export interface SlackAdapterOptions {
   mount?: (listener: (req: IncomingMessage, res: ServerResponse) => void) => () => void;
   /** Slack user ids who may change a channel's digest besides workspace admins and owners (READOUT_DIGEST_MANAGERS). */
   digestManagers?: readonly string[];
+  /** Bounds on unverified request bodies (HTTP mode); the defaults suit Slack, tests lower them. */
+  limits?: { maxBodyBytes?: number; maxPendingBodies?: number; bodyDeadlineMs?: number };
 }
 
 export type SlackAdapterState = 'starting' | 'running' | 'stopped' | 'failed';
@@ -89,7 +93,8 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   // One queue for the whole adapter: requests handed to Bolt and the commands they start take turns with each other.
   const queue = createTurnQueue();
 
-  const receiver = socketMode
+  let app: App | undefined;
+  const receiver: SocketModeReceiver | HTTPReceiver = socketMode
     ? new SocketModeReceiver({
         appToken: options.appToken!,
         logger: slackLogger,
@@ -97,23 +102,25 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
       })
     : new HTTPReceiver({
         signingSecret: options.signingSecret!,
-        // ackBeforeWork checks every signature itself and hands Bolt a normalised body, which no longer matches one.
-        signatureVerification: false,
-        endpoints: EVENTS_PATH,
+        signatureVerification: true,
+        // /slack/events is a route of this receiver (Bolt routes it, by the path as Bolt reads it); its handler
+        // verifies with Bolt's own check on the exact bytes, then acknowledges before Bolt's listeners run.
+        endpoints: [],
+        customRoutes: [
+          {
+            path: EVENTS_PATH,
+            method: 'POST',
+            handler: ackVerifiedEvents({ signingSecret: options.signingSecret!, app: () => app!, queue, logger }),
+          },
+        ],
         logger: slackLogger,
       });
   if (receiver instanceof HTTPReceiver) {
-    const acked = ackBeforeWork(receiver.requestListener, {
-      signingSecret: options.signingSecret!,
-      path: EVENTS_PATH,
-      clock,
-      logger,
-      queue,
-    });
-    receiver.requestListener = rejectFutureTimestamps(acked, clock, logger);
+    const bounded = boundRequestBodies(receiver.requestListener, { logger, queue, ...options.limits });
+    receiver.requestListener = rejectFutureTimestamps(bounded, clock, logger);
   }
 
-  const app = new App({
+  app = new App({
     token: options.botToken,
     receiver,
     logger: slackLogger,
@@ -133,6 +140,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
     }),
     logger,
     digestAccess: createSlackDigestAccess({ client: app.client, managers: options.digestManagers ?? [], logger }),
+    responseUrlAllowed: createResponseUrlCheck(slackApiUrl),
   };
   const inFlight = new Set<Promise<void>>();
   const track = (work: Promise<void>, what: string) => {

@@ -3,7 +3,12 @@ import { calendarMessages, MONTH_NAMES } from './calendar-messages.js';
 import { daysInMonth, type IsoDate, isLeapYear, parseIsoDate } from './parse-iso-date.js';
 
 const DAY_MS = 86_400_000;
-const RELATIVE: Record<string, number> = { today: 0, tomorrow: 1, yesterday: -1 };
+/** Looked up by what the user typed, so a Map: `constructor` and `__proto__` are words too. */
+const RELATIVE: ReadonlyMap<string, number> = new Map([
+  ['today', 0],
+  ['tomorrow', 1],
+  ['yesterday', -1],
+]);
 // "24 April", "24 Apr 2025", "April 24", "April 24, 2025", "Sept 3".
 const DAY_MONTH = /^(\d{1,2})(?:st|nd|rd|th)?\s+(\p{L}+)\.?(?:,?\s+(\d{4}))?$/u;
 const MONTH_DAY = /^(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$/u;
@@ -27,8 +32,9 @@ export function parseDateInput(text: string, today: string): Outcome<IsoDate> {
   const base = parseIsoDate(today);
   if (!base.ok) return base;
   const lower = typed.toLowerCase();
-  if (lower in RELATIVE) {
-    const ms = Date.UTC(base.year, base.month - 1, base.day) + (RELATIVE[lower] ?? 0) * DAY_MS;
+  const offset = RELATIVE.get(lower);
+  if (offset !== undefined) {
+    const ms = Date.UTC(base.year, base.month - 1, base.day) + offset * DAY_MS;
     return parseIsoDate(new Date(ms).toISOString().slice(0, 10));
   }
   if (/^\d{4}-/.test(typed)) return parseIsoDate(typed);

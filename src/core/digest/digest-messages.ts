@@ -35,6 +35,13 @@ export const digestMessages = {
   /** Ledger reasons for failures that are not the platform's: the full error is in the log, never shown. */
   reasonDatabase: 'the database was unavailable (details in the log)',
   reasonUnexpected: 'an unexpected error (details in the log)',
+  listHeading: (first: number, last: number) => `Digest subscriptions ${first}–${last}`,
+  listEmpty: 'No digest subscriptions yet.',
+  listNoMore: (offset: number) => `No digest subscriptions after the first ${offset}.`,
+  listMore: 'More',
+  listThisChannel: 'this channel',
+  listAnotherChannel: 'another channel',
+  listIdsHidden: 'Other channels are named only to those who may change digests.',
   /** What `digest list` shows for a paused subscription. */
   pausedBecause: (reason: string | null) => {
     if (!reason) return 'Paused.';

@@ -56,6 +56,8 @@ export interface SubscriptionFilter {
   status?: Subscription['status'];
   after?: ChannelRef;
   limit?: number;
+  /** Subscriptions to skip first, in the same order (for pages a person asks for by number). */
+  offset?: number;
 }
 
 /** Filters for listing slots; newest local date first. */
@@ -105,6 +107,14 @@ export interface Store {
   importSubscriptions(subs: readonly SubscriptionInput[]): Promise<ImportResult>;
   getSubscription(ref: ChannelRef): Promise<Subscription | undefined>;
   listSubscriptions(filter?: SubscriptionFilter): Promise<Subscription[]>;
+  /**
+   * One workspace's subscriptions on one platform, in channel order, one page: `offset` skipped, at most
+   * `limit` returned. It reads the primary key's range for that workspace only, never other workspaces' rows.
+   */
+  listWorkspaceSubscriptions(
+    scope: Pick<ChannelRef, 'platform' | 'workspace'>,
+    page: { offset: number; limit: number },
+  ): Promise<Subscription[]>;
   setSubscriptionStatus(ref: ChannelRef, status: Subscription['status'], reason?: string | null): Promise<Subscription | undefined>;
   removeSubscription(ref: ChannelRef): Promise<boolean>;
   /** Records when a subscription's next slot falls due; a changed time, zone or status resets it to null. */

@@ -39,7 +39,11 @@ export const pgSql = {
     SELECT * FROM subscriptions
     WHERE ($1::text IS NULL OR platform = $1) AND ($2::text IS NULL OR status = $2)
       AND ($3::text IS NULL OR (platform, workspace, channel) > ($3, $4, $5))
-    ORDER BY platform, workspace, channel LIMIT $6`,
+    ORDER BY platform, workspace, channel LIMIT $6 OFFSET $7`,
+  // One workspace, a page: a range of the primary key (platform, workspace, channel), nothing else read.
+  listWorkspaceSubscriptions: `
+    SELECT * FROM subscriptions WHERE platform = $1 AND workspace = $2
+    ORDER BY channel LIMIT $3 OFFSET $4`,
   // Two statements, first page and next pages, so the planner can walk the primary key from `after`.
   listDueFirst: `
     SELECT * FROM subscriptions

@@ -99,6 +99,16 @@ export function createPostgresStore(pool: pg.Pool): Omit<Store, ReplicaMethods> 
         filter.after?.workspace ?? null,
         filter.after?.channel ?? null,
         filter.limit ?? null,
+        filter.offset ?? 0,
+      ]);
+      return rows.map(toSubscription);
+    },
+    async listWorkspaceSubscriptions(scope, page) {
+      const { rows } = await pool.query<PgSubscriptionRow>(pgSql.listWorkspaceSubscriptions, [
+        scope.platform,
+        scope.workspace,
+        page.limit,
+        page.offset,
       ]);
       return rows.map(toSubscription);
     },

@@ -26,7 +26,11 @@ export function prepareSqliteStatements(db: Database.Database) {
     listSubscriptions: db.prepare(`
       SELECT * FROM subscriptions
       WHERE (@platform IS NULL OR platform = @platform) AND (@status IS NULL OR status = @status) AND ${AFTER}
-      ORDER BY platform, workspace, channel LIMIT @limit`),
+      ORDER BY platform, workspace, channel LIMIT @limit OFFSET @offset`),
+    // One workspace, a page: a range of the primary key (platform, workspace, channel), nothing else read.
+    listWorkspaceSubscriptions: db.prepare(`
+      SELECT * FROM subscriptions WHERE platform = @platform AND workspace = @workspace
+      ORDER BY channel LIMIT @limit OFFSET @offset`),
     // Due subscriptions, two ways (listDueSubscriptions picks by how many are due): few due, read them
     // through the next-due index (NULL and due-by are each one range) and sort that handful; many due,
     // walk the primary key and filter, so no page sorts the whole table.

@@ -115,6 +115,17 @@ export function createSqliteStore(db: Database.Database, clock: Clock): Omit<Sto
         status: filter.status ?? null,
         ...after(filter.after),
         limit: filter.limit ?? MAX_PAGE,
+        offset: filter.offset ?? 0,
+      }) as SubscriptionRow[];
+      return rows.map(toSubscription);
+    },
+    async listWorkspaceSubscriptions(scope, page) {
+      await nextTurn();
+      const rows = statements.listWorkspaceSubscriptions.all({
+        platform: scope.platform,
+        workspace: scope.workspace,
+        limit: page.limit,
+        offset: page.offset,
       }) as SubscriptionRow[];
       return rows.map(toSubscription);
     },

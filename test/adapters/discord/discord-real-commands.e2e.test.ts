@@ -119,6 +119,35 @@ describe('Discord adapter with the real commands and seeds', () => {
       expect(await services.store.getSubscription(here)).toMatchObject({ status: 'paused' });
     });
 
+    it('checks a digest button against the clicking member as Discord sends it, never against the custom_id', async () => {
+      // Anyone can send any custom_id: the action in it is only what to run, never who may run it or where.
+      const forged = ['a:post:digest:subscribe 09:00 UTC', 'a:share:digest:subscribe 09:00 UTC', 'a:more:digest:unsubscribe'];
+      const other = { ...here, channel: '200000000000000777' };
+      for (const customId of forged) {
+        const refused = await answer(fake.button(customId, { flags: 64 }, { channelId: other.channel }));
+        expect(text(refused)).toContain('Manage Channels');
+      }
+      expect(await services.store.getSubscription(other)).toBeUndefined();
+      const allowed = await answer(fake.button(forged[0]!, { flags: 64 }, { channelId: other.channel, permissions: manager }));
+      expect(text(allowed)).toContain('Subscribed');
+      // It changed the channel the click came from, as Discord said, and nothing else.
+      expect(await services.store.getSubscription(other)).toMatchObject({ time: '09:00', timezone: 'UTC' });
+      await services.store.removeSubscription(other);
+    });
+
+    it.each([
+      'a:post:__proto__:x',
+      'a:__proto__:digest:list',
+      't:__proto__',
+      't:constructor',
+      'p:__proto__:0',
+      'a:post:readout:constructor',
+    ])('answers a button with custom_id %s in words', async (customId) => {
+      const callback = await answer(fake.button(customId, { flags: 64 }));
+      expect(callback.body.data.flags).toBe(64);
+      expect(text(callback)).not.toContain('Something went wrong');
+    });
+
     it('refuses a digest in a direct message', async () => {
       const callback = await answer(fake.chatInput('digest', subscribe, { dm: true, permissions: manager }));
       expect(text(callback)).toContain('not direct messages');

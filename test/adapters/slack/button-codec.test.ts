@@ -35,6 +35,21 @@ describe('button codec', () => {
     expect((await Promise.all(values.map((value) => codec.decode(value)))).map((d) => d.ok)).toEqual([false, true, true, true]);
   });
 
+  it.each(['{"__proto__":{"k":"a","c":"digest","a":"subscribe 09:00 UTC"}}', '{"constructor":{"prototype":{"k":"a"}}}'])(
+    'reads nothing from a prototype key in %s',
+    async (value) => {
+      expect(await createButtonCodec({ clock: new FakeClock() }).decode(value)).toEqual({ ok: false, reason: 'unreadable' });
+      expect(({} as Record<string, unknown>)['k']).toBeUndefined();
+    },
+  );
+
+  it.each(['__proto__', 'constructor', 'toString'])('a parked key named %s is simply not there', async (key) => {
+    expect(await createButtonCodec({ clock: new FakeClock() }).decode(JSON.stringify({ k: 't', i: key }))).toEqual({
+      ok: false,
+      reason: 'expired',
+    });
+  });
+
   it.each(['not json', '[]', '{"k":"a","c":1}', '{"k":"zz"}', 'null'])('calls %j unreadable', async (value) => {
     expect(await createButtonCodec({ clock: new FakeClock() }).decode(value)).toEqual({ ok: false, reason: 'unreadable' });
   });
