@@ -73,8 +73,9 @@ export async function startOpsServer(options: OpsServerOptions): Promise<OpsServ
     const report = await options.readiness.report();
     if (!detailed) {
       // Status only: readiness details name internal hosts and store errors.
-      const ok = path === '/healthz' ? !report.failed : report.ready;
-      const status = path === '/healthz' ? (ok ? 'ok' : 'failing') : ok ? 'ready' : 'not_ready';
+      // A stuck digest scheduler fails liveness here too: an orchestrator probing the public port restarts it.
+      const ok = path === '/healthz' ? !report.failed && report.live : report.ready;
+      const status = path === '/healthz' ? (ok ? 'ok' : report.failed ? 'failing' : 'stuck') : ok ? 'ready' : 'not_ready';
       return send(res, ok ? 200 : 503, { status });
     }
     if (path === '/healthz') {

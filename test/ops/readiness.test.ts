@@ -69,7 +69,8 @@ describe('the ops server', () => {
       () => health,
       () => clock.now(),
     );
-    const server = await startOpsServer({ port: 0, readiness, metrics, logger: silentLogger });
+    const server = await startOpsServer({ port: 0, exposure: 'private', readiness, metrics, logger: silentLogger });
+    const open = await startOpsServer({ port: 0, exposure: 'public', readiness, metrics, logger: silentLogger });
     try {
       const base = `http://127.0.0.1:${server.port}`;
       expect((await getUrl(`${base}/healthz`)).status).toBe(200);
@@ -86,6 +87,10 @@ describe('the ops server', () => {
         status: 'stuck',
         reason: 'digest: a digest run has been in flight for 420 s (limit 360 s)',
       });
+      // The public port says only the status, and fails liveness the same way.
+      const publicStuck = await getUrl(`http://127.0.0.1:${open.port}/healthz`);
+      expect(publicStuck.status).toBe(503);
+      expect(JSON.parse(publicStuck.body)).toEqual({ status: 'stuck' });
       const scraped = (await getUrl(`${base}/metrics`)).body;
       expect(scraped).toContain(`readout_digest_last_run_finished_timestamp_seconds ${Date.parse('2026-04-24T04:00:00Z') / 1000}`);
       expect(scraped).toContain('readout_digest_run_in_flight_seconds 420');
@@ -93,8 +98,10 @@ describe('the ops server', () => {
       health.lastFinishedAt = clock.now();
       expect((await getUrl(`${base}/healthz`)).status).toBe(200);
       expect((await getUrl(`${base}/metrics`)).body).toContain('readout_digest_run_in_flight_seconds 0');
+      expect((await getUrl(`http://127.0.0.1:${open.port}/healthz`)).status).toBe(200);
     } finally {
       await server.close();
+      await open.close();
     }
   });
 
