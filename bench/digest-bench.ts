@@ -14,10 +14,16 @@ import { type BenchContext, blockScenario, dayScenario, type StoreKind, twoProce
 
 const argument = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
 const QUICK = process.argv.includes('--quick');
+// `--only=limited`: just the 50 requests/s Discord fan-out against both ways of counting, and the tick-block runs;
+// printed, and the report is left alone (the other tables stay as the last full run wrote them).
+const ONLY_LIMITED = argument('only') === 'limited';
 const OUTPUT = argument('out') ?? 'docs/benchmarks.md';
 const POSTGRES_URL = argument('postgres') ?? process.env.READOUT_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SIZE = QUICK ? 1_000 : 10_000;
-const BLOCK_SIZES = (argument('block-sizes') ?? (QUICK ? '1000,10000' : '1000,10000,100000')).split(',').map(Number);
+const BLOCK_SIZES = (argument('block-sizes') ?? (QUICK ? '1000,10000' : '1000,10000,100000'))
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 
 /** Which stores can run here: Postgres only when the server answers and this build has its store. */
 async function availableStores(): Promise<{ stores: StoreKind[]; skipped: string[] }> {
@@ -59,6 +65,21 @@ const days = [];
 const blocks = [];
 const twoProcess = [];
 for (const store of stores) {
+  if (ONLY_LIMITED) {
+    for (const limitMode of ['window', 'bucket'] as const) {
+      const result = await dayScenario(ctx, { store, platform: 'discord', count: SIZE, limit: 50, spread: 'burst', limitMode });
+      log(`limited burst ${store} ${limitMode}`, result);
+    }
+    for (const count of BLOCK_SIZES) {
+      const result = await blockScenario(ctx, { store, count });
+      log(`block ${store} ${count}`, {
+        ...result,
+        first: { ...result.first, lateMs: undefined },
+        burst: { ...result.burst, lateMs: undefined },
+      });
+    }
+    continue;
+  }
   const fast = await dayScenario(ctx, { store, platform: 'slack', count: SIZE, limit: 0, spread: 'burst' });
   log(`instant burst ${store}`, fast);
   instant.push(fast);
@@ -86,6 +107,7 @@ for (const store of stores) {
 }
 await platform.close();
 await services.store.close();
+if (ONLY_LIMITED) process.exit(0);
 
 const machine = `${cpus()[0]?.model.split(' ')[0] ?? 'unknown'} ${cpus()[0]?.model.includes('EPYC') ? 'EPYC' : ''}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}`;
 const section = writeDigestReport({

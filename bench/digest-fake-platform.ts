@@ -11,12 +11,18 @@ export interface PlatformStats {
   peakPerSecond: number;
 }
 
+export type LimitMode = 'window' | 'bucket';
+
 export interface FakePlatform {
   /** Base URL; Discord's API is `${url}/api` (discord.js adds /v10), Slack's Web API is `${url}/api/`. */
   url: string;
   stats: PlatformStats;
-  /** Changes the global limit (requests per rolling second; 0 = none) and forgets what it saw. */
-  reset(globalPerSecond: number): void;
+  /**
+   * Changes the global limit (requests per second; 0 = none) and how it is counted, and forgets what it saw:
+   * `window` refuses a request when the rolling second already holds `limit`; `bucket` is a token bucket of
+   * `limit` tokens refilled at `limit` per second.
+   */
+  reset(globalPerSecond: number, mode?: LimitMode): void;
   close(): Promise<void>;
 }
 
@@ -27,6 +33,9 @@ export interface FakePlatform {
  */
 export async function startFakePlatform(): Promise<FakePlatform> {
   let limit = 0;
+  let mode: LimitMode = 'window';
+  let tokens = 0;
+  let refilledAt = 0;
   let window: number[] = [];
   const seen = new Set<string>();
   const stats: PlatformStats = { accepted: 0, rejected429: 0, duplicates: 0, peakPerSecond: 0 };
@@ -35,7 +44,13 @@ export async function startFakePlatform(): Promise<FakePlatform> {
   const admit = (): number | undefined => {
     const now = performance.now();
     while (window.length > 0 && window[0]! <= now - 1000) window.shift();
-    if (limit > 0 && window.length >= limit) return window[0]! + 1000 - now;
+    if (limit > 0 && mode === 'window' && window.length >= limit) return window[0]! + 1000 - now;
+    if (limit > 0 && mode === 'bucket') {
+      tokens = Math.min(limit, tokens + ((now - refilledAt) * limit) / 1000);
+      refilledAt = now;
+      if (tokens < 1) return ((1 - tokens) * 1000) / limit;
+      tokens -= 1;
+    }
     window.push(now);
     stats.peakPerSecond = Math.max(stats.peakPerSecond, window.length);
     return undefined;
@@ -97,8 +112,11 @@ export async function startFakePlatform(): Promise<FakePlatform> {
   return {
     url: `http://127.0.0.1:${port}`,
     stats,
-    reset(globalPerSecond) {
+    reset(globalPerSecond, limitMode = 'window') {
       limit = globalPerSecond;
+      mode = limitMode;
+      tokens = globalPerSecond;
+      refilledAt = performance.now();
       window = [];
       seen.clear();
       Object.assign(stats, { accepted: 0, rejected429: 0, duplicates: 0, peakPerSecond: 0 });

@@ -1,11 +1,11 @@
 // The fake platform's own process (see digest-platform-process.ts): answers reset, stats and close over IPC.
-import { startFakePlatform } from './digest-fake-platform.js';
+import { type LimitMode, startFakePlatform } from './digest-fake-platform.js';
 
 const platform = await startFakePlatform();
 process.send?.({ url: platform.url });
-process.on('message', async (message: { reset?: number; stats?: boolean; close?: boolean }) => {
+process.on('message', async (message: { reset?: number; mode?: LimitMode; stats?: boolean; close?: boolean }) => {
   if (message.reset !== undefined) {
-    platform.reset(message.reset);
+    platform.reset(message.reset, message.mode);
     process.send?.({ ok: true });
   } else if (message.stats) {
     process.send?.({ ...platform.stats });

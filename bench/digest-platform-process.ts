@@ -1,11 +1,11 @@
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
-import type { PlatformStats } from './digest-fake-platform.js';
+import type { LimitMode, PlatformStats } from './digest-fake-platform.js';
 
 /** The fake platform in a process of its own, as a real platform is: its CPU is not counted against readout's. */
 export interface PlatformProcess {
   url: string;
-  reset(globalPerSecond: number): Promise<void>;
+  reset(globalPerSecond: number, mode?: LimitMode): Promise<void>;
   stats(): Promise<PlatformStats>;
   close(): Promise<void>;
 }
@@ -20,8 +20,8 @@ export async function startPlatformProcess(): Promise<PlatformProcess> {
   const { url } = await new Promise<{ url: string }>((resolve) => child.once('message', (m) => resolve(m as { url: string })));
   return {
     url,
-    reset: async (globalPerSecond) => {
-      await ask({ reset: globalPerSecond });
+    reset: async (globalPerSecond, mode) => {
+      await ask({ reset: globalPerSecond, ...(mode ? { mode } : {}) });
     },
     stats: () => ask<PlatformStats>({ stats: true }),
     close: async () => {

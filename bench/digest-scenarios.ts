@@ -5,8 +5,10 @@ import { createContext } from '../src/commands/create-context.js';
 import { dispatch } from '../src/commands/dispatch.js';
 import { commands } from '../src/commands/registry.js';
 import { nextDueAfter } from '../src/core/digest/due-slots.js';
+import { isTerminalSlotState } from '../src/core/store/slot-states.js';
 import { openStore } from '../src/store/open-store.js';
 import { benchPoster, freshDatabase } from './digest-bench-env.js';
+import type { LimitMode } from './digest-fake-platform.js';
 import type { PlatformProcess } from './digest-platform-process.js';
 import { measuredTick, runDay, ShiftedClock, type TickStats } from './digest-run-day.js';
 import { loadSubscriptions, makeSubscriptions, SAME_OFFSET_ZONES } from './digest-subscriptions.js';
@@ -27,6 +29,7 @@ export interface DayResult {
   spread: 'day' | 'burst';
   platform: 'slack' | 'discord';
   limit: number;
+  limitMode?: LimitMode;
   subscriptions: number;
   posted: number;
   busyS: number;
@@ -58,6 +61,8 @@ export async function dayScenario(
     limit: number;
     spread: 'day' | 'burst';
     probeLookup?: boolean;
+    /** How the fake counts the limit (default: a rolling second, as Discord's docs describe). */
+    limitMode?: LimitMode;
   },
 ): Promise<DayResult> {
   const db = await freshDatabase(options.store, ctx.postgresUrl);
@@ -67,7 +72,7 @@ export async function dayScenario(
   try {
     const loadMs = await loadSubscriptions(store, makeSubscriptions(options.count, options.platform, options.spread));
     clock.jumpTo(dayStart());
-    await ctx.platform.reset(options.limit);
+    await ctx.platform.reset(options.limit, options.limitMode);
     // Every next due time computed before the day starts (a running bot has them), so the burst wake-up is only the burst.
     const settle = await measuredTick({ store, posters: [poster], corpus: ctx.services.corpus, clock, owner: 'bench' });
     if (options.spread === 'burst') clock.jumpTo(nextDueAfter({ time: '09:00', timezone: SAME_OFFSET_ZONES[0]! }, clock.now())!);
@@ -89,6 +94,7 @@ export async function dayScenario(
       spread: options.spread,
       platform: options.platform,
       limit: options.limit,
+      ...(options.limitMode ? { limitMode: options.limitMode } : {}),
       subscriptions: options.count,
       posted: day.posted + settle.posted,
       busyS: day.busyMs / 1000,
@@ -235,7 +241,7 @@ export async function twoProcessScenario(
       subscriptions: options.count,
       postedBy,
       slots: slots.length,
-      terminal: slots.filter((s) => s.state !== 'claimed').length,
+      terminal: slots.filter((s) => isTerminalSlotState(s.state)).length,
       duplicates: platformStats.duplicates,
       rejected429: platformStats.rejected429,
       busyS: busyMs / 1000,

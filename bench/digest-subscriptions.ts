@@ -82,7 +82,9 @@ export function makeSubscriptions(
         ? '09:00'
         : `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
     const channel = platform === 'discord' ? String(100_000_000_000_000_000n + BigInt(i)) : `C${String(i).padStart(7, '0')}`;
-    return { platform, workspace: platform === 'discord' ? 'G1' : 'T1', channel, time, timezone: zone, postEmpty: true };
+    // Slack channels spread over 1,000 workspaces (ten each at 10k): every workspace has its own posting budget.
+    const workspace = platform === 'discord' ? 'G1' : `T${String(i % 1_000).padStart(4, '0')}`;
+    return { platform, workspace, channel, time, timezone: zone, postEmpty: true };
   });
 }
 

@@ -107,8 +107,8 @@ async function measure(name: string, store: Store) {
     for (let i = 0; i < SLOTS; i++) {
       const ref = { platform: 'slack' as const, workspace: 'W0', channel: `C${i}` };
       const claim = await store.claimSlot(ref, '2026-04-24', 'bench', 60_000, { dueAt: dueBy });
-      await store.finishSlot(slotKey(ref, '2026-04-24'), 'bench', { state: 'posted', messageId: `m${i}` });
       if (!claim) throw new Error('claim lost');
+      await store.finishSlot(slotKey(ref, '2026-04-24'), claim.token, { state: 'posted', messageId: `m${i}` });
     }
   });
   return {

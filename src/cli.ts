@@ -24,6 +24,8 @@ Usage: readout <command> [options]
   digest import FILE|-       Create or update subscriptions from such lines; bad lines are reported by number
   digest log                 Delivery log, newest first: --date YYYY-MM-DD --platform P --workspace W --channel C --limit N --json
   discord register           Register the slash commands with Discord: --guild ID for one server (instant)
+  slack installations        Slack workspaces readout is installed in (distribution mode): --json; never a token
+  slack rotate-key           Re-seal every stored Slack token with the first key of READOUT_TOKEN_KEY
   help [command]             This text, or every option of one command (also: readout <command> --help)
 
 Every command takes --seeds DIR (default ./seeds, or READOUT_SEEDS).`;
@@ -55,9 +57,10 @@ async function run(argv: string[]): Promise<number> {
   if (name === 'lookup') return (await import('./cli/lookup-cli.js')).runLookupCli(rest);
   if (name === 'digest') return (await import('./cli/digest-cli.js')).runDigestCli(rest);
   if (name === 'discord') return (await import('./cli/discord-cli.js')).runDiscordCli(rest);
+  if (name === 'slack') return (await import('./cli/slack-cli.js')).runSlackCli(rest);
   const command = commands.find((c: AnyCommand) => c.name === name);
   if (command) return (await import('./cli/run-declared-command.js')).runDeclaredCommand(commands, command, rest);
-  const known = ['start', 'corpus', 'lookup', 'quote', 'speakers', 'onthisday', 'doc', 'digest', 'discord', 'help'];
+  const known = ['start', 'corpus', 'lookup', 'quote', 'speakers', 'onthisday', 'doc', 'digest', 'discord', 'slack', 'help'];
   process.stderr.write(`${commandMessages.unknownCliCommand(name, nearestName(name, known))}\n\n${USAGE}\n`);
   return 2;
 }

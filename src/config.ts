@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { isValidTimeZone } from './core/calendar/time-zone.js';
+import { parseTokenKey } from './core/secrets/token-sealer.js';
 
 const optionalText = z
   .string()
@@ -107,6 +108,24 @@ export const configSchema = z
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_APP_TOKEN: optionalText,
     SLACK_API_URL: url('SLACK_API_URL'),
+    /** With SLACK_CLIENT_SECRET and SLACK_STATE_SECRET: distribution mode, any workspace installs through /slack/install. */
+    SLACK_CLIENT_ID: optionalText,
+    SLACK_CLIENT_SECRET: optionalText,
+    SLACK_STATE_SECRET: optionalText,
+    /**
+     * Keys that encrypt stored Slack tokens (AES-256-GCM): 32 bytes as 64 hex characters or base64, comma-separated;
+     * the first seals, the others still open values until `readout slack rotate-key` re-seals them.
+     */
+    READOUT_TOKEN_KEY: optionalText
+      .transform((value) =>
+        (value ?? '')
+          .split(',')
+          .map((key) => key.trim())
+          .filter(Boolean),
+      )
+      .refine((keys) => keys.every((key) => parseTokenKey(key) !== undefined), {
+        message: 'expected 32-byte keys as 64 hex characters or base64, comma-separated (openssl rand -hex 32 makes one)',
+      }),
     /** Slack user ids (besides workspace admins and owners) who may change a channel's digest; comma- or space-separated. */
     READOUT_DIGEST_MANAGERS: optionalText
       .transform((value) => (value ?? '').split(/[\s,]+/).filter(Boolean))
@@ -118,6 +137,18 @@ export const configSchema = z
       message: 'expected the numeric application id from the Discord developer portal',
     }),
     DISCORD_API_URL: url('DISCORD_API_URL'),
+    READOUT_DISCORD_REQUESTS_PER_SECOND: wholeNumber(
+      "the requests per second the bot's digests may make to Discord, shared by every process (Discord allows 50 unless it set another limit)",
+      1,
+      10_000,
+      48,
+    ),
+    /** The application's public key: set, Discord interactions arrive over HTTP at POST /discord/interactions (no gateway). */
+    DISCORD_PUBLIC_KEY: optionalText.refine((value) => value === undefined || /^[0-9a-fA-F]{64}$/.test(value), {
+      message: 'expected the 64 hex characters shown as "Public Key" in the Discord developer portal',
+    }),
+    /** The public https address this process is reached at, for the URLs to paste into Slack's and Discord's settings. */
+    READOUT_PUBLIC_URL: url('READOUT_PUBLIC_URL'),
     /** Set by discord.js's ShardingManager in each shard process (e.g. `2`): which shards this process runs. */
     SHARDS: optionalText,
   })
@@ -130,11 +161,48 @@ export const configSchema = z
           "is required in HTTP mode (SLACK_BOT_TOKEN set without SLACK_APP_TOKEN); copy it from your Slack app's Basic Information page",
       });
     }
+    const distribution = [env.SLACK_CLIENT_ID, env.SLACK_CLIENT_SECRET, env.SLACK_STATE_SECRET];
+    if (distribution.some(Boolean)) {
+      for (const [name, value] of [
+        ['SLACK_CLIENT_ID', env.SLACK_CLIENT_ID],
+        ['SLACK_CLIENT_SECRET', env.SLACK_CLIENT_SECRET],
+        ['SLACK_STATE_SECRET', env.SLACK_STATE_SECRET],
+        ['SLACK_SIGNING_SECRET', env.SLACK_SIGNING_SECRET],
+      ] as const) {
+        if (!value)
+          ctx.addIssue({
+            code: 'custom',
+            path: [name],
+            message: 'is required in Slack distribution mode (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET together)',
+          });
+      }
+      if (env.READOUT_TOKEN_KEY.length === 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['READOUT_TOKEN_KEY'],
+          message: "is required in Slack distribution mode: the installations' tokens are stored encrypted with it",
+        });
+      }
+      if (env.SLACK_BOT_TOKEN || env.SLACK_APP_TOKEN) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['SLACK_BOT_TOKEN'],
+          message: "cannot be combined with distribution mode (SLACK_CLIENT_ID): each workspace's token comes from its installation",
+        });
+      }
+    }
     if (env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN) {
       ctx.addIssue({
         code: 'custom',
         path: ['SLACK_BOT_TOKEN'],
         message: 'is required when SLACK_APP_TOKEN is set (Socket Mode needs both)',
+      });
+    }
+    if (env.DISCORD_PUBLIC_KEY && !env.DISCORD_TOKEN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DISCORD_TOKEN'],
+        message: 'is required with DISCORD_PUBLIC_KEY: digests and deferred answers go out through REST with the bot token',
       });
     }
     if (env.READOUT_OPS_PORT !== undefined && env.READOUT_OPS_PORT !== 0 && env.READOUT_OPS_PORT === env.PORT) {

@@ -1,20 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { consoleAdapter } from './adapters/console/console-adapter.js';
 import { createConsolePoster } from './adapters/console/console-poster.js';
 import { localUserName } from './adapters/console/local-user-name.js';
 import { startConsole } from './adapters/console/start-console.js';
 import { startDiscordAdapter } from './adapters/discord/start-discord-adapter.js';
+import { INTERACTIONS_PATH, startDiscordHttp } from './adapters/discord/start-discord-http.js';
 import { startDigestScheduler } from './adapters/scheduler/start-digest-scheduler.js';
-import { startSlackAdapter } from './adapters/slack/start-slack-adapter.js';
+import { slackApiBase } from './adapters/slack/create-slack-digest-poster.js';
+import { resumeAfterReinstall } from './adapters/slack/handle-uninstall.js';
+import { createSlackInstallationStore } from './adapters/slack/slack-installation-store.js';
+import { REDIRECT_PATH, type SlackDistribution, startSlackAdapter } from './adapters/slack/start-slack-adapter.js';
 import { buildServicesFromConfig } from './build-services.js';
 import { parseStartArgs } from './cli/start-args.js';
 import type { Services } from './commands/command.js';
 import { createContext } from './commands/create-context.js';
 import { commands } from './commands/registry.js';
-import { isInteractive, loadConfig } from './config.js';
+import { type Config, isInteractive, loadConfig } from './config.js';
 import { systemClock } from './core/clock.js';
-import type { DigestPoster } from './core/digest/digest-types.js';
 import type { Logger } from './core/logger.js';
+import type { PlatformAdapter } from './core/platform-adapter.js';
+import { createTokenSealer, parseTokenKey } from './core/secrets/token-sealer.js';
 import { createLogger } from './logging/create-logger.js';
 import { createMetrics } from './ops/create-metrics.js';
 import { describeStartupError } from './ops/describe-startup-error.js';
@@ -27,12 +33,6 @@ import { withSlotTimes } from './ops/with-slot-times.js';
 import { startLiveReload } from './start-live-reload.js';
 import { sqlitePathOf } from './store/open-store.js';
 import { startRetentionSweep } from './store/start-retention-sweep.js';
-
-interface RunningPart {
-  name: string;
-  state(): string;
-  stop(): Promise<void>;
-}
 
 export interface MainOptions {
   /** The environment to configure from; process.env (and `.env`) when absent. */
@@ -58,7 +58,8 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
     stopReason = reason;
   });
   const config = loadConfig(options.env, args.seeds ? { READOUT_SEEDS: args.seeds } : {});
-  const chatConfigured = Boolean(config.SLACK_BOT_TOKEN || config.DISCORD_TOKEN);
+  const slackConfigured = Boolean(config.SLACK_BOT_TOKEN || config.SLACK_CLIENT_ID);
+  const chatConfigured = Boolean(slackConfigured || config.DISCORD_TOKEN);
   const interactive = isInteractive();
   const format = config.LOG_FORMAT === 'auto' ? (interactive ? 'pretty' : 'json') : config.LOG_FORMAT;
   // In console mode the terminal is the user's: only problems are logged there unless asked for more.
@@ -67,8 +68,8 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
   const readiness = createReadiness();
   const metrics = chatConfigured ? createMetrics() : undefined;
 
-  const parts: RunningPart[] = [];
-  const posters: DigestPoster[] = [];
+  // Every platform this process serves, behind the one adapter port.
+  const adapters: PlatformAdapter[] = [];
   let fatal: (reason: string) => void = () => {};
   const fatalClose = new Promise<string>((resolve) => {
     fatal = resolve;
@@ -77,7 +78,7 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
   let privateOps: OpsServer | undefined;
   let services: Services | undefined;
   const cleanUp = async () => {
-    await Promise.allSettled(parts.map((part) => part.stop()));
+    await Promise.allSettled(adapters.map((adapter) => adapter.stop()));
     await services?.store.close();
     await ops?.close();
     await privateOps?.close();
@@ -127,17 +128,19 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
     });
     if (stopReason) return await stoppedDuringStartUp(logger, stopReason, cleanUp);
     // Each configured platform counts for readiness from the start: "starting" is not ready.
-    const configured = [...(config.SLACK_BOT_TOKEN ? ['slack'] : []), ...(config.DISCORD_TOKEN ? ['discord'] : [])];
+    const configured = [...(slackConfigured ? ['slack'] : []), ...(config.DISCORD_TOKEN ? ['discord'] : [])];
     for (const name of configured) {
       readiness.addCheck(name, () => {
-        const state = parts.find((part) => part.name === name)?.state() ?? 'starting';
+        const state = adapters.find((adapter) => adapter.name === name)?.state() ?? 'starting';
         return { ok: state === 'running', detail: state };
       });
     }
 
-    if (config.SLACK_BOT_TOKEN) {
+    if (slackConfigured) {
+      const slackLogger = logger.child({ platform: 'slack' });
       const slack = await startSlackAdapter({
-        botToken: config.SLACK_BOT_TOKEN,
+        ...(config.SLACK_BOT_TOKEN ? { botToken: config.SLACK_BOT_TOKEN } : {}),
+        ...(config.SLACK_CLIENT_ID ? { distribution: slackDistribution(config, services, slackLogger) } : {}),
         ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
         ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
         ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
@@ -147,18 +150,39 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
         digestManagers: config.READOUT_DIGEST_MANAGERS,
         services,
         commands,
-        logger: logger.child({ platform: 'slack' }),
+        logger: slackLogger,
       });
-      parts.push({ name: 'slack', state: slack.state, stop: slack.stop });
-      posters.push(slack.poster);
-      logger.info({ mode: config.SLACK_APP_TOKEN ? 'socket' : 'http', port: ops?.port }, 'slack adapter running');
+      adapters.push(slack);
+      const mode = config.SLACK_CLIENT_ID ? 'distribution' : config.SLACK_APP_TOKEN ? 'socket' : 'http';
+      logger.info({ mode, port: ops?.port }, 'slack adapter running');
     }
     if (stopReason) return await stoppedDuringStartUp(logger, stopReason, cleanUp);
-    if (config.DISCORD_TOKEN && config.DISCORD_APPLICATION_ID) {
+    if (config.DISCORD_TOKEN && config.DISCORD_APPLICATION_ID && config.DISCORD_PUBLIC_KEY && ops) {
+      // HTTP interactions: no gateway; any replica behind a load balancer can answer any interaction.
+      const discord = startDiscordHttp({
+        publicKey: config.DISCORD_PUBLIC_KEY,
+        token: config.DISCORD_TOKEN,
+        applicationId: config.DISCORD_APPLICATION_ID,
+        ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
+        services,
+        commands,
+        logger: logger.child({ platform: 'discord' }),
+      });
+      const unmount = ops.mount(discord.listener, INTERACTIONS_PATH);
+      adapters.push({
+        ...discord,
+        stop: async () => {
+          unmount();
+          await discord.stop();
+        },
+      });
+      logger.info({ mode: 'http', path: INTERACTIONS_PATH, port: ops.port }, 'discord adapter running');
+    } else if (config.DISCORD_TOKEN && config.DISCORD_APPLICATION_ID) {
       const discord = await startDiscordAdapter({
         token: config.DISCORD_TOKEN,
         applicationId: config.DISCORD_APPLICATION_ID,
         ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
+        digestRequestsPerSecond: config.READOUT_DISCORD_REQUESTS_PER_SECOND,
         services,
         commands,
         logger: logger.child({ platform: 'discord' }),
@@ -167,9 +191,8 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
           fatal(reason);
         },
       });
-      parts.push({ name: 'discord', state: discord.state, stop: discord.stop });
-      posters.push(discord.poster);
-      logger.info({}, 'discord adapter running');
+      adapters.push(discord);
+      logger.info({ mode: 'gateway' }, 'discord adapter running');
     }
     if (stopReason) return await stoppedDuringStartUp(logger, stopReason, cleanUp);
   } catch (error) {
@@ -193,11 +216,15 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
       width: () => process.stdout.columns,
       height: () => process.stdout.rows,
     });
-    posters.push(
-      createConsolePoster(
-        (text) => consoleSession?.print(text),
-        interactive,
-        () => process.stdout.columns,
+    const session = consoleSession;
+    adapters.push(
+      consoleAdapter(
+        session,
+        createConsolePoster(
+          (text) => session.print(text),
+          interactive,
+          () => process.stdout.columns,
+        ),
       ),
     );
   }
@@ -209,7 +236,7 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
   const heartbeat = await startReplicaHeartbeat({
     store: ready.store,
     id: replicaId,
-    serves: posters.map((poster) => poster.platform),
+    serves: adapters.map((adapter) => adapter.poster.platform),
     ...(sqlitePath !== undefined && sqlitePath !== ':memory:' ? { sqlitePath } : {}),
     logger: logger.child({ part: 'replicas' }),
   });
@@ -217,7 +244,7 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
   const scheduler = startDigestScheduler({
     owner: replicaId,
     store: ready.store,
-    posters,
+    posters: adapters.map((adapter) => adapter.poster),
     corpus: ready.corpus,
     currentCorpus: () => ready.corpus,
     strongestQuote: (docId) => ready.quotes.strongestIn(docId),
@@ -256,6 +283,29 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
   await heartbeat.stop();
   await cleanUp();
   return failed ? 1 : 0;
+}
+
+/** Distribution mode's installation store: tokens sealed under READOUT_TOKEN_KEY, a reinstall resuming paused digests. */
+function slackDistribution(config: Config, services: Services, logger: Logger): SlackDistribution {
+  const store = services.store;
+  const installations = createSlackInstallationStore({
+    store,
+    sealer: createTokenSealer(config.READOUT_TOKEN_KEY.map((key) => parseTokenKey(key) as Buffer)),
+    clientId: config.SLACK_CLIENT_ID ?? '',
+    clientSecret: config.SLACK_CLIENT_SECRET ?? '',
+    apiUrl: slackApiBase(config.SLACK_API_URL),
+    logger,
+    onInstalled: async (record) => {
+      await resumeAfterReinstall(store, record, logger);
+    },
+  });
+  return {
+    clientId: config.SLACK_CLIENT_ID ?? '',
+    clientSecret: config.SLACK_CLIENT_SECRET ?? '',
+    stateSecret: config.SLACK_STATE_SECRET ?? '',
+    installations,
+    ...(config.READOUT_PUBLIC_URL ? { redirectUri: `${config.READOUT_PUBLIC_URL.replace(/\/+$/, '')}${REDIRECT_PATH}` } : {}),
+  };
 }
 
 function listenForSignals(): Promise<string> {

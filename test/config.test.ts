@@ -11,7 +11,9 @@ describe('loadConfig', () => {
       PORT: 3000,
       READOUT_NEARBY_DAYS: 7,
       READOUT_LEDGER_RETENTION_DAYS: 90,
+      READOUT_DISCORD_REQUESTS_PER_SECOND: 48,
     });
+    expect(loadConfig({ READOUT_DISCORD_REQUESTS_PER_SECOND: '200' }).READOUT_DISCORD_REQUESTS_PER_SECOND).toBe(200);
     expect(config.SLACK_BOT_TOKEN).toBeUndefined();
     expect(config.DISCORD_TOKEN).toBeUndefined();
   });
@@ -63,6 +65,7 @@ describe('loadConfig', () => {
     [{ PORT: '70000' }, /PORT must be .* not "70000"/],
     [{ PORT: '80.5' }, /PORT must be .* not "80.5"/],
     [{ READOUT_NEARBY_DAYS: 'week' }, /READOUT_NEARBY_DAYS must be .* from 0 to 183, not "week"/],
+    [{ READOUT_DISCORD_REQUESTS_PER_SECOND: '0' }, /READOUT_DISCORD_REQUESTS_PER_SECOND must be .* from 1 to 10000, not "0"/],
     [{ READOUT_TIMEZONE: 'Mars/Olympus' }, /READOUT_TIMEZONE expected an IANA time zone/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL expected sqlite:PATH/],
     [{ READOUT_DIGEST_MANAGERS: 'U012AB3CD, alice' }, /READOUT_DIGEST_MANAGERS expected Slack user ids/],
@@ -89,5 +92,34 @@ describe('loadConfig', () => {
     });
     expect(config.SLACK_APP_TOKEN).toBe('xapp-1');
     expect(config.DISCORD_APPLICATION_ID).toBe('123456789012345678');
+  });
+
+  const KEY = 'ab'.repeat(32);
+  const DISTRIBUTION = { SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 'c', SLACK_STATE_SECRET: 's', SLACK_SIGNING_SECRET: 'x' };
+
+  it('accepts Slack distribution mode with token keys, and Discord over HTTP with a public key', () => {
+    const config = loadConfig({
+      ...DISTRIBUTION,
+      READOUT_TOKEN_KEY: `${KEY}, ${Buffer.alloc(32, 1).toString('base64')}`,
+      DISCORD_TOKEN: 't',
+      DISCORD_APPLICATION_ID: '123456789012345678',
+      DISCORD_PUBLIC_KEY: 'c'.repeat(64),
+    });
+    expect(config.READOUT_TOKEN_KEY).toHaveLength(2);
+    expect(config.DISCORD_PUBLIC_KEY).toBe('c'.repeat(64));
+  });
+
+  it.each([
+    [{ ...DISTRIBUTION }, /READOUT_TOKEN_KEY is required in Slack distribution mode/],
+    [{ ...DISTRIBUTION, READOUT_TOKEN_KEY: 'short' }, /READOUT_TOKEN_KEY expected 32-byte keys/],
+    [{ ...DISTRIBUTION, SLACK_STATE_SECRET: '', READOUT_TOKEN_KEY: KEY }, /SLACK_STATE_SECRET is required in Slack distribution mode/],
+    [{ ...DISTRIBUTION, READOUT_TOKEN_KEY: KEY, SLACK_BOT_TOKEN: 'xoxb-1' }, /SLACK_BOT_TOKEN cannot be combined with distribution mode/],
+    [{ DISCORD_PUBLIC_KEY: 'c'.repeat(64) }, /DISCORD_TOKEN is required with DISCORD_PUBLIC_KEY/],
+    [
+      { DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '123456789012345678', DISCORD_PUBLIC_KEY: 'nothex' },
+      /DISCORD_PUBLIC_KEY expected the 64 hex/,
+    ],
+  ])('refuses %j with the variable named', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
   });
 });

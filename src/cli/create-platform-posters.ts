@@ -16,7 +16,13 @@ export async function createPlatformPosters(
     posters.push(createSlackDigestPoster({ botToken: config.SLACK_BOT_TOKEN, apiUrl: config.SLACK_API_URL, logger }));
   }
   if (config.DISCORD_TOKEN) {
-    const discord = createDiscordPoster({ token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, logger, clock: systemClock });
+    const discord = createDiscordPoster({
+      token: config.DISCORD_TOKEN,
+      apiUrl: config.DISCORD_API_URL,
+      logger,
+      clock: systemClock,
+      requestsPerSecond: config.READOUT_DISCORD_REQUESTS_PER_SECOND,
+    });
     posters.push(discord);
     closers.push(() => discord.close());
   }

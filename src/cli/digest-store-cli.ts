@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadConfig, postgresPoolSettings } from '../config.js';
 import { parseIsoDate } from '../core/calendar/parse-iso-date.js';
+import { isTerminalSlotState } from '../core/store/slot-states.js';
 import type { SlotRecord, Store } from '../core/store/store-types.js';
 import { UserError } from '../core/user-error.js';
 import { openStore } from '../store/open-store.js';
@@ -159,7 +160,9 @@ function describeSlot(slot: SlotRecord): string {
     `posted ${slot.postedAt ?? '-'}`,
   ];
   if (slot.messageId) parts.push(`message ${slot.messageId}`);
-  if (slot.state === 'claimed' && slot.leaseUntil) parts.push(`${slot.claimedBy ? 'held' : 'retry'} until ${slot.leaseUntil}`);
+  if (!isTerminalSlotState(slot.state) && slot.leaseUntil)
+    parts.push(`${slot.state.startsWith('retry') ? 'retry' : 'held'} until ${slot.leaseUntil}`);
+  if (slot.pagesSent > 0 && !isTerminalSlotState(slot.state)) parts.push(`pages sent ${slot.pagesSent}`);
   return `${parts.join('  ')}${slot.reason ? `  — ${slot.reason}` : ''}`;
 }
 

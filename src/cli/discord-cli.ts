@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { registerDiscordCommands } from '../adapters/discord/register-discord-commands.js';
+import { INTERACTIONS_PATH } from '../adapters/discord/start-discord-http.js';
 import { commands } from '../commands/registry.js';
 import { loadConfig } from '../config.js';
 import { UserError } from '../core/user-error.js';
@@ -40,8 +41,16 @@ export async function runDiscordCli(argv: string[]): Promise<number> {
     guildId: values.guild,
     commands,
   });
+  // HTTP interactions mode: the address Discord must deliver to, for the developer portal's "Interactions Endpoint URL".
+  const endpoint = config.DISCORD_PUBLIC_KEY
+    ? `${config.READOUT_PUBLIC_URL?.replace(/\/+$/, '') ?? 'https://YOUR-HOST'}${INTERACTIONS_PATH}`
+    : undefined;
   if (values.json) {
-    printJson({ scope: values.guild ? { guild: values.guild } : 'global', ...changes });
+    printJson({
+      scope: values.guild ? { guild: values.guild } : 'global',
+      ...changes,
+      ...(endpoint ? { interactionsEndpoint: endpoint } : {}),
+    });
     return 0;
   }
   const scope = values.guild ? `server ${values.guild}` : 'all servers (global commands can take up to an hour to appear)';
@@ -54,6 +63,11 @@ export async function runDiscordCli(argv: string[]): Promise<number> {
     line('  unchanged', changes.unchanged),
   ].filter((l): l is string => l !== undefined);
   if (changes.created.length + changes.updated.length + changes.deleted.length === 0) lines.push('  Nothing to change.');
+  if (endpoint) {
+    lines.push('', 'Interactions Endpoint URL (developer portal → General Information):', `  ${endpoint}`);
+    if (!config.READOUT_PUBLIC_URL)
+      lines.push('  Set READOUT_PUBLIC_URL to the address Discord reaches this process at to print it in full.');
+  }
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }

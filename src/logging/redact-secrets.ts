@@ -1,5 +1,7 @@
 /** Token shapes that must never reach a log: Slack tokens, Discord bot tokens, bearer headers, signing secrets. */
 const SECRET_PATTERNS: RegExp[] = [
+  // Token rotation: refresh tokens (xoxe-1-…) and rotating access tokens (xoxe.xoxb-1-…).
+  /\bxoxe[.-][A-Za-z0-9.-]{8,}/g,
   /\bxox[abposr]-[A-Za-z0-9-]{8,}/g,
   /\bxapp-[A-Za-z0-9-]{8,}/g,
   /\b[MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40}\b/g,

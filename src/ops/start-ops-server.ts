@@ -29,8 +29,11 @@ export interface OpsServerOptions {
 export interface OpsServer {
   /** The port actually listened on. */
   port: number;
-  /** Hands every other path to a platform's listener (Slack HTTP mode's /slack/events share the port); returns the unmount. */
-  mount(listener: RequestListener): () => void;
+  /**
+   * Hands a platform's requests to its listener: those for `path` when given (Discord's /discord/interactions),
+   * else every other path (Slack HTTP mode's /slack/events share the port); returns the unmount.
+   */
+  mount(listener: RequestListener, path?: string): () => void;
   close(): Promise<void>;
 }
 
@@ -43,6 +46,7 @@ export interface OpsServer {
 export async function startOpsServer(options: OpsServerOptions): Promise<OpsServer> {
   const started = Date.now();
   let mounted: RequestListener | undefined;
+  const mountedAt = new Map<string, RequestListener>();
   const send = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
     res.end(JSON.stringify(body));
@@ -52,9 +56,10 @@ export async function startOpsServer(options: OpsServerOptions): Promise<OpsServ
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const ops = path === '/healthz' || path === '/readyz' || path === '/metrics';
     if (!ops) {
-      if (!mounted) return send(res, 404, { error: opsMessages.notFound });
+      const listener = mountedAt.get(path) ?? mounted;
+      if (!listener) return send(res, 404, { error: opsMessages.notFound });
       try {
-        mounted(req, res);
+        listener(req, res);
       } catch {
         // Bolt throws for a path it does not route; that is a plain 404 here.
         if (!res.headersSent) send(res, 404, { error: opsMessages.notFound });
@@ -122,7 +127,13 @@ export async function startOpsServer(options: OpsServerOptions): Promise<OpsServ
   );
   return {
     port,
-    mount(listener) {
+    mount(listener, path) {
+      if (path !== undefined) {
+        mountedAt.set(path, listener);
+        return () => {
+          if (mountedAt.get(path) === listener) mountedAt.delete(path);
+        };
+      }
       mounted = listener;
       return () => {
         if (mounted === listener) mounted = undefined;

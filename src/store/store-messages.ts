@@ -22,6 +22,7 @@ export const storeMessages = {
   reasonPaused: 'subscription paused',
   reasonResumed: 'subscription resumed',
   reasonRemoved: 'subscription removed',
+  installationBusy: 'another process has held this Slack installation for over a minute; try again',
 } as const;
 
 /** Hides a password in a connection URL before it is shown anywhere. */

@@ -1,49 +1,15 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DigestRunSummary } from '../../src/core/digest/index.js';
 import type { ChannelRef } from '../../src/core/store/index.js';
 import { openStore } from '../../src/store/index.js';
 import { FakeClock } from '../fakes/fake-clock.js';
 import { FakeDiscord } from '../fakes/fake-discord.js';
 import { FakeSlackApi } from '../fakes/fake-slack-api.js';
+import { dueMinutesAgo, MIN, ROOT, runChild } from './fixtures/digest-child-runs.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const CHILD = join(import.meta.dirname, 'fixtures', 'digest-run-child.ts');
-const MIN = 60_000;
 const LEASE_MS = 5 * MIN;
-
-interface ChildRun {
-  signal: NodeJS.Signals | null;
-  summary: DigestRunSummary | undefined;
-  stderr: string;
-}
-
-/** Runs one digest run in a child process; `killWhen` resolving kills it with SIGKILL, whatever it is doing. */
-function runChild(env: NodeJS.ProcessEnv, args: string[], killWhen?: Promise<unknown>): Promise<ChildRun> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { cwd: ROOT, env });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString('utf8');
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString('utf8');
-  });
-  void killWhen?.then(() => child.kill('SIGKILL'));
-  return new Promise((done) =>
-    child.on('exit', (_code, signal) => done({ signal, summary: stdout ? (JSON.parse(stdout) as DigestRunSummary) : undefined, stderr })),
-  );
-}
-
-/** A local time a couple of minutes ago on the same local date, in a zone where that is well away from midnight. */
-function dueMinutesAgo(now: Date): { time: string; timezone: string } {
-  const timezone = now.getUTCHours() >= 1 && now.getUTCHours() <= 22 ? 'UTC' : 'Etc/GMT+6';
-  const local = new Date(now.getTime() - 2 * MIN - (timezone === 'UTC' ? 0 : 6 * 60 * MIN));
-  return { time: local.toISOString().slice(11, 16), timezone };
-}
 
 function yearAhead(now: Date): string {
   return `${now.getUTCFullYear() + 1}${now.toISOString().slice(4, 10)}`;

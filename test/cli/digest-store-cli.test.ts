@@ -160,9 +160,9 @@ describe('readout digest import / export / log', () => {
     const ref = { platform: 'slack', workspace: 'T1', channel: 'C1' } as const;
     const dueAt = new Date('2026-04-24T04:00:00Z');
     await store.claimSlot(ref, '2026-04-24', 'p1', 60_000, { dueAt });
-    await store.finishSlot('slack:T1:C1:2026-04-24', 'p1', { state: 'posted', messageId: '1714.0001' });
+    await store.finishSlot('slack:T1:C1:2026-04-24', 1, { state: 'posted', messageId: '1714.0001' });
     await store.claimSlot(ref, '2026-04-23', 'p1', 60_000, { dueAt });
-    await store.finishSlot('slack:T1:C1:2026-04-23', 'p1', { state: 'failed', reason: 'not_in_channel' });
+    await store.finishSlot('slack:T1:C1:2026-04-23', 1, { state: 'failed', reason: 'not_in_channel' });
     await store.claimSlot({ ...ref, channel: 'C2' }, '2026-04-24', 'p1', 60_000, { dueAt });
     await store.close();
 

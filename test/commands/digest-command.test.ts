@@ -53,7 +53,7 @@ describe('/digest status', () => {
     await services.store.upsertSubscription({ ...HERE, time: '09:00', timezone: 'UTC', postEmpty: true });
     for (const date of ['2026-04-20', '2026-04-21', '2026-04-22', '2026-04-23', '2026-04-24']) {
       await services.store.claimSlot(HERE, date, 'op', 60_000);
-      await services.store.finishSlot(`console:local:console:${date}`, 'op', { state: 'posted', messageId: `m-${date}` });
+      await services.store.finishSlot(`console:local:console:${date}`, 1, { state: 'posted', messageId: `m-${date}` });
     }
     const status = textOf(await digest(services, clock, 'status'));
     expect(status).toContain('Recent: 2026-04-22: posted; 2026-04-23: posted; 2026-04-24: posted');
@@ -75,7 +75,7 @@ describe('/digest status', () => {
     const logger = { ...silentLogger, warn: (fields: Record<string, unknown>) => errors.push(fields['err']) };
     await runDigests({ store: services.store, posters: [poster], corpus: seedLikeCorpus, clock, owner: 'p1', logger });
     const status = textOf(await digest(services, clock, 'status'));
-    expect(status).toContain('2026-04-24: claimed (post outcome unknown (an unexpected error (details in the log))');
+    expect(status).toContain('2026-04-24: retry_uncertain (post outcome unknown (an unexpected error (details in the log))');
     expect(status).not.toMatch(/Cannot read properties|TypeError/);
     // The full error is in the log.
     expect(String(errors[0])).toContain('Cannot read properties');
@@ -107,6 +107,45 @@ describe('/digest preview', () => {
     expect(poster.posts).toHaveLength(1);
     expect(textOf(preview)).toContain('Xi holds talks with Ruto');
     expect(preview.blocks.slice(0, -1)).toEqual(poster.posts[0]?.reply.blocks);
+    await services.store.close();
+  });
+});
+
+describe('/digest subscribe again while a slot waits to retry', () => {
+  it('never abandons the slot: a 503, the same subscribe again, then --empty toggled, and exactly one post that day', async () => {
+    const clock = new FakeClock('2026-04-23T12:00:00Z');
+    const services = await servicesAt(clock);
+    const poster = new FakePoster('console', { clock });
+    const run = () =>
+      runDigests({
+        store: services.store,
+        posters: [poster],
+        corpus: seedLikeCorpus,
+        clock,
+        owner: 'p1',
+        sleep: clock.sleep,
+        random: () => 1,
+        maxAttempts: 1,
+      });
+    expect(textOf(await digest(services, clock, 'subscribe 09:00 UTC'))).toContain('Subscribed');
+    clock.set('2026-04-24T09:00:00Z');
+    poster.failNext({ kind: 'server_error' });
+    expect((await run()).slots.map((s) => s.outcome)).toEqual(['retry_later']);
+    // Nothing came, so the user subscribes again, the same way.
+    clock.advance(60_000);
+    expect(textOf(await digest(services, clock, 'subscribe 09:00 UTC'))).toContain('Updated');
+    poster.failNext({ kind: 'server_error' });
+    expect((await run()).slots.map((s) => s.outcome)).toEqual(['retry_later']);
+    clock.advance(60_000);
+    expect(textOf(await digest(services, clock, 'subscribe 09:00 UTC --empty'))).toContain('Updated');
+    const outcomes: string[] = [];
+    for (let minute = 0; minute < 30; minute++) {
+      outcomes.push(...(await run()).slots.map((s) => s.outcome));
+      clock.advance(60_000);
+    }
+    expect(outcomes).toEqual(['posted']);
+    expect(poster.posts.map((p) => p.slotKey)).toEqual(['console:local:console:2026-04-24']);
+    expect(await services.store.getSlot('console:local:console:2026-04-24')).toMatchObject({ state: 'posted' });
     await services.store.close();
   });
 });

@@ -14,7 +14,7 @@ describe('/digest status', () => {
     for (let day = 1; day <= 9; day++) {
       const date = `2026-04-0${day}`;
       await services.store.claimSlot(where, date, 'p', 60_000);
-      await services.store.finishSlot(slotKey(where, date), 'p', { state: 'posted', messageId: `m${day}` });
+      await services.store.finishSlot(slotKey(where, date), 1, { state: 'posted', messageId: `m${day}` });
     }
     const ctx = await createContext({ ...where, user: 'U1' }, services, { clock: new FakeClock('2026-04-10T00:00:00Z') });
     const reply = await dispatch(commands, { command: 'digest', text: 'status' }, ctx);

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { FakeDiscordHttp, type HttpDelivery, INTERACTION_DEADLINE_MS } from './fake-discord-http.js';
 import {
   FAKE_PERMISSIONS,
   fakeGuild,
@@ -39,6 +40,9 @@ export interface FakeDiscordOptions {
   nonceMemoryMs?: number;
 }
 
+/** Picks which of the requests on a route a canned answer is for (one page of a digest, by its nonce). */
+export type RequestFilter = (request: RecordedRequest) => boolean;
+
 /** What the fake does with a request it has accepted (the message exists): answer late, never, or with an error. */
 export type AfterAccept = { kind: 'hold' } | { kind: 'drop' } | { kind: 'status'; status: number; body?: unknown };
 
@@ -47,6 +51,8 @@ export interface SentInteraction {
   token: string;
   // biome-ignore lint/suspicious/noExplicitAny: a raw gateway payload
   payload: any;
+  /** In HTTP mode: the endpoint's answer (its body is also recorded as the interaction's callback). */
+  delivered?: Promise<HttpDelivery>;
 }
 
 /**
@@ -71,17 +77,21 @@ export class FakeDiscord {
   private readonly server: Server;
   private readonly gateway: WebSocketServer;
   private readonly sockets = new Set<WebSocket>();
-  private readonly failures: { method: string; path: RegExp; response: CannedResponse }[] = [];
+  private readonly failures: { method: string; path: RegExp; response: CannedResponse; when?: RequestFilter }[] = [];
   private readonly waiters: { predicate: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }[] = [];
   private readonly nonces = new Map<string, { message: unknown; atMs: number }>();
   private readonly nonceMemoryMs: number;
   /** Messages each channel holds, oldest first, as GET /channels/{id}/messages lists them. */
   // biome-ignore lint/suspicious/noExplicitAny: stored message objects
   readonly channelMessages = new Map<string, any[]>();
-  private readonly afterAccept: { method: string; path: RegExp; then: AfterAccept }[] = [];
+  private readonly afterAccept: { method: string; path: RegExp; then: AfterAccept; when?: RequestFilter }[] = [];
   private readonly held = new Set<ServerResponse>();
   /** The fake's clock runs this far ahead of the wall clock; tests move it with `advance`. */
   private offsetMs = 0;
+  /** Interactions the fake sent, by token: when, and whether they have had their one first answer. */
+  private readonly issued = new Map<string, { atMs: number; acknowledged: boolean }>();
+  /** Discord's HTTP delivery side: signs interactions, PINGs, probes; see deliverOverHttp. */
+  readonly http: FakeDiscordHttp;
   private sequence = 0;
   private port = 0;
 
@@ -95,6 +105,27 @@ export class FakeDiscord {
     });
     this.gateway = new WebSocketServer({ server: this.server });
     this.gateway.on('connection', (socket) => this.accept(socket));
+    this.http = new FakeDiscordHttp(() => this.now());
+  }
+
+  /** The application's public key (hex) for DISCORD_PUBLIC_KEY. */
+  get publicKey(): string {
+    return this.http.publicKeyHex;
+  }
+
+  /** From now on interactions are signed and POSTed to `endpoint` instead of sent over the gateway. */
+  deliverOverHttp(endpoint: string): void {
+    this.http.endpoint = endpoint;
+  }
+
+  /** The PING Discord sends when the endpoint URL is saved. */
+  ping(): Promise<HttpDelivery> {
+    return this.http.ping(this.applicationId);
+  }
+
+  /** Discord's deliberate bad-signature probes; each status must be 401. */
+  probeBadSignatures(): Promise<{ probe: string; status: number }[]> {
+    return this.http.probeBadSignatures(this.applicationId);
   }
 
   static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
@@ -119,9 +150,9 @@ export class FakeDiscord {
     return [...this.sockets].filter((s) => s.readyState === s.OPEN).length;
   }
 
-  /** The next request matching method and path gets this response instead of the normal one. */
-  failNext(method: string, path: RegExp, response: CannedResponse): void {
-    this.failures.push({ method, path, response });
+  /** The next request matching method and path (and `when`, e.g. one page's nonce) gets this response instead of the normal one. */
+  failNext(method: string, path: RegExp, response: CannedResponse, when?: RequestFilter): void {
+    this.failures.push({ method, path, response, ...(when ? { when } : {}) });
   }
 
   /** The fake's "now" (ms): message ids, timestamps and nonce memory follow it. */
@@ -134,9 +165,18 @@ export class FakeDiscord {
     this.offsetMs += ms;
   }
 
-  /** The next request matching method and path is carried out (the message exists), then answered as told. */
-  afterAcceptNext(method: string, path: RegExp, then: AfterAccept): void {
-    this.afterAccept.push({ method, path, then });
+  /** The next request matching method and path (and `when`) is carried out (the message exists), then answered as told. */
+  afterAcceptNext(method: string, path: RegExp, then: AfterAccept, when?: RequestFilter): void {
+    this.afterAccept.push({ method, path, then, ...(when ? { when } : {}) });
+  }
+
+  /** Other people's messages arriving in a channel now (by the fake's clock): traffic a search has to read through. */
+  addMessagesFromOthers(channelId: string, count: number): void {
+    const someone = { id: snowflake(), username: 'someone', discriminator: '0', global_name: null, avatar: null };
+    const added = Array.from({ length: count }, (_, i) =>
+      fakeMessage({ channelId, author: someone, body: { content: `chatter ${i}` }, atMs: this.now() }),
+    );
+    this.channelMessages.set(channelId, [...this.messagesIn(channelId), ...added]);
   }
 
   /** Bodies of the messages a channel holds, oldest first. */
@@ -226,6 +266,8 @@ export class FakeDiscord {
 
   // biome-ignore lint/suspicious/noExplicitAny: a raw gateway payload
   private dispatchInteraction(payload: any): SentInteraction {
+    this.issued.set(payload.token, { atMs: this.now(), acknowledged: false });
+    if (this.http.endpoint) return { id: payload.id, token: payload.token, payload, delivered: this.deliverHttp(payload) };
     // Like Discord, a guild's events go to the shard (guild_id >> 22) % shard_count; direct messages to shard 0.
     const frame = JSON.stringify({ op: 0, t: 'INTERACTION_CREATE', s: ++this.sequence, d: payload });
     for (const socket of this.sockets) {
@@ -234,6 +276,28 @@ export class FakeDiscord {
       if (id === target) socket.send(frame);
     }
     return { id: payload.id, token: payload.token, payload };
+  }
+
+  // biome-ignore lint/suspicious/noExplicitAny: a raw interaction payload
+  private async deliverHttp(payload: any): Promise<HttpDelivery> {
+    const delivery = await this.http.deliver(payload);
+    if (delivery.timedOut || delivery.status !== 200) return delivery;
+    // The answer is the interaction's first response, as a callback over REST would be: record it as one.
+    const path = `/interactions/${payload.id}/${payload.token}/callback`;
+    if (this.acknowledge(payload.token).status === 204) {
+      this.record({ method: 'POST', path, query: new URLSearchParams(), headers: { via: 'http-response' }, body: delivery.body });
+    }
+    return delivery;
+  }
+
+  /** Like Discord: one first answer per interaction, within 3 seconds of its creation. */
+  private acknowledge(token: string): CannedResponse {
+    const issued = this.issued.get(token);
+    if (!issued) return { status: 204 };
+    if (issued.acknowledged) return { status: 400, body: { message: 'Interaction has already been acknowledged.', code: 40060 } };
+    if (this.now() - issued.atMs > INTERACTION_DEADLINE_MS) return { status: 404, body: { message: 'Unknown interaction', code: 10062 } };
+    issued.acknowledged = true;
+    return { status: 204 };
   }
 
   private accept(socket: WebSocket): void {
@@ -286,20 +350,16 @@ export class FakeDiscord {
       headers: req.headers,
       body: text && req.headers['content-type']?.includes('json') ? JSON.parse(text) : text || undefined,
     };
-    this.requests.push(request);
-    for (const waiter of [...this.waiters]) {
-      if (waiter.predicate(request)) {
-        this.waiters.splice(this.waiters.indexOf(waiter), 1);
-        waiter.resolve(request);
-      }
-    }
-    const failure = this.failures.findIndex((f) => f.method === request.method && f.path.test(path));
+    this.record(request);
+    const matches = (f: { method: string; path: RegExp; when?: RequestFilter }) =>
+      f.method === request.method && f.path.test(path) && (f.when?.(request) ?? true);
+    const failure = this.failures.findIndex(matches);
     if (failure >= 0) {
       const { response } = this.failures.splice(failure, 1)[0] as { response: CannedResponse };
       return send(res, response.status, response.body, response.headers);
     }
-    const accepted = this.afterAccept.findIndex((f) => f.method === request.method && f.path.test(path));
-    const answer = this.route(request);
+    const accepted = this.afterAccept.findIndex(matches);
+    const answer = this.unacknowledged(request) ?? this.route(request);
     if (accepted >= 0) {
       const { then } = this.afterAccept.splice(accepted, 1)[0] as { then: AfterAccept };
       if (then.kind === 'hold') {
@@ -314,6 +374,16 @@ export class FakeDiscord {
       return send(res, then.status, then.body ?? { message: 'Service unavailable', code: 0 });
     }
     send(res, answer.status, answer.body, answer.headers);
+  }
+
+  private record(request: RecordedRequest): void {
+    this.requests.push(request);
+    for (const waiter of [...this.waiters]) {
+      if (waiter.predicate(request)) {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.resolve(request);
+      }
+    }
   }
 
   private route(r: RecordedRequest): CannedResponse {
@@ -339,7 +409,7 @@ export class FakeDiscord {
       case 'PUT /applications/:id/guilds/:id/commands':
         return ok(this.storeCommands(parts[3] ?? '', r.body));
       case 'POST /interactions/:id/:id/callback':
-        return { status: 204 };
+        return this.acknowledge(parts[2] ?? '');
       case 'POST /webhooks/:id/:id':
       case 'PATCH /webhooks/:id/:id/messages/@original':
       case 'GET /webhooks/:id/:id/messages/@original':
@@ -353,6 +423,14 @@ export class FakeDiscord {
       default:
         return { status: 404, body: { message: '404: Not Found', code: 0 } };
     }
+  }
+
+  /** Like Discord: an interaction's webhook exists once the interaction has had its first answer. */
+  private unacknowledged(r: RecordedRequest): CannedResponse | undefined {
+    const token = r.path.startsWith('/webhooks/') ? r.path.split('/')[3] : undefined;
+    const issued = token ? this.issued.get(token) : undefined;
+    if (issued && !issued.acknowledged) return { status: 404, body: { message: 'Unknown Webhook', code: 10015 } };
+    return undefined;
   }
 
   // biome-ignore lint/suspicious/noExplicitAny: stored command JSON

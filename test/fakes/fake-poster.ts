@@ -1,5 +1,12 @@
 import type { Clock } from '../../src/core/clock.js';
-import { type DigestPoster, PostError, type PostHooks, type PostPacing, type PostResult } from '../../src/core/digest/digest-types.js';
+import {
+  type DigestPoster,
+  PostError,
+  type PostHooks,
+  type PostPacing,
+  type PostResult,
+  type SearchProgress,
+} from '../../src/core/digest/digest-types.js';
 import type { Reply } from '../../src/core/reply.js';
 import type { ChannelRef } from '../../src/core/store/store-types.js';
 
@@ -42,6 +49,7 @@ export class FakePoster implements DigestPoster {
   /** The `since` bound of every findPosted call (ISO). */
   readonly findSince: string[] = [];
   private readonly failures: FakeFailure[] = [];
+  private readonly searchFailures: PostError[] = [];
   private readonly goneChannels = new Map<string, NonNullable<Extract<FakeFailure, { kind: 'gone' }>['reason']>>();
   private nextId = 1;
 
@@ -73,6 +81,12 @@ export class FakePoster implements DigestPoster {
     return this;
   }
 
+  /** Queues errors for the next findPosted calls, in order (a 429 with Retry-After, a gone channel). */
+  failSearchNext(...errors: PostError[]): this {
+    this.searchFailures.push(...errors);
+    return this;
+  }
+
   /** From now on every post to this channel fails as gone. */
   removeChannel(ref: ChannelRef, reason: 'channel_not_found' | 'not_in_channel' | 'http_403' | 'http_404' = 'channel_not_found'): void {
     this.goneChannels.set(channelKey(ref), reason);
@@ -89,16 +103,22 @@ export class FakePoster implements DigestPoster {
   }
 
   async post(ref: ChannelRef, reply: Reply, slotKey: string, hooks?: PostHooks): Promise<PostResult> {
+    // One message, page 0: nothing to send when the ledger has it already.
+    if ((hooks?.firstPage ?? 0) > 0) return { messageId: '' };
     // Like the real posters: the runner's turn (pacing, lease) comes before the request, and a throw sends nothing.
     await hooks?.beforeRequest?.();
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    let result: PostResult;
     try {
       await this.delay?.(slotKey);
-      return this.send(ref, reply, slotKey);
+      result = this.send(ref, reply, slotKey);
     } finally {
       this.inFlight--;
     }
+    // Like the real posters: the accepted page is reported before anything else is sent.
+    await hooks?.pageSent?.(0, result.messageId);
+    return result;
   }
 
   private send(ref: ChannelRef, reply: Reply, slotKey: string): PostResult {
@@ -132,9 +152,11 @@ export class FakePoster implements DigestPoster {
   }
 
   /** Like the platforms, only messages from `since` on are searched: a wrong bound misses the earlier post. */
-  async findPosted(ref: ChannelRef, slotKey: string, since: Date): Promise<PostResult | undefined> {
+  async findPosted(ref: ChannelRef, slotKey: string, since: Date, _progress?: SearchProgress): Promise<PostResult | undefined> {
     this.findCalls.push(slotKey);
     this.findSince.push(since.toISOString());
+    const failure = this.searchFailures.shift();
+    if (failure) throw failure;
     const found = this.posts.find(
       (post) =>
         post.slotKey === slotKey &&

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { FakeSlackOAuth } from './fake-slack-oauth.js';
 
 /** One Web API call as the fake received it; JSON-looking form fields (blocks, metadata) are parsed. */
 export interface ApiCall {
@@ -63,6 +64,10 @@ export class FakeSlackApi {
   readonly users = new Map<string, { is_admin?: boolean; is_owner?: boolean; is_primary_owner?: boolean }>();
   /** Model the one-call-a-minute limit of conversations.history (on by default, as for most apps). */
   limitHistoryRate = true;
+  /** Members by workspace, for tokens issued through OAuth: users.info answers from the token's own workspace. */
+  readonly teamUsers = new Map<string, Map<string, { is_admin?: boolean; is_owner?: boolean }>>();
+  /** Installs through OAuth: codes, oauth.v2.access, and which workspace each issued token belongs to. */
+  readonly oauth = new FakeSlackOAuth(() => this.nowSeconds);
   port = 0;
 
   private constructor() {
@@ -190,7 +195,8 @@ export class FakeSlackApi {
     const params = parseParams(raw, req.headers['content-type']);
     this.calls.push({ method, params, authorization: req.headers.authorization });
     const scripted = this.scripts.get(method)?.shift();
-    const answer = scripted ?? this.limited(method) ?? { body: this.answer(method, params) };
+    const token = req.headers.authorization?.replace(/^Bearer\s+/i, '') ?? (typeof params['token'] === 'string' ? params['token'] : '');
+    const answer = scripted ?? this.limited(method) ?? { body: this.answerAs(token, method, params) };
     const acceptedAt = scripted ? -1 : this.afterAccept.findIndex((a) => a.method === method);
     if (acceptedAt >= 0) {
       const { then } = this.afterAccept.splice(acceptedAt, 1)[0] as { then: AfterAccept };
@@ -222,6 +228,21 @@ export class FakeSlackApi {
     }
     this.historyCalls.push(this.nowSeconds);
     return undefined;
+  }
+
+  /** Tokens the OAuth side issued answer as their workspace, and only while they work; others get the single-workspace answers. */
+  private answerAs(token: string, method: string, params: Record<string, unknown>): Record<string, unknown> {
+    if (method === 'oauth.v2.access') return this.oauth.access(params);
+    if (!this.oauth.knows(token)) return this.answer(method, params);
+    if (method === 'auth.test') return this.oauth.authTest(token) ?? { ok: false, error: 'invalid_auth' };
+    if (!this.oauth.works(token)) return { ok: false, error: this.oauth.authTest(token)?.['error'] ?? 'invalid_auth' };
+    if (method === 'users.info') {
+      const team = this.oauth.workspaceOf(token) ?? '';
+      const roles = this.teamUsers.get(team)?.get(String(params['user']));
+      if (!roles) return { ok: false, error: 'user_not_found' };
+      return { ok: true, user: { id: params['user'], team_id: team, is_admin: false, is_owner: false, ...roles } };
+    }
+    return this.answer(method, params);
   }
 
   private answer(method: string, params: Record<string, unknown>): Record<string, unknown> {

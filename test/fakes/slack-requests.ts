@@ -38,6 +38,19 @@ export function postSigned(url: string, body: string, options: SignOptions): Pro
   return send(url, 'POST', headers, body);
 }
 
+/** POSTs an Events API envelope (JSON), signed, as Slack delivers events. */
+export function postSignedEvent(url: string, envelope: Record<string, unknown>, options: SignOptions): Promise<SlackHttpAnswer> {
+  const body = JSON.stringify(envelope);
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(body)),
+    'x-slack-request-timestamp': String(timestamp),
+    'x-slack-signature': signSlackBody(options.secret, timestamp, body),
+  };
+  return send(url, 'POST', headers, body);
+}
+
 export function getUrl(url: string, headers: Record<string, string> = {}): Promise<SlackHttpAnswer> {
   return send(url, 'GET', headers, undefined);
 }
@@ -57,6 +70,10 @@ function send(url: string, method: string, headers: Record<string, string>, body
 
 export interface Who {
   team?: string;
+  /** The Enterprise Grid org of the workspace, sent as `enterprise_id`. */
+  enterprise?: string;
+  /** The app is installed org-wide (`is_enterprise_install=true`). */
+  orgInstall?: boolean;
   channel?: string;
   /** `channel_name` as Slack sends it with a slash command: `directmessage` in a DM. Default `general`. */
   channelName?: string;
@@ -76,7 +93,8 @@ export function slashCommandBody(input: { command: string; text: string; respons
     command: input.command,
     text: input.text,
     api_app_id: 'A0READOUT',
-    is_enterprise_install: 'false',
+    is_enterprise_install: input.orgInstall ? 'true' : 'false',
+    ...(input.enterprise ? { enterprise_id: input.enterprise } : {}),
     response_url: input.responseUrl,
     trigger_id: input.triggerId,
   }).toString();

@@ -1,7 +1,8 @@
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/core/store/store-types.js';
 import { UserError } from '../../src/core/user-error.js';
-import { openStore, POSTGRES_MIGRATIONS, readPostgresUrl } from '../../src/store/index.js';
+import { applyPostgresMigrations, openStore, POSTGRES_MIGRATIONS, readPostgresUrl } from '../../src/store/index.js';
 import { DEFAULT_POOL_SETTINGS } from '../../src/store/postgres/pool-settings.js';
 import { dropSchema, freshSchemaName, POSTGRES_TEST_URL, queryTestServer, urlWithSchema } from './postgres-test-database.js';
 import { storeContract } from './store-contract.js';
@@ -43,6 +44,38 @@ describe.skipIf(!POSTGRES_TEST_URL)('postgres store', () => {
       expect(await queryTestServer(`SELECT version FROM "${db.schema}".schema_migrations`)).toHaveLength(POSTGRES_MIGRATIONS.length);
     } finally {
       await db.dispose();
+    }
+  });
+
+  it('moves open slots of a version-2 schema into the explicit states, searched first, and keeps each schedule epoch', async () => {
+    const schema = freshSchemaName();
+    const client = new pg.Client({ connectionString: POSTGRES_TEST_URL!, options: `-c search_path=${schema}` });
+    await client.connect();
+    try {
+      await applyPostgresMigrations(
+        client,
+        schema,
+        POSTGRES_MIGRATIONS.filter((m) => m.version <= 2),
+      );
+      await client.query(
+        "INSERT INTO subscriptions (platform, workspace, channel, time, timezone, created_at, updated_at) VALUES ('slack', 'T1', 'C1', '09:00', 'UTC', '2026-01-01T00:00:00Z', '2026-01-05T00:00:00Z')",
+      );
+      const slot = `INSERT INTO digest_slots (key, platform, workspace, channel, local_date, state, attempts, claimed_by, lease_until, updated_at)
+        VALUES ($1, 'slack', 'T1', 'C1', $2, $3, $4, $5, $6, '2026-01-06T09:00:00Z')`;
+      await client.query(slot, ['slack:T1:C1:2026-01-04', '2026-01-04', 'posted', 1, null, null]);
+      await client.query(slot, ['slack:T1:C1:2026-01-05', '2026-01-05', 'claimed', 2, null, '2026-01-06T09:05:00Z']);
+      await client.query(slot, ['slack:T1:C1:2026-01-06', '2026-01-06', 'claimed', 1, 'host:1:x', '2026-01-06T09:05:00Z']);
+      await client.end();
+      const store = await openStore(urlWithSchema(schema));
+      const ref = { platform: 'slack', workspace: 'T1', channel: 'C1' } as const;
+      expect(await store.getSubscription(ref)).toMatchObject({ scheduleSince: '2026-01-05T00:00:00.000Z' });
+      expect(await store.getSlot('slack:T1:C1:2026-01-04')).toMatchObject({ state: 'posted', token: 1, uncertain: false });
+      expect(await store.getSlot('slack:T1:C1:2026-01-05')).toMatchObject({ state: 'retry_uncertain', token: 2, uncertain: true });
+      expect(await store.getSlot('slack:T1:C1:2026-01-06')).toMatchObject({ state: 'sending', token: 1, uncertain: true });
+      await store.close();
+    } finally {
+      await client.end().catch(() => {});
+      await dropSchema(schema);
     }
   });
 

@@ -14,7 +14,10 @@ for (let i = 0; i < Number(countText); i++) {
   const claim = await store.claimSlot(ref, '2026-04-24', owner, 5 * 60_000);
   if (claim) {
     won.push(claim.key);
-    await store.finishSlot(claim.key, owner, { state: 'posted', messageId: `${owner}-${i}` });
+    // A slot taken over from a dead holder: that holder's token must not be able to record anything any more.
+    if (claim.token > 1 && (await store.finishSlot(claim.key, claim.token - 1, { state: 'failed', reason: 'stale' })))
+      throw new Error(`a stale token settled ${claim.key}`);
+    await store.finishSlot(claim.key, claim.token, { state: 'posted', messageId: `${owner}-${i}` });
   }
   // A real runner posts between claims; without this pause one process holds SQLite's write lock
   // back to back while the other's busy handler sleeps, and the two never contest a slot.

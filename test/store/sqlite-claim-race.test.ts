@@ -1,13 +1,9 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/store/index.js';
+import { afterEach, describe, it } from 'vitest';
+import { leaveExpiredClaims, raceTwoProcesses } from './claim-race.js';
 
-const run = promisify(execFile);
-const worker = join(import.meta.dirname, 'sqlite-claim-race-worker.ts');
 let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -15,26 +11,14 @@ describe('two processes on one SQLite file', () => {
   it('race for the same slots from a barrier, and never both win one', async () => {
     dir = mkdtempSync(join(tmpdir(), 'readout-race-'));
     const file = join(dir, 'readout.db');
-    const barrier = join(dir, 'go');
-    const count = 300;
     // Both processes create and migrate the file at the same time too.
-    const runs = ['proc-a', 'proc-b'].map((owner) =>
-      run(process.execPath, ['--import', 'tsx', worker, file, owner, String(count), barrier], { cwd: process.cwd() }),
-    );
-    while (!['proc-a', 'proc-b'].every((owner) => existsSync(`${barrier}.${owner}.ready`))) await new Promise((r) => setTimeout(r, 5));
-    writeFileSync(barrier, '');
-    const [a, b] = await Promise.all(runs);
-    const wonA: string[] = JSON.parse(a!.stdout);
-    const wonB: string[] = JSON.parse(b!.stdout);
-    expect(wonA.filter((key) => wonB.includes(key))).toEqual([]);
-    expect(wonA.length + wonB.length).toBe(count);
-    // Both really raced: neither process won everything.
-    expect(wonA.length).toBeGreaterThan(0);
-    expect(wonB.length).toBeGreaterThan(0);
-    const store = await openStore(`sqlite:${file}`);
-    const slots = await store.listSlots();
-    await store.close();
-    expect(slots).toHaveLength(count);
-    expect(slots.every((slot) => slot.state === 'posted' && slot.attempts === 1)).toBe(true);
+    await raceTwoProcesses(file, `sqlite:${file}`, dir, 300, 1);
+  });
+
+  it('race for the same expired leases from a barrier: exactly one takes each over, and the dead holder’s token writes nothing', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'readout-race-'));
+    const file = join(dir, 'readout.db');
+    await leaveExpiredClaims(`sqlite:${file}`, 200);
+    await raceTwoProcesses(file, `sqlite:${file}`, dir, 200, 2);
   });
 });

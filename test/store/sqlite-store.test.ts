@@ -81,6 +81,32 @@ describe('openStore (SQLite)', () => {
     await again.close();
   });
 
+  it('moves open slots of a version-4 file into the explicit states, searched first, and keeps each schedule epoch', async () => {
+    const file = join(tempDir(), 'v4.db');
+    const db = new Database(file);
+    applySqliteMigrations(
+      db,
+      SQLITE_MIGRATIONS.filter((m) => m.version <= 4),
+    );
+    db.prepare(
+      "INSERT INTO subscriptions (platform, workspace, channel, time, timezone, created_at, updated_at) VALUES ('slack', 'T1', 'C1', '09:00', 'UTC', '2026-01-01T00:00:00.000Z', '2026-01-05T00:00:00.000Z')",
+    ).run();
+    const slot = db.prepare(
+      "INSERT INTO digest_slots (key, platform, workspace, channel, local_date, state, attempts, claimed_by, lease_until, updated_at) VALUES (?, 'slack', 'T1', 'C1', ?, ?, ?, ?, ?, '2026-01-06T09:00:00.000Z')",
+    );
+    slot.run('slack:T1:C1:2026-01-04', '2026-01-04', 'posted', 1, null, null);
+    slot.run('slack:T1:C1:2026-01-05', '2026-01-05', 'claimed', 2, null, '2026-01-06T09:05:00.000Z');
+    slot.run('slack:T1:C1:2026-01-06', '2026-01-06', 'claimed', 1, 'host:1:x', '2026-01-06T09:05:00.000Z');
+    db.close();
+    const store = await openStore(`sqlite:${file}`);
+    expect(await store.getSubscription(channel)).toMatchObject({ scheduleSince: '2026-01-05T00:00:00.000Z' });
+    expect(await store.getSlot('slack:T1:C1:2026-01-04')).toMatchObject({ state: 'posted', token: 1, uncertain: false });
+    // Given back after some error the old ledger did not describe, or held mid-post: both are searched before posting.
+    expect(await store.getSlot('slack:T1:C1:2026-01-05')).toMatchObject({ state: 'retry_uncertain', token: 2, uncertain: true });
+    expect(await store.getSlot('slack:T1:C1:2026-01-06')).toMatchObject({ state: 'sending', token: 1, uncertain: true, pagesSent: 0 });
+    await store.close();
+  });
+
   it('upgrades a version-1 file, keeping its subscriptions and slots', async () => {
     const file = join(tempDir(), 'old.db');
     const db = new Database(file);
@@ -128,7 +154,7 @@ describe('the retention sweep', () => {
     const clock = new FakeClock('2026-01-01T09:00:00Z');
     const store = await openStore('sqlite::memory:', { clock });
     await store.claimSlot(channel, '2026-01-01', 'a', 60_000);
-    await store.finishSlot('slack:T1:C1:2026-01-01', 'a', { state: 'posted', messageId: 'm' });
+    await store.finishSlot('slack:T1:C1:2026-01-01', 1, { state: 'posted', messageId: 'm' });
     clock.advance(91 * 86_400_000);
     await store.claimSlot(channel, '2026-04-02', 'a', 60_000);
     const logged: Record<string, unknown>[] = [];

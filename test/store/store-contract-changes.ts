@@ -19,24 +19,24 @@ export function storeContractForChanges(name: string, withStore: WithStore): voi
         await store.upsertSubscription(sub);
         // Three slots: one mid-post, one waiting to retry, one already posted.
         await store.claimSlot(channel, '2026-04-22', 'a', db.leaseMs);
-        await store.finishSlot(slotKey(channel, '2026-04-22'), 'a', { state: 'posted', messageId: 'm0' });
+        await store.finishSlot(slotKey(channel, '2026-04-22'), 1, { state: 'posted', messageId: 'm0' });
         await store.claimSlot(channel, '2026-04-23', 'a', db.leaseMs);
-        await store.releaseSlot(slotKey(channel, '2026-04-23'), 'a', { reason: 'http_503', retryAfterMs: db.leaseMs });
+        await store.releaseSlot(slotKey(channel, '2026-04-23'), 1, { reason: 'http_503', retryAfterMs: db.leaseMs });
         await store.claimSlot(channel, date, 'a', db.leaseMs);
         await store.claimSlot({ ...channel, channel: 'other' }, date, 'a', db.leaseMs);
         // Only the empty-day setting changes: nothing about when it posts, so nothing closes.
         await store.upsertSubscription({ ...sub, postEmpty: true });
-        expect((await store.getSlot(key))?.state).toBe('claimed');
+        expect((await store.getSlot(key))?.state).toBe('held');
         await store.upsertSubscription({ ...sub, time: '10:00' });
         expect(await store.getSlot(key)).toMatchObject({ state: 'skipped_changed', reason: expect.stringMatching(/09:00 UTC.*10:00 UTC/) });
         expect((await store.getSlot(slotKey(channel, '2026-04-23')))?.state).toBe('skipped_changed');
         expect(await store.getSlot(slotKey(channel, '2026-04-22'))).toMatchObject({ state: 'posted', messageId: 'm0' });
-        expect((await store.getSlot(slotKey({ ...channel, channel: 'other' }, date)))?.state).toBe('claimed');
+        expect((await store.getSlot(slotKey({ ...channel, channel: 'other' }, date)))?.state).toBe('held');
         // The holder has lost its lease for new work, but can still record a post that already went out.
-        expect(await store.renewLease(key, 'a', db.leaseMs)).toBe(false);
-        expect(await store.finishSlot(key, 'b', { state: 'posted', messageId: 'x' })).toBe(false);
-        expect(await store.finishSlot(key, 'a', { state: 'failed', reason: 'x' })).toBe(false);
-        expect(await store.finishSlot(key, 'a', { state: 'posted', messageId: 'm1' })).toBe(true);
+        expect(await store.renewLease(key, 1, db.leaseMs)).toBe(false);
+        expect(await store.finishSlot(key, 99, { state: 'posted', messageId: 'x' })).toBe(false);
+        expect(await store.finishSlot(key, 1, { state: 'failed', reason: 'x' })).toBe(false);
+        expect(await store.finishSlot(key, 1, { state: 'posted', messageId: 'm1' })).toBe(true);
         expect(await store.getSlot(key)).toMatchObject({ state: 'posted', messageId: 'm1' });
         expect(await store.claimSlot(channel, date, 'b', db.leaseMs)).toBeUndefined();
 
@@ -64,7 +64,7 @@ export function storeContractForChanges(name: string, withStore: WithStore): voi
         await store.claimSlot(channel, date, 'a', db.leaseMs);
         await store.removeSubscription(channel);
         await db.elapse(db.leaseMs * 1.2);
-        expect(await store.finishSlot(key, 'a', { state: 'posted', messageId: 'late' })).toBe(false);
+        expect(await store.finishSlot(key, 1, { state: 'posted', messageId: 'late' })).toBe(false);
         expect(await store.getSlot(key)).toMatchObject({ state: 'skipped_changed', messageId: null });
       }),
     );
@@ -73,7 +73,7 @@ export function storeContractForChanges(name: string, withStore: WithStore): voi
       'sweeps slots older than the retention and expired actions, keeping the rest',
       withStore(async (store, db) => {
         await store.claimSlot(channel, '2026-04-23', 'a', db.leaseMs);
-        await store.finishSlot(slotKey(channel, '2026-04-23'), 'a', { state: 'posted', messageId: 'm' });
+        await store.finishSlot(slotKey(channel, '2026-04-23'), 1, { state: 'posted', messageId: 'm' });
         await store.putAction('old', 'x', db.leaseMs / 2);
         await db.elapse(db.leaseMs * 1.2);
         await store.claimSlot(channel, date, 'a', db.leaseMs);
@@ -82,6 +82,54 @@ export function storeContractForChanges(name: string, withStore: WithStore): voi
         expect((await store.listSlots()).map((s) => s.localDate)).toEqual([date]);
         expect(await store.getAction('new')).toBe('y');
         expect(await store.sweep({ slotRetentionMs: db.leaseMs })).toEqual({ slots: 0, actions: 0 });
+      }),
+    );
+  });
+
+  describe(`${name}: the schedule epoch`, () => {
+    it(
+      're-saving the same schedule or toggling empty days keeps the epoch; a new time, zone or status moves it',
+      withStore(async (store, db) => {
+        const sub = { ...channel, time: '09:00', timezone: 'UTC', postEmpty: false };
+        const created = await store.upsertSubscription(sub);
+        expect(created.scheduleSince).toBe(created.createdAt);
+        await db.elapse(db.leaseMs / 10);
+        const again = await store.upsertSubscription(sub);
+        expect(Date.parse(again.updatedAt)).toBeGreaterThan(Date.parse(created.updatedAt));
+        expect(again.scheduleSince).toBe(created.scheduleSince);
+        await db.elapse(db.leaseMs / 10);
+        const toggled = await store.upsertSubscription({ ...sub, postEmpty: true });
+        expect(toggled.scheduleSince).toBe(created.scheduleSince);
+        expect((await store.importSubscriptions([{ ...sub, postEmpty: false }])).updated).toBe(1);
+        expect((await store.getSubscription(channel))?.scheduleSince).toBe(created.scheduleSince);
+        // Paused and resumed with the same status again: only a real change moves it.
+        expect((await store.setSubscriptionStatus(channel, 'active'))?.scheduleSince).toBe(created.scheduleSince);
+        await db.elapse(db.leaseMs / 10);
+        const moved = await store.upsertSubscription({ ...sub, time: '10:00' });
+        expect(Date.parse(moved.scheduleSince)).toBeGreaterThan(Date.parse(created.scheduleSince));
+        await db.elapse(db.leaseMs / 10);
+        const paused = await store.setSubscriptionStatus(channel, 'paused', 'by hand');
+        expect(Date.parse(paused!.scheduleSince)).toBeGreaterThan(Date.parse(moved.scheduleSince));
+      }),
+    );
+
+    it(
+      'writes a batch of next due times only where the schedule epoch is still the one they were computed from',
+      withStore(async (store, db) => {
+        const a = await store.upsertSubscription({ ...channel, channel: 'A', time: '09:00', timezone: 'UTC', postEmpty: false });
+        const b = await store.upsertSubscription({ ...channel, channel: 'B', time: '09:00', timezone: 'UTC', postEmpty: false });
+        await db.elapse(db.leaseMs / 10);
+        // B's time changes after the run read it: the time computed from its old schedule must not land.
+        await store.upsertSubscription({ ...channel, channel: 'B', time: '11:00', timezone: 'UTC', postEmpty: false });
+        // A is only re-saved: its epoch stands, so its time lands.
+        await store.upsertSubscription({ ...channel, channel: 'A', time: '09:00', timezone: 'UTC', postEmpty: true });
+        const next = new Date('2026-04-25T09:00:00Z');
+        await store.setNextDueBatch([
+          { ref: a, nextDueAt: next, scheduleSince: a.scheduleSince },
+          { ref: b, nextDueAt: next, scheduleSince: b.scheduleSince },
+        ]);
+        expect((await store.getSubscription(a))?.nextDueAt).toBe(next.toISOString());
+        expect((await store.getSubscription(b))?.nextDueAt).toBeNull();
       }),
     );
   });

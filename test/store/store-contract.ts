@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { slotKey } from '../../src/core/store/slot-key.js';
 import type { ChannelRef, Store } from '../../src/core/store/store-types.js';
 import { storeContractForChanges } from './store-contract-changes.js';
+import { storeContractForInstallations } from './store-contract-installations.js';
 
 /** What the contract needs from one store implementation: fresh connections to one empty database, and time. */
 export interface StoreUnderTest {
@@ -30,6 +31,7 @@ export function storeContract(name: string, make: () => Promise<StoreUnderTest>)
     }
   };
   storeContractForChanges(name, withStore);
+  storeContractForInstallations(name, withStore);
 
   describe(`${name}: subscriptions`, () => {
     it(
@@ -237,7 +239,7 @@ export function storeContract(name: string, make: () => Promise<StoreUnderTest>)
       withStore(async (store, db) => {
         const dueAt = new Date('2026-04-24T04:00:00Z');
         const first = await store.claimSlot(channel, date, 'a', db.leaseMs, { dueAt });
-        expect(first).toMatchObject({ key, state: 'claimed', attempts: 1, claimedBy: 'a', dueAt: dueAt.toISOString() });
+        expect(first).toMatchObject({ key, state: 'held', attempts: 1, claimedBy: 'a', dueAt: dueAt.toISOString(), uncertain: false });
         expect(first?.firstClaimedAt).toBeTruthy();
         expect(await store.claimSlot(channel, date, 'b', db.leaseMs)).toBeUndefined();
         // Even the same owner does not get a held slot twice (a duplicate cron fire in one process).
@@ -246,10 +248,11 @@ export function storeContract(name: string, make: () => Promise<StoreUnderTest>)
         await db.elapse(db.leaseMs * 1.2);
         const second = await store.claimSlot(channel, date, 'b', db.leaseMs);
         expect(second).toMatchObject({ claimedBy: 'b', attempts: 2, firstClaimedAt: first?.firstClaimedAt, dueAt: dueAt.toISOString() });
+        expect(second!.token).toBeGreaterThan(first!.token);
         // The old holder can neither renew nor record anything.
-        expect(await store.renewLease(key, 'a', db.leaseMs)).toBe(false);
-        expect(await store.finishSlot(key, 'a', { state: 'posted', messageId: 'x' })).toBe(false);
-        expect(await store.finishSlot(key, 'b', { state: 'posted', messageId: 'm1' })).toBe(true);
+        expect(await store.renewLease(key, first!.token, db.leaseMs)).toBe(false);
+        expect(await store.finishSlot(key, first!.token, { state: 'posted', messageId: 'x' })).toBe(false);
+        expect(await store.finishSlot(key, second!.token, { state: 'posted', messageId: 'm1' })).toBe(true);
         const posted = await store.getSlot(key);
         expect(posted).toMatchObject({ state: 'posted', messageId: 'm1', leaseUntil: null, attempts: 2 });
         expect(posted?.postedAt).toBeTruthy();
@@ -257,16 +260,47 @@ export function storeContract(name: string, make: () => Promise<StoreUnderTest>)
     );
 
     it(
-      'renews a lease its holder still has, so nobody takes the slot over mid-post',
+      'fences by claim token, not owner: a re-claim by the same owner leaves the old token unable to write anything',
       withStore(async (store, db) => {
-        await store.claimSlot(channel, date, 'a', db.leaseMs);
+        const old = await store.claimSlot(channel, date, 'host:1:x', db.leaseMs);
+        // The worker holding `old` sleeps in a pacing wait past its lease; a newer run of the same process re-claims.
+        await db.elapse(db.leaseMs * 1.2);
+        const fresh = await store.claimSlot(channel, date, 'host:1:x', db.leaseMs);
+        expect(fresh).toMatchObject({ claimedBy: 'host:1:x', attempts: 2 });
+        expect(fresh!.token).not.toBe(old!.token);
+        expect(await store.renewLease(key, old!.token, db.leaseMs, { sending: true })).toBe(false);
+        expect(await store.recordPage(key, old!.token, { index: 0, messageId: 'stale' })).toBe(false);
+        expect(await store.recordSearch(key, old!.token, { position: 'stale', settled: true })).toBe(false);
+        expect(await store.releaseSlot(key, old!.token, { reason: 'stale', retryAfterMs: 0 })).toBe(false);
+        expect(await store.finishSlot(key, old!.token, { state: 'posted', messageId: 'stale' })).toBe(false);
+        expect(await store.getSlot(key)).toMatchObject({
+          state: 'held',
+          pagesSent: 0,
+          messageId: null,
+          searchPosition: null,
+          reason: null,
+        });
+        expect(await store.renewLease(key, fresh!.token, db.leaseMs)).toBe(true);
+        expect(await store.finishSlot(key, fresh!.token, { state: 'posted', messageId: 'm1' })).toBe(true);
+        expect(await store.getSlot(key)).toMatchObject({ state: 'posted', messageId: 'm1' });
+      }),
+    );
+
+    it(
+      'renews a lease its holder still has, so nobody takes the slot over mid-post; a token nobody replaced renews even late',
+      withStore(async (store, db) => {
+        const claim = await store.claimSlot(channel, date, 'a', db.leaseMs);
         await db.elapse(db.leaseMs * 0.6);
-        expect(await store.renewLease(key, 'a', db.leaseMs)).toBe(true);
+        expect(await store.renewLease(key, claim!.token, db.leaseMs)).toBe(true);
         await db.elapse(db.leaseMs * 0.6);
         expect(await store.claimSlot(channel, date, 'b', db.leaseMs)).toBeUndefined();
-        expect(await store.renewLease(key, 'b', db.leaseMs)).toBe(false);
-        expect(await store.finishSlot(key, 'a', { state: 'posted', messageId: 'm1' })).toBe(true);
-        expect(await store.renewLease(key, 'a', db.leaseMs)).toBe(false);
+        expect(await store.renewLease(key, claim!.token + 1, db.leaseMs)).toBe(false);
+        // Past the lease with no other claim: the token still fences alone, so the holder may go on.
+        await db.elapse(db.leaseMs * 1.2);
+        expect(await store.renewLease(key, claim!.token, db.leaseMs)).toBe(true);
+        expect(await store.claimSlot(channel, date, 'b', db.leaseMs)).toBeUndefined();
+        expect(await store.finishSlot(key, claim!.token, { state: 'posted', messageId: 'm1' })).toBe(true);
+        expect(await store.renewLease(key, claim!.token, db.leaseMs)).toBe(false);
       }),
     );
 
@@ -274,11 +308,11 @@ export function storeContract(name: string, make: () => Promise<StoreUnderTest>)
       'never claims a %s slot again',
       (state) =>
         withStore(async (store, db) => {
-          await store.claimSlot(channel, date, 'a', db.leaseMs);
-          expect(await store.finishSlot(key, 'a', { state, reason: 'r' })).toBe(true);
+          const claim = await store.claimSlot(channel, date, 'a', db.leaseMs);
+          expect(await store.finishSlot(key, claim!.token, { state, reason: 'r' })).toBe(true);
           await db.elapse(db.leaseMs * 1.2);
           expect(await store.claimSlot(channel, date, 'b', db.leaseMs)).toBeUndefined();
-          expect(await store.finishSlot(key, 'a', { state: 'posted', messageId: 'again' })).toBe(false);
+          expect(await store.finishSlot(key, claim!.token, { state: 'posted', messageId: 'again' })).toBe(false);
           expect((await store.getSlot(key))?.state).toBe(state);
         })(),
     );
@@ -286,13 +320,110 @@ export function storeContract(name: string, make: () => Promise<StoreUnderTest>)
     it(
       'gives a claim back, keeping others off until the retry time',
       withStore(async (store, db) => {
-        await store.claimSlot(channel, date, 'a', db.leaseMs);
-        expect(await store.releaseSlot(key, 'b', { reason: 'not mine' })).toBe(false);
-        expect(await store.releaseSlot(key, 'a', { reason: 'http_503', retryAfterMs: db.leaseMs / 2 })).toBe(true);
-        expect(await store.getSlot(key)).toMatchObject({ state: 'claimed', claimedBy: null, reason: 'http_503' });
+        const claim = await store.claimSlot(channel, date, 'a', db.leaseMs);
+        expect(await store.releaseSlot(key, claim!.token + 1, { reason: 'not mine' })).toBe(false);
+        expect(await store.releaseSlot(key, claim!.token, { reason: 'http_429', retryAfterMs: db.leaseMs / 2, outcome: 'certain' })).toBe(
+          true,
+        );
+        expect(await store.getSlot(key)).toMatchObject({ state: 'retry_certain', claimedBy: null, reason: 'http_429', uncertain: false });
         expect(await store.claimSlot(channel, date, 'b', db.leaseMs)).toBeUndefined();
         await db.elapse(db.leaseMs * 0.7);
-        expect(await store.claimSlot(channel, date, 'b', db.leaseMs)).toMatchObject({ attempts: 2, claimedBy: 'b', reason: 'http_503' });
+        expect(await store.claimSlot(channel, date, 'b', db.leaseMs)).toMatchObject({
+          state: 'held',
+          attempts: 2,
+          claimedBy: 'b',
+          reason: 'http_429',
+          uncertain: false,
+        });
+      }),
+    );
+
+    it(
+      'knows whether the last outcome is certain: sending, crashed or given back uncertain means search first, until a search settles it',
+      withStore(async (store, db) => {
+        // Held but nothing sent, then the holder dies: the next claim is certain.
+        const quiet = await store.claimSlot(channel, date, 'a', db.leaseMs);
+        await db.elapse(db.leaseMs * 1.2);
+        const afterQuiet = await store.claimSlot(channel, date, 'b', db.leaseMs);
+        expect(afterQuiet).toMatchObject({ uncertain: false, attempts: 2 });
+        expect(afterQuiet!.token).toBeGreaterThan(quiet!.token);
+        // A request goes out (sending) and the holder dies before recording it: uncertain.
+        expect(await store.renewLease(key, afterQuiet!.token, db.leaseMs, { sending: true })).toBe(true);
+        expect((await store.getSlot(key))?.state).toBe('sending');
+        await db.elapse(db.leaseMs * 1.2);
+        const afterCrash = await store.claimSlot(channel, date, 'c', db.leaseMs);
+        expect(afterCrash).toMatchObject({ state: 'held', uncertain: true });
+        // A clean refusal now does not make it certain: the crash is still unsettled.
+        expect(await store.releaseSlot(key, afterCrash!.token, { reason: 'http_429', retryAfterMs: 0, outcome: 'certain' })).toBe(true);
+        expect(await store.getSlot(key)).toMatchObject({ state: 'retry_uncertain', uncertain: true });
+        const searcher = await store.claimSlot(channel, date, 'd', db.leaseMs);
+        expect(searcher).toMatchObject({ uncertain: true });
+        // The search read to the end and found nothing: certain again.
+        expect(await store.recordSearch(key, searcher!.token, { position: '900', settled: true })).toBe(true);
+        expect(await store.releaseSlot(key, searcher!.token, { reason: 'http_429', retryAfterMs: 0, outcome: 'certain' })).toBe(true);
+        expect(await store.getSlot(key)).toMatchObject({ state: 'retry_certain', uncertain: false, searchPosition: '900' });
+        // A timeout after sending is given back as uncertain.
+        const poster = await store.claimSlot(channel, date, 'e', db.leaseMs);
+        expect(poster).toMatchObject({ uncertain: false });
+        expect(await store.renewLease(key, poster!.token, db.leaseMs, { sending: true })).toBe(true);
+        expect(await store.releaseSlot(key, poster!.token, { reason: 'timeout', retryAfterMs: 0, outcome: 'uncertain' })).toBe(true);
+        expect(await store.getSlot(key)).toMatchObject({ state: 'retry_uncertain', uncertain: true });
+        expect(await store.claimSlot(channel, date, 'f', db.leaseMs)).toMatchObject({ uncertain: true, attempts: 6 });
+      }),
+    );
+
+    it(
+      'records each page in order with its message id, back to held, and hands the progress to the next claim',
+      withStore(async (store, db) => {
+        const claim = await store.claimSlot(channel, date, 'a', db.leaseMs);
+        expect(await store.renewLease(key, claim!.token, db.leaseMs, { sending: true })).toBe(true);
+        expect(await store.recordPage(key, claim!.token, { index: 0, messageId: 'p0' })).toBe(true);
+        expect(await store.getSlot(key)).toMatchObject({ state: 'held', pagesSent: 1, pageIds: ['p0'], messageId: 'p0' });
+        // Recorded already, or out of order: nothing changes.
+        expect(await store.recordPage(key, claim!.token, { index: 0, messageId: 'again' })).toBe(false);
+        expect(await store.recordPage(key, claim!.token, { index: 2, messageId: 'skip' })).toBe(false);
+        expect(await store.renewLease(key, claim!.token, db.leaseMs, { sending: true })).toBe(true);
+        expect(await store.recordPage(key, claim!.token, { index: 1, messageId: 'p1' })).toBe(true);
+        // Page 2 goes out and the process dies before recording it.
+        expect(await store.renewLease(key, claim!.token, db.leaseMs, { sending: true })).toBe(true);
+        await db.elapse(db.leaseMs * 1.2);
+        const next = await store.claimSlot(channel, date, 'b', db.leaseMs);
+        expect(next).toMatchObject({ pagesSent: 2, pageIds: ['p0', 'p1'], messageId: 'p0', uncertain: true });
+        expect(await store.recordPage(key, claim!.token, { index: 2, messageId: 'stale' })).toBe(false);
+        expect(await store.recordPage(key, next!.token, { index: 2, messageId: 'p2' })).toBe(true);
+        // The record keeps page 0's id whatever the finish says.
+        expect(await store.finishSlot(key, next!.token, { state: 'posted', messageId: 'p2' })).toBe(true);
+        expect(await store.getSlot(key)).toMatchObject({ state: 'posted', messageId: 'p0', pageIds: ['p0', 'p1', 'p2'], pagesSent: 3 });
+      }),
+    );
+
+    it(
+      'keeps where a search stopped in the slot, for the next attempt in any process',
+      withStore(async (store, db) => {
+        const claim = await store.claimSlot(channel, date, 'a', db.leaseMs);
+        expect(claim?.searchPosition).toBeNull();
+        expect(await store.recordSearch(key, claim!.token, { position: '{"after":"500"}', settled: false })).toBe(true);
+        expect(await store.releaseSlot(key, claim!.token, { reason: 'history_search_incomplete', retryAfterMs: 0 })).toBe(true);
+        const other = await db.connect();
+        const next = await other.claimSlot(channel, date, 'b', db.leaseMs);
+        expect(next).toMatchObject({ searchPosition: '{"after":"500"}', uncertain: true });
+        expect(await other.recordSearch(key, claim!.token, { position: 'stale', settled: true })).toBe(false);
+        expect(await other.recordSearch(key, next!.token, { position: '{"after":"900"}', settled: false })).toBe(true);
+        expect(await store.getSlot(key)).toMatchObject({ searchPosition: '{"after":"900"}', uncertain: true });
+      }),
+    );
+
+    it(
+      'tells the time by the database clock, the same clock its leases and records use',
+      withStore(async (store, db) => {
+        const before = await store.now();
+        const claim = await store.claimSlot(channel, date, 'a', db.leaseMs);
+        const after = await store.now();
+        expect(Date.parse(claim!.firstClaimedAt!)).toBeGreaterThanOrEqual(before.getTime() - 1);
+        expect(Date.parse(claim!.firstClaimedAt!)).toBeLessThanOrEqual(after.getTime() + 1);
+        expect(Date.parse(claim!.leaseUntil!) - Date.parse(claim!.firstClaimedAt!)).toBeCloseTo(db.leaseMs, -2);
+        await db.elapse(db.leaseMs / 10);
+        expect((await store.now()).getTime() - after.getTime()).toBeGreaterThanOrEqual(db.leaseMs / 10 - 5);
       }),
     );
 

@@ -14,11 +14,13 @@ export function createConsolePoster(
   return {
     platform: 'console',
     async post(ref: ChannelRef, reply: Reply, slotKey: string, hooks?: PostHooks): Promise<PostResult> {
+      if ((hooks?.firstPage ?? 0) > 0) return { messageId: '' };
       await hooks?.beforeRequest?.();
       const messageId = `console-${randomUUID().slice(0, 8)}`;
       print(
         `${renderText(reply, { color, width: width ? width() || 80 : undefined })}\n(digest ${slotKey} → #${ref.channel}, message ${messageId})`,
       );
+      await hooks?.pageSent?.(0, messageId);
       return { messageId };
     },
     // The terminal keeps no history to search; the ledger's record is the only trace of a console post.

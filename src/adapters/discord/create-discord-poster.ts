@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { DiscordAPIError, HTTPError, type RateLimitData, RateLimitError, Routes } from 'discord.js';
 import { createActionTable } from '../../commands/action-table.js';
 import type { Clock } from '../../core/clock.js';
-import { type DigestPoster, PostError, type PostHooks, type PostResult } from '../../core/digest/digest-types.js';
+import { type DigestPoster, PostError, type PostHooks, type PostResult, type SearchProgress } from '../../core/digest/digest-types.js';
 import type { Logger } from '../../core/logger.js';
 import type { Reply } from '../../core/reply.js';
 import type { ChannelRef } from '../../core/store/store-types.js';
@@ -103,14 +103,17 @@ export function createDiscordPoster(options: DiscordPosterOptions): DigestPoster
     async post(ref: ChannelRef, reply: Reply, slotKey: string, hooks?: PostHooks): Promise<PostResult> {
       // A long digest goes out as one message per page; each page has its own nonce and tag, so a retry repeats none.
       // The tag is a subtext line in the message itself: nonces are forgotten after minutes, the tag is not.
+      // Pages the ledger has recorded are not sent again; each new one is recorded before the next goes out.
       const messages = buildMessages(reply, tables);
       let firstId: string | undefined;
       for (const [page, message] of messages.entries()) {
+        if (page < (hooks?.firstPage ?? 0)) continue;
         const url = Routes.channelMessages(ref.channel);
         // Outside the try: a lost lease or a stop is the runner's, not a platform error, and sends no more pages.
         await hooks?.beforeRequest?.();
+        let posted: { id: string };
         try {
-          const posted = (await rest.post(url, {
+          posted = (await rest.post(url, {
             body: {
               ...message,
               content: slotTag(slotKey, page),
@@ -119,25 +122,27 @@ export function createDiscordPoster(options: DiscordPosterOptions): DigestPoster
               enforce_nonce: true,
             },
           })) as { id: string };
-          firstId ??= posted.id;
         } catch (error) {
           const postError = toPostError(error);
-          log.warn({ channel: ref.channel, slotKey, kind: postError.kind, reason: postError.reason }, 'discord digest post failed');
+          log.warn({ channel: ref.channel, slotKey, page, kind: postError.kind, reason: postError.reason }, 'discord digest post failed');
           throw postError;
         } finally {
           for (const key of hits.keys()) if (key.includes(`/channels/${ref.channel}/`)) hits.delete(key);
         }
+        firstId ??= posted.id;
+        await hooks?.pageSent?.(page, posted.id);
       }
       return { messageId: firstId ?? '' };
     },
     /**
      * Reads the channel's messages after the snowflake of the slot's first claim (not its nonce: Discord
-     * forgets nonces after minutes), 100 a call, and keeps the bot's own first page tagged with the slot.
-     * A search it cannot finish throws, so nothing is posted blind.
+     * forgets nonces after minutes), or after where the last search stopped, 100 a call, and keeps the bot's
+     * own message tagged with the slot and page. Each page read moves the stored position on, so a search it
+     * cannot finish now throws, nothing is posted blind, and the next attempt goes on from there.
      */
-    async findPosted(ref: ChannelRef, slotKey: string, since: Date): Promise<PostResult | undefined> {
-      const tag = slotTag(slotKey, 0);
-      let after = snowflakeAt(since.getTime() - CLOCK_SKEW_MS);
+    async findPosted(ref: ChannelRef, slotKey: string, since: Date, progress?: SearchProgress): Promise<PostResult | undefined> {
+      const tag = slotTag(slotKey, progress?.page ?? 0);
+      let after = progress?.position ?? snowflakeAt(since.getTime() - CLOCK_SKEW_MS);
       try {
         const bot = await ownUserId();
         for (let page = 0; page < HISTORY_PAGES; page++) {
@@ -145,9 +150,14 @@ export function createDiscordPoster(options: DiscordPosterOptions): DigestPoster
           const messages = (await rest.get(Routes.channelMessages(ref.channel), { query })) as FetchedMessage[];
           const found = messages.find((message) => message.author?.id === bot && message.content === tag);
           if (found) return { messageId: found.id };
-          if (messages.length < HISTORY_LIMIT) return undefined;
           // Discord lists newest first; the next page starts after the newest one seen.
           after = messages.reduce((max, m) => (BigInt(m.id) > BigInt(max) ? m.id : max), after);
+          if (messages.length < HISTORY_LIMIT) {
+            // Read to the end: a later search (after another uncertain page) needs only what comes after this.
+            await progress?.advance(after);
+            return undefined;
+          }
+          await progress?.advance(after);
         }
       } catch (error) {
         throw toPostError(error);
@@ -165,7 +175,9 @@ export function createDiscordPoster(options: DiscordPosterOptions): DigestPoster
 /** Maps a REST failure to what the digest runner should do: wait, retry, pause the subscription, or give up. */
 export function toPostError(error: unknown): PostError {
   if (error instanceof PostError) return error;
-  if (error instanceof RateLimitError) return new PostError('rate_limited', 'http_429', Math.max(0, Math.ceil(error.retryAfter)));
+  // Only a global 429 speaks for the whole bot; a route's own limit or a `shared` (per-resource) one holds that channel.
+  if (error instanceof RateLimitError)
+    return new PostError('rate_limited', 'http_429', Math.max(0, Math.ceil(error.retryAfter)), error.global ? 'global' : 'route');
   if (error instanceof DiscordAPIError || error instanceof HTTPError) {
     const status = error.status;
     if (status === 403 || status === 404) return new PostError('gone', `http_${status}`);

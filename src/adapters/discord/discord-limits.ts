@@ -1,3 +1,5 @@
+import type { PlatformLimits } from '../../core/platform-adapter.js';
+
 /** Discord's message limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const discordLimits = {
   embedTitle: 256,
@@ -22,3 +24,10 @@ export const discordLimits = {
   /** Discord's limit on a nonce; enforce_nonce deduplicates posts carrying the same one. */
   nonce: 25,
 } as const;
+
+/** Discord's limits as the adapter port states them: 6,000 characters of embeds, 5 rows of 5 buttons, 3 s to answer. */
+export const discordPlatformLimits: PlatformLimits = {
+  messageText: discordLimits.embedTotal,
+  buttonsPerMessage: discordLimits.buttonsPerRow * discordLimits.rowsPerMessage,
+  answerDeadlineMs: 3_000,
+};

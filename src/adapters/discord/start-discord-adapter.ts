@@ -1,26 +1,22 @@
-import { Client, Events, GatewayIntentBits, type Interaction, RESTEvents } from 'discord.js';
-import { createActionTable } from '../../commands/action-table.js';
+import { Client, Events, GatewayIntentBits, RESTEvents } from 'discord.js';
 import type { AnyCommand, Services } from '../../commands/command.js';
 import { type Clock, systemClock } from '../../core/clock.js';
-import type { DigestPoster } from '../../core/digest/digest-types.js';
 import type { Logger } from '../../core/logger.js';
-import type { Reply } from '../../core/reply.js';
-import { createTurnQueue } from '../../core/turn-queue.js';
-import type { MessageTables, PagedReply } from './build-message.js';
-import type { ButtonTarget } from './button-target.js';
+import type { AdapterState, PlatformAdapter } from '../../core/platform-adapter.js';
 import { createDiscordPoster } from './create-discord-poster.js';
+import { createInteractionDeps } from './create-interaction-deps.js';
 import { NO_MENTIONS } from './deliver-reply.js';
+import { discordPlatformLimits } from './discord-limits.js';
 import { discordMessages } from './discord-messages.js';
-import { handleAutocomplete } from './handle-autocomplete.js';
-import { handleButton } from './handle-button.js';
-import { handleChatInput } from './handle-chat-input.js';
-import type { InteractionDeps } from './interaction-deps.js';
+import { routeInteraction } from './route-interaction.js';
 
 export interface DiscordAdapterOptions {
   token: string;
   applicationId: string;
   /** Replaces the REST base URL, without the version: `http://127.0.0.1:PORT/api`. */
   apiUrl?: string;
+  /** Requests per second the bot's digests may make (READOUT_DISCORD_REQUESTS_PER_SECOND). */
+  digestRequestsPerSecond?: number;
   services: Services;
   commands: readonly AnyCommand[];
   logger: Logger;
@@ -34,13 +30,9 @@ export interface DiscordAdapterOptions {
   onFatal?: (reason: string) => void;
 }
 
-export interface DiscordAdapter {
-  poster: DigestPoster;
-  state(): 'starting' | 'running' | 'stopped' | 'failed';
-  stop(): Promise<void>;
-}
+/** Discord over the gateway, as the adapter port. */
+export type DiscordAdapter = PlatformAdapter;
 
-const HOUR = 3_600_000;
 /** High enough never to throttle interaction answers; Discord's own per-route limits still apply through the library. */
 const INTERACTION_REQUESTS_PER_SECOND = 10_000;
 
@@ -52,28 +44,16 @@ const INTERACTION_REQUESTS_PER_SECOND = 10_000;
 export async function startDiscordAdapter(options: DiscordAdapterOptions): Promise<DiscordAdapter> {
   const clock = options.clock ?? systemClock;
   const log = options.logger;
-  let state: ReturnType<DiscordAdapter['state']> = 'starting';
-  // Button data goes to the store too, so a click reaching another process (or this one restarted) still works.
-  const kept = (namespace: string) => ({
-    namespace,
-    store: options.services.store,
-    onStoreError: (error: unknown) => log.warn({ err: error }, 'button data not saved to the store; only this process can answer it'),
-  });
-  const tables: MessageTables = {
-    actions: createActionTable<ButtonTarget>({ maxEntries: 10_000, ttlMs: 24 * HOUR, clock, ...kept('discord-actions') }),
-    pages: createActionTable<PagedReply>({ maxEntries: 2_000, ttlMs: HOUR, clock, ...kept('discord-pages') }),
-  };
-  const deps: InteractionDeps = {
+  let state: AdapterState = 'starting';
+  const deps = createInteractionDeps({
     commands: options.commands,
     services: options.services,
     logger: log,
     clock,
-    ...(options.random ? { random: options.random } : {}),
-    tables,
+    random: options.random,
     deferAfterMs: options.deferAfterMs ?? 1_500,
-    queue: createTurnQueue(),
-    visibilityGuesses: new Map<string, Reply['visibility']>(),
-  };
+  });
+  const tables = deps.tables;
   const client = new Client({
     // Slash commands, autocomplete and buttons arrive as interactions; Guilds is the only intent they need.
     intents: [GatewayIntentBits.Guilds],
@@ -83,7 +63,14 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
     // Channel posts (the digest) go through the poster's own REST client, which keeps the 50/s.
     rest: { globalRequestsPerSecond: INTERACTION_REQUESTS_PER_SECOND, ...(options.apiUrl ? { api: options.apiUrl } : {}) },
   });
-  const poster = createDiscordPoster({ token: options.token, apiUrl: options.apiUrl, logger: log, clock, tables });
+  const poster = createDiscordPoster({
+    token: options.token,
+    apiUrl: options.apiUrl,
+    logger: log,
+    clock,
+    tables,
+    ...(options.digestRequestsPerSecond ? { requestsPerSecond: options.digestRequestsPerSecond } : {}),
+  });
 
   // Ack latency: from receipt to Discord's answer to our first callback; 429s and retries of every REST call.
   const metrics = options.services.metrics;
@@ -104,7 +91,7 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
       // Bounded: an interaction we never answered must not stay forever.
       if (awaitingAck.size > 1_000) awaitingAck.delete(awaitingAck.keys().next().value!);
     }
-    void route(interaction, deps).catch((error: unknown) => {
+    void routeInteraction(interaction, deps).catch((error: unknown) => {
       log.error({ err: error, interaction: interaction.id, type: interaction.type }, 'discord interaction failed');
     });
   });
@@ -149,6 +136,8 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
   log.info({ user: client.user?.tag, shards: client.shard?.ids ?? [0], applicationId: options.applicationId }, 'discord ready');
 
   return {
+    name: 'discord',
+    limits: discordPlatformLimits,
     poster,
     state: () => state,
     async stop() {
@@ -158,13 +147,6 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
       await client.destroy();
     },
   };
-}
-
-function route(interaction: Interaction, deps: InteractionDeps): Promise<void> {
-  if (interaction.isChatInputCommand()) return handleChatInput(interaction, deps);
-  if (interaction.isAutocomplete()) return handleAutocomplete(interaction, deps);
-  if (interaction.isButton()) return handleButton(interaction, deps);
-  return Promise.resolve();
 }
 
 const NETWORK_CODES = /^(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|UND_ERR_\w+)$/;

@@ -44,7 +44,8 @@ export function registerListeners(app: App, deps: SlackDeps, support: ListenerSu
       // Command names come from the app manifest (a bounded set), never from free text.
       const name = command.replace(/^\//, '');
       deps.services.metrics?.commandAcked({ command: name, platform: 'slack', seconds: (Date.now() - received) / 1000 });
-      const input = { command, text, where: { team, channel, user, ...(channelName ? { channelName } : {}) } };
+      const where = { team: deps.workspaceId(enterpriseOf(body), team), channel, user, ...(channelName ? { channelName } : {}) };
+      const input = { command, text, where };
       void support.track(
         support.queue.run(() => handleSlashCommand(deps, input, answer)),
         command,
@@ -59,7 +60,8 @@ export function registerListeners(app: App, deps: SlackDeps, support: ListenerSu
       await guarded(deps, ack, answer, async (acknowledge) => {
         await acknowledge();
         if (!answer) return;
-        const where = { team: body.team?.id ?? body.user?.team_id ?? '', channel: body.channel?.id ?? '', user: body.user?.id ?? '' };
+        const team = body.team?.id ?? body.user?.team_id ?? '';
+        const where = { team: deps.workspaceId(enterpriseOf(body), team), channel: body.channel?.id ?? '', user: body.user?.id ?? '' };
         const click = {
           buttonId: String(action.action_id).split(':')[1] ?? '',
           value: typeof action.value === 'string' ? action.value : '',
@@ -92,6 +94,13 @@ export function registerListeners(app: App, deps: SlackDeps, support: ListenerSu
   app.shortcut(/.*/, async ({ ack }) => {
     await ack();
   });
+}
+
+/** The Enterprise Grid org a request comes from: `enterprise_id` on commands, `enterprise.id` on interactions. */
+function enterpriseOf(body: unknown): string | undefined {
+  const b = body as { enterprise_id?: unknown; enterprise?: { id?: unknown } | null };
+  const id = typeof b.enterprise_id === 'string' ? b.enterprise_id : typeof b.enterprise?.id === 'string' ? b.enterprise.id : undefined;
+  return id || undefined;
 }
 
 /**

@@ -12,6 +12,8 @@ export interface SlackDeps {
   logger: Logger;
   /** Who may change the digest of the channel asked from. */
   digestAccess: (where: SlackWhere) => DigestAccess;
+  /** The workspace key of a request: the team id, or in distribution mode enterprise and team (`E…:T…`). */
+  workspaceId: (enterpriseId: string | undefined, teamId: string) => string;
   /** Whether a payload's response_url is one readout may answer on (Slack's hook hosts, or SLACK_API_URL's host). */
   responseUrlAllowed: (url: unknown) => boolean;
 }

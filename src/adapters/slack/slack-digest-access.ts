@@ -6,7 +6,8 @@ import type { SlackWhere } from './slack-deps.js';
 import { slackMessages } from './slack-messages.js';
 
 export interface SlackDigestAccessOptions {
-  client: webApi.WebClient;
+  /** The Web API client of the asker's workspace: the one bot token, or in distribution mode that workspace's own. */
+  clientFor: (team: string) => Promise<webApi.WebClient | undefined>;
   /** User ids the operator lets manage digests besides admins and owners (READOUT_DIGEST_MANAGERS). */
   managers: readonly string[];
   logger: Logger;
@@ -23,12 +24,16 @@ const ROLE_TTL_MS = 5 * 60_000;
 export function createSlackDigestAccess(options: SlackDigestAccessOptions): (where: SlackWhere) => DigestAccess {
   const managers = new Set(options.managers);
   const roles = new LRUCache<string, boolean>({ max: 5_000, ttl: ROLE_TTL_MS });
-  const isAdmin = async (user: string): Promise<boolean> => {
-    const cached = roles.get(user);
+  // Roles are per workspace: the same person may be an admin in one and not in another.
+  const isAdmin = async (team: string, user: string): Promise<boolean> => {
+    const key = `${team}:${user}`;
+    const cached = roles.get(key);
     if (cached !== undefined) return cached;
-    const info = await options.client.users.info({ user });
+    const client = await options.clientFor(team);
+    if (!client) throw new Error(`no installation for workspace ${team}`);
+    const info = await client.users.info({ user });
     const admin = Boolean(info.user?.is_admin || info.user?.is_owner || info.user?.is_primary_owner);
-    roles.set(user, admin);
+    roles.set(key, admin);
     return admin;
   };
   return (where) => ({
@@ -36,7 +41,7 @@ export function createSlackDigestAccess(options: SlackDigestAccessOptions): (whe
     async checkManager() {
       if (managers.has(where.user)) return undefined;
       try {
-        return (await isAdmin(where.user)) ? undefined : slackMessages.digestManagersOnly;
+        return (await isAdmin(where.team, where.user)) ? undefined : slackMessages.digestManagersOnly;
       } catch (error) {
         options.logger.warn({ err: error, user: where.user }, 'could not read the asker’s role with users.info');
         return slackMessages.digestRoleUnknown;

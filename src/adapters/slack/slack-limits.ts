@@ -1,3 +1,5 @@
+import type { PlatformLimits } from '../../core/platform-adapter.js';
+
 /** Block Kit's documented limits; Slack rejects a whole message that breaks any of them. */
 export const slackLimits = {
   blocksPerMessage: 50,
@@ -15,3 +17,10 @@ export const slackLimits = {
   /** Top-level `text` may be 40,000; notifications only show the start anyway. */
   fallbackText: 3000,
 } as const;
+
+/** Slack's limits as the adapter port states them: 50 sections of 3,000 characters, 5 buttons, 3 s to acknowledge. */
+export const slackPlatformLimits: PlatformLimits = {
+  messageText: slackLimits.blocksPerMessage * slackLimits.sectionText,
+  buttonsPerMessage: slackLimits.buttonsPerActions,
+  answerDeadlineMs: 3_000,
+};

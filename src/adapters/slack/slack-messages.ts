@@ -21,4 +21,10 @@ export const slackMessages = {
     `cannot reach Slack (${reason}). Check the network, a proxy or firewall, and SLACK_API_URL if you set it.`,
   socketFailed: (reason: string) =>
     `Socket Mode could not connect (${reason}). SLACK_APP_TOKEN must be an app-level token (xapp-…) with the connections:write scope, and Socket Mode must be on in the app’s settings.`,
+  installationWithoutTeam: 'a Slack installation names neither a workspace nor an org',
+  notInstalled: (key: string) =>
+    `readout is not installed in ${key.startsWith('E:') ? 'org' : 'workspace'} ${key.slice(2)} (or was uninstalled)`,
+  // Why a workspace's digests paused (shown by /digest status and `readout digest list`); a reinstall resumes them.
+  pausedUninstalled: 'readout was uninstalled from this workspace; installing it again resumes the digest',
+  pausedTokensRevoked: 'this workspace revoked readout’s token; installing it again resumes the digest',
 } as const;

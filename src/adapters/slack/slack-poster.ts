@@ -1,12 +1,24 @@
 import type { webApi } from '@slack/bolt';
-import { LRUCache } from 'lru-cache';
-import type { DigestPoster, PostHooks, PostResult } from '../../core/digest/digest-types.js';
+import type { DigestPoster, PostHooks, PostResult, SearchProgress } from '../../core/digest/digest-types.js';
 import type { Button, Reply } from '../../core/reply.js';
 import type { ChannelRef } from '../../core/store/store-types.js';
 import { inlineButtonValue } from './button-codec.js';
 import { renderBlocks } from './render-blocks.js';
 import { slackLimits } from './slack-limits.js';
 import { toPostError } from './to-post-error.js';
+
+/**
+ * Four digest posts a second per workspace (240 a minute): chat.postMessage allows about one message a second
+ * per channel (paced apart) and, workspace-wide, "several hundred messages per minute" (its reference page),
+ * so 240 stays under the lowest reading of that. One a second per workspace would take hours in a big one.
+ */
+export const SLACK_WORKSPACE_POST_INTERVAL_MS = 250;
+
+/**
+ * chat.postMessage allows about one message per second per channel (short bursts aside), and keeps a
+ * workspace-wide limit too, shared through the store by every process posting to the workspace.
+ */
+export const SLACK_PACING = { perChannelMs: 1_000, perWorkspace: { intervalMs: SLACK_WORKSPACE_POST_INTERVAL_MS } };
 
 /** The metadata event type tagging a digest post, so an uncertain attempt can be found in the history. */
 export const DIGEST_EVENT_TYPE = 'readout_digest';
@@ -27,6 +39,24 @@ interface HistoryMessage {
   metadata?: { event_type?: string; event_payload?: unknown };
 }
 
+/** A stored search position: where the walk down the history stands, and the newest message it saw. */
+interface SearchPosition {
+  oldest: string;
+  cursor?: string;
+  newest?: string;
+}
+
+function readPosition(text: string | null): SearchPosition | undefined {
+  if (!text) return undefined;
+  try {
+    const value = JSON.parse(text) as Partial<SearchPosition>;
+    return typeof value.oldest === 'string' ? (value as SearchPosition) : undefined;
+  } catch {
+    // A position this version cannot read: search from the first claim again, as if none were stored.
+    return undefined;
+  }
+}
+
 /** The digest's Slack message; its buttons carry their action inline, and one too long to carry is left out. */
 function renderDigest(reply: Reply): ReturnType<typeof renderBlocks> {
   const inline = (button: Button) => inlineButtonValue(button.action);
@@ -39,8 +69,6 @@ function renderDigest(reply: Reply): ReturnType<typeof renderBlocks> {
  * retries and honours Retry-After through PostError), so pass one built with `retries: 0`.
  */
 export function createSlackPoster(client: webApi.WebClient): DigestPoster {
-  // A search cut short by the rate limit resumes from its last page on the next attempt instead of starting over.
-  const resumeAt = new LRUCache<string, string>({ max: 1_000, ttl: 6 * 3_600_000 });
   let botId: Promise<string> | undefined;
   /** Our own bot id (auth.test, once): only our messages can settle a slot. */
   const ownBotId = () => {
@@ -58,14 +86,17 @@ export function createSlackPoster(client: webApi.WebClient): DigestPoster {
   return {
     platform: 'slack',
     // chat.postMessage allows about one message per second per channel (short bursts aside).
-    pacing: { perChannelMs: 1_000 },
+    pacing: SLACK_PACING,
     async post(ref: ChannelRef, reply: Reply, slotKey: string, hooks?: PostHooks): Promise<PostResult> {
       // Digest buttons carry their action inline, since a digest outlives any in-memory table; one too long to
       // carry is left out rather than sent cut.
       const message = rendered.get(reply) ?? renderDigest(reply);
       rendered.set(reply, message);
+      // One message, page 0: nothing to send when the ledger has it already.
+      if ((hooks?.firstPage ?? 0) > 0) return { messageId: '' };
       // Outside the try: a lost lease or a stop is the runner's, not a Slack error.
       await hooks?.beforeRequest?.();
+      let ts: string;
       try {
         const result = await client.chat.postMessage({
           channel: ref.channel,
@@ -76,20 +107,26 @@ export function createSlackPoster(client: webApi.WebClient): DigestPoster {
           metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { slot: slotKey } },
         });
         if (!result.ts) throw toPostError({ code: 'slack_webapi_platform_error', data: { error: 'missing_ts' } });
-        return { messageId: result.ts };
+        ts = result.ts;
       } catch (error) {
         throw toPostError(error);
       }
+      await hooks?.pageSent?.(0, ts);
+      return { messageId: ts };
     },
     /**
      * Reads the channel from the slot's first claim on (not from its date: an operator's `--date` run
      * posts today for any date), 15 messages a call, and keeps the bot's own message tagged with the slot.
-     * A search it cannot finish (more pages than it may read now) throws, so nothing is posted blind.
+     * History comes newest first: the search walks a cursor down to `oldest`, storing `{oldest, cursor}` after each
+     * call, and a finished one stores the newest message seen as the next search's `oldest`. A search it cannot
+     * finish now (more calls than it may make, or a 429) throws, so nothing is posted blind; the next attempt, in
+     * any process, goes on from the stored position.
      */
-    async findPosted(ref: ChannelRef, slotKey: string, since: Date): Promise<PostResult | undefined> {
-      const oldest = ((since.getTime() - CLOCK_SKEW_MS) / 1000).toFixed(6);
-      const search = `${ref.channel}|${slotKey}|${oldest}`;
-      let cursor = resumeAt.get(search);
+    async findPosted(ref: ChannelRef, slotKey: string, since: Date, progress?: SearchProgress): Promise<PostResult | undefined> {
+      const stored = readPosition(progress?.position ?? null);
+      const oldest = stored?.oldest ?? ((since.getTime() - CLOCK_SKEW_MS) / 1000).toFixed(6);
+      let cursor = stored?.cursor;
+      let newest = stored?.newest ?? oldest;
       try {
         const bot = await ownBotId();
         for (let page = 0; page < HISTORY_PAGES; page++) {
@@ -100,22 +137,21 @@ export function createSlackPoster(client: webApi.WebClient): DigestPoster {
             oldest,
             ...(cursor ? { cursor } : {}),
           });
-          const found = (history.messages as HistoryMessage[] | undefined)?.find(
+          const messages = (history.messages as HistoryMessage[] | undefined) ?? [];
+          for (const message of messages) if (message.ts && Number(message.ts) > Number(newest)) newest = message.ts;
+          const found = messages.find(
             (message) =>
               message.bot_id === bot &&
               message.metadata?.event_type === DIGEST_EVENT_TYPE &&
               (message.metadata.event_payload as { slot?: unknown } | undefined)?.slot === slotKey,
           );
-          if (found?.ts) {
-            resumeAt.delete(search);
-            return { messageId: found.ts };
-          }
+          if (found?.ts) return { messageId: found.ts };
           cursor = history.response_metadata?.next_cursor || undefined;
           if (!history.has_more || !cursor) {
-            resumeAt.delete(search);
+            await progress?.advance(JSON.stringify({ oldest: newest }));
             return undefined;
           }
-          resumeAt.set(search, cursor);
+          await progress?.advance(JSON.stringify({ oldest, cursor, newest }));
         }
       } catch (error) {
         throw toPostError(error);

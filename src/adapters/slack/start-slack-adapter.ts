@@ -3,13 +3,17 @@ import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { AnyCommand, Services } from '../../commands/command.js';
 import { type Clock, systemClock } from '../../core/clock.js';
-import type { DigestPoster } from '../../core/digest/digest-types.js';
 import type { Logger } from '../../core/logger.js';
+import type { PlatformAdapter } from '../../core/platform-adapter.js';
 import { createTurnQueue } from '../../core/turn-queue.js';
 import { ackVerifiedEvents } from './ack-verified-events.js';
 import { boundRequestBodies } from './bound-request-bodies.js';
+import { SLACK_SCOPES } from './build-manifest.js';
 import { createButtonCodec } from './button-codec.js';
+import { createInstallationsPoster } from './create-installations-poster.js';
 import { createSlackDigestPoster, slackApiBase } from './create-slack-digest-poster.js';
+import { registerUninstallListeners } from './handle-uninstall.js';
+import { createInstallationClients } from './installation-clients.js';
 import { registerListeners } from './register-listeners.js';
 import { rejectFutureTimestamps } from './reject-future-timestamps.js';
 import { replayGuard } from './replay-guard.js';
@@ -17,11 +21,26 @@ import { createResponseUrlCheck } from './response-url-check.js';
 import { createSeenRequests } from './seen-requests.js';
 import type { SlackDeps } from './slack-deps.js';
 import { createSlackDigestAccess } from './slack-digest-access.js';
+import type { SlackInstallations } from './slack-installation-store.js';
+import { slackPlatformLimits } from './slack-limits.js';
 import { toSlackLogger } from './slack-logger.js';
 import { slackMessages } from './slack-messages.js';
+import { slackWorkspaceId } from './slack-workspace-id.js';
+
+/** Distribution mode: any workspace installs readout through Bolt's OAuth flow; each request and digest uses its own token. */
+export interface SlackDistribution {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+  installations: SlackInstallations;
+  /** The public https URL of /slack/oauth_redirect, when the app lists more than one redirect URL. */
+  redirectUri?: string;
+}
 
 export interface SlackAdapterOptions {
-  botToken: string;
+  /** The single workspace's bot token; absent in distribution mode. */
+  botToken?: string;
+  distribution?: SlackDistribution;
   /** HTTP mode: verifies every request. Required when there is no appToken. */
   signingSecret?: string;
   /** Socket Mode: an `xapp-` token; when set, no HTTP endpoint is opened. */
@@ -48,15 +67,15 @@ export interface SlackAdapterOptions {
 
 export type SlackAdapterState = 'starting' | 'running' | 'stopped' | 'failed';
 
-export interface SlackAdapter {
+export interface SlackAdapter extends PlatformAdapter {
   /** The HTTP port actually listened on (HTTP mode), undefined in Socket Mode. */
   port: number | undefined;
-  poster: DigestPoster;
   state(): SlackAdapterState;
-  stop(): Promise<void>;
 }
 
 const EVENTS_PATH = '/slack/events';
+export const INSTALL_PATH = '/slack/install';
+export const REDIRECT_PATH = '/slack/oauth_redirect';
 /** Requests remembered for replay detection: Slack retries within minutes, three times at most. */
 const SEEN_TTL_MS = 30 * 60 * 1000;
 /** Interactive calls may retry once, quickly: a user waits on them. Digest posts never retry here. */
@@ -76,13 +95,32 @@ function unreachableReason(error: unknown, apiUrl: string | undefined): string |
   return `${code} ${new URL(apiUrl ?? 'https://slack.com/api/').hostname}`;
 }
 
+/** The HTTPReceiver options that turn on Bolt's install flow over our InstallationStore. */
+function installerOptions(distribution: SlackDistribution, slackApiUrl: string | undefined) {
+  return {
+    clientId: distribution.clientId,
+    clientSecret: distribution.clientSecret,
+    stateSecret: distribution.stateSecret,
+    installationStore: distribution.installations,
+    scopes: [...SLACK_SCOPES],
+    ...(distribution.redirectUri ? { redirectUri: distribution.redirectUri } : {}),
+    installerOptions: {
+      installPath: INSTALL_PATH,
+      redirectUriPath: REDIRECT_PATH,
+      directInstall: false,
+      ...(slackApiUrl ? { clientOptions: { slackApiUrl } } : {}),
+    },
+  };
+}
+
 /**
  * Starts the Slack app: HTTP mode (POST /slack/events) with a signing secret, or Socket Mode
  * with an app token. Every slash command and button is acknowledged first, then answered through respond().
  */
 export async function startSlackAdapter(options: SlackAdapterOptions): Promise<SlackAdapter> {
-  if (!options.botToken) throw new Error(slackMessages.missingBotToken);
-  const socketMode = Boolean(options.appToken);
+  const distribution = options.distribution;
+  if (!options.botToken && !distribution) throw new Error(slackMessages.missingBotToken);
+  const socketMode = Boolean(options.appToken) && !distribution;
   if (!socketMode && !options.signingSecret) throw new Error(slackMessages.missingSigningSecret);
 
   const clock = options.clock ?? systemClock;
@@ -114,6 +152,8 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
           },
         ],
         logger: slackLogger,
+        // Distribution mode: Bolt's own install flow (GET /slack/install, GET /slack/oauth_redirect) and authorize.
+        ...(distribution ? installerOptions(distribution, slackApiUrl) : {}),
       });
   if (receiver instanceof HTTPReceiver) {
     const bounded = boundRequestBodies(receiver.requestListener, { logger, queue, ...options.limits });
@@ -121,7 +161,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   }
 
   app = new App({
-    token: options.botToken,
+    ...(distribution ? {} : { token: options.botToken }),
     receiver,
     logger: slackLogger,
     // auth.test runs in init(), where a bad token is a start-up error rather than an unhandled rejection.
@@ -129,6 +169,16 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
     clientOptions: { ...(slackApiUrl ? { slackApiUrl } : {}), retryConfig: INTERACTIVE_RETRIES, timeout: 10_000 },
   });
 
+  // One workspace: every call uses the app's client (the bot token); distribution mode: each workspace's own.
+  const singleClient = app.client;
+  const clients = distribution
+    ? createInstallationClients({
+        installations: distribution.installations,
+        apiUrl: slackApiUrl,
+        logger,
+        clientOptions: { retryConfig: INTERACTIVE_RETRIES, timeout: 10_000 },
+      })
+    : undefined;
   const deps: SlackDeps = {
     commands: options.commands,
     services: options.services,
@@ -139,9 +189,15 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
       onStoreError: (error) => logger.warn({ err: error }, 'button data not saved to the store; only this process can answer it'),
     }),
     logger,
-    digestAccess: createSlackDigestAccess({ client: app.client, managers: options.digestManagers ?? [], logger }),
+    digestAccess: createSlackDigestAccess({
+      clientFor: clients ? (team) => clients.clientFor(team) : async () => singleClient,
+      managers: options.digestManagers ?? [],
+      logger,
+    }),
+    workspaceId: distribution ? slackWorkspaceId : (_enterprise, team) => team,
     responseUrlAllowed: createResponseUrlCheck(slackApiUrl),
   };
+  if (distribution) registerUninstallListeners(app, { installations: distribution.installations, store: options.services.store, logger });
   const inFlight = new Set<Promise<void>>();
   const track = (work: Promise<void>, what: string) => {
     const tracked = work.catch((error: unknown) => logger.error({ err: error, what }, 'slack reply failed'));
@@ -193,9 +249,20 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   }
 
   return {
+    name: 'slack',
+    limits: slackPlatformLimits,
     port,
     // The digest has its own client: no blind retries, 429s surface at once; the ledger schedules retries.
-    poster: createSlackDigestPoster({ botToken: options.botToken, apiUrl: slackApiUrl, logger }),
+    poster: distribution
+      ? createInstallationsPoster(
+          createInstallationClients({
+            installations: distribution.installations,
+            apiUrl: slackApiUrl,
+            logger,
+            clientOptions: { retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 15_000 },
+          }),
+        )
+      : createSlackDigestPoster({ botToken: options.botToken ?? '', apiUrl: slackApiUrl, logger }),
     state: () => state,
     async stop() {
       if (state === 'stopped') return;

@@ -6,11 +6,15 @@ import type { PostPacing } from './digest-types.js';
 export interface PostPacer {
   /** Waits for this channel's next turn under `pacing`. */
   turn(pacing: PostPacing | undefined, ref: ChannelRef): Promise<void>;
-  /** The platform answered 429: keep this channel (and the shared budget) quiet for `ms`. */
-  holdBack(pacing: PostPacing | undefined, ref: ChannelRef, ms: number): Promise<void>;
+  /**
+   * The platform answered 429: keep this channel quiet for `ms`, and the shared budget too unless the limit's
+   * scope was the route alone (Discord's per-route and `shared` 429s say nothing about the bot's other channels).
+   */
+  holdBack(pacing: PostPacing | undefined, ref: ChannelRef, ms: number, scope?: 'global' | 'route'): Promise<void>;
 }
 
 const channelKey = (ref: ChannelRef) => `${ref.platform}:${ref.workspace}:${ref.channel}`;
+const workspaceBucket = (ref: ChannelRef) => `${ref.platform}:${ref.workspace}:posts`;
 
 /**
  * Paces posts: a channel's turns are spaced in this run (Slack's per-channel limit; two processes rarely
@@ -20,15 +24,27 @@ const channelKey = (ref: ChannelRef) => `${ref.platform}:${ref.workspace}:${ref.
 export function createPostPacer(store: Store, clock: Clock, sleep: (ms: number) => Promise<void>): PostPacer {
   const channelNext = new Map<string, number>();
   const sentAt = new Map<string, number[]>();
+  // Channels a route-scoped 429 holds back until a time; only this run posts to them (each slot has one holder).
+  const routeHeld = new Map<string, number>();
   return {
     async turn(pacing, ref) {
       if (!pacing) return;
+      const heldUntil = routeHeld.get(channelKey(ref));
+      if (heldUntil !== undefined) {
+        routeHeld.delete(channelKey(ref));
+        const wait = heldUntil - clock.now().getTime();
+        if (wait > 0) await sleep(wait);
+      }
       if (pacing.perChannelMs) {
         const key = channelKey(ref);
         const now = clock.now().getTime();
         const at = Math.max(channelNext.get(key) ?? 0, now);
         channelNext.set(key, at + pacing.perChannelMs);
         if (at > now) await sleep(at - now);
+      }
+      if (pacing.perWorkspace) {
+        const wait = await store.takeTurn(workspaceBucket(ref), { intervalMs: pacing.perWorkspace.intervalMs });
+        if (wait > 0) await sleep(wait);
       }
       if (pacing.shared) {
         const { bucket, intervalMs } = pacing.shared;
@@ -44,13 +60,13 @@ export function createPostPacer(store: Store, clock: Clock, sleep: (ms: number) 
         sentAt.set(bucket, sent);
       }
     },
-    async holdBack(pacing, ref, ms) {
+    async holdBack(pacing, ref, ms, scope) {
       if (!pacing || ms <= 0) return;
-      if (pacing.perChannelMs) {
-        const key = channelKey(ref);
-        channelNext.set(key, Math.max(channelNext.get(key) ?? 0, clock.now().getTime() + ms));
-      }
-      if (pacing.shared) await store.takeTurn(pacing.shared.bucket, { intervalMs: 0, holdMs: ms });
+      const key = channelKey(ref);
+      if (pacing.perChannelMs) channelNext.set(key, Math.max(channelNext.get(key) ?? 0, clock.now().getTime() + ms));
+      if (pacing.perWorkspace && scope !== 'route') await store.takeTurn(workspaceBucket(ref), { intervalMs: 0, holdMs: ms });
+      if (pacing.shared && scope === 'route') routeHeld.set(key, Math.max(routeHeld.get(key) ?? 0, clock.now().getTime() + ms));
+      else if (pacing.shared) await store.takeTurn(pacing.shared.bucket, { intervalMs: 0, holdMs: ms });
     },
   };
 }

@@ -3,7 +3,14 @@ export { buildDigestReply, type DigestReplyOptions } from './build-digest-reply.
 export { createPostPacer, type PostPacer } from './create-post-pacer.js';
 export { describeSubscription, type SubscriptionStatus } from './describe-subscription.js';
 export { digestMessages } from './digest-messages.js';
-export { type DigestPoster, PostError, type PostHooks, type PostPacing, type PostResult } from './digest-types.js';
+export {
+  type DigestPoster,
+  PostError,
+  type PostHooks,
+  type PostPacing,
+  type PostResult,
+  type SearchProgress,
+} from './digest-types.js';
 export { DEFAULT_CATCH_UP_MS, DEFAULT_GRACE_MS, type DueSlot, dueSlots, isUsableSchedule, nextDueAfter, slotFor } from './due-slots.js';
 export { formatLocalTime } from './format-local-time.js';
 export { type NextRun, nextRunAt } from './next-run-at.js';

@@ -1,7 +1,9 @@
 import { parseIsoDate } from '../calendar/parse-iso-date.js';
+import type { Clock } from '../clock.js';
 import { slotKey } from '../store/slot-key.js';
-import type { ChannelRef, Store, Subscription } from '../store/store-types.js';
+import type { ChannelRef, Subscription } from '../store/store-types.js';
 import { UserError } from '../user-error.js';
+import { createNextDueWriter } from './create-next-due-writer.js';
 import { createPostPacer } from './create-post-pacer.js';
 import { digestContent } from './digest-content.js';
 import { digestMessages } from './digest-messages.js';
@@ -61,17 +63,25 @@ export async function runDigests(deps: RunDigestsDeps): Promise<DigestRunSummary
     const date = parseIsoDate(deps.forDate);
     if (!date.ok) throw new UserError(date.problem.code, date.problem.message);
   }
-  const startedAt = deps.clock.now();
+  // One clock per run: the database's time, read once, moved on by the process's own clock. Due instants,
+  // deadlines and retry times agree with the leases the database compares, however far this host's clock is off.
+  const processStart = deps.clock.now().getTime();
+  const offsetMs = (await deps.store.now()).getTime() - processStart;
+  const clock: Clock = offsetMs === 0 ? deps.clock : { now: () => new Date(deps.clock.now().getTime() + offsetMs) };
+  const startedAt = clock.now();
   const sleep = deps.sleep ?? realSleep;
   const breathe = createBreather();
+  const nextDue = createNextDueWriter(deps.store);
   const run: RunContext = {
     deps,
+    clock,
+    nextDue,
     breathe,
     graceMs,
     leaseMs: deps.leaseMs ?? DEFAULT_LEASE_MS,
     random: deps.random ?? Math.random,
     sleep,
-    pacer: createPostPacer(deps.store, deps.clock, sleep),
+    pacer: createPostPacer(deps.store, clock, sleep),
     // The digest depends only on the local date and the empty-day setting: built once, not per channel.
     contentFor: (localDate, postEmpty) =>
       digestContent(deps.corpus, { localDate, postEmpty, nearbyWindow: deps.nearbyWindow ?? 7, strongestQuote: deps.strongestQuote }),
@@ -82,6 +92,7 @@ export async function runDigests(deps: RunDigestsDeps): Promise<DigestRunSummary
     deps.concurrency ?? DEFAULT_CONCURRENCY,
     async (sub, index) => {
       bySubscription[index] = await runSubscription(run, sub);
+      await nextDue.flushIfFull();
       await breathe();
     },
     {
@@ -94,7 +105,13 @@ export async function runDigests(deps: RunDigestsDeps): Promise<DigestRunSummary
       },
     },
   );
-  return { startedAt: startedAt.toISOString(), finishedAt: deps.clock.now().toISOString(), slots: bySubscription.flat() };
+  try {
+    await nextDue.flush();
+  } catch (error) {
+    // Unsaved next due times only make the next wake-up read those subscriptions again; the summary still counts.
+    deps.logger?.error({ err: error }, 'digest next due times not saved');
+  }
+  return { startedAt: startedAt.toISOString(), finishedAt: clock.now().toISOString(), slots: bySubscription.flat() };
 }
 
 /** The reason a slot's summary line gives when its worker failed (the database went away, most often). */
@@ -105,9 +122,9 @@ function storeFailure(error: unknown): string {
 /** Settles one subscription's due slots, oldest first, then records when it falls due next. */
 async function runSubscription(run: RunContext, sub: Subscription): Promise<SlotOutcome[]> {
   const { deps } = run;
-  const now = deps.clock.now();
+  const now = run.clock.now();
   if (!isUsableSchedule(sub)) {
-    if (!deps.forDate && !deps.channel) await recordNextDue(deps.store, sub, new Date(now.getTime() + INVALID_RECHECK_MS));
+    if (!deps.forDate && !deps.channel) run.nextDue.add(sub, new Date(now.getTime() + INVALID_RECHECK_MS));
     const outcome: SlotOutcome = {
       ...refOf(sub),
       key: slotKey(sub, ''),
@@ -119,8 +136,9 @@ async function runSubscription(run: RunContext, sub: Subscription): Promise<Slot
     return [outcome];
   }
   await run.breathe();
-  // Every slot due before the stored next due time is settled already: the walk starts there.
-  const settledUntil = sub.nextDueAt && Date.parse(sub.nextDueAt) > Date.parse(sub.updatedAt) ? sub.nextDueAt : sub.updatedAt;
+  // Every slot due before the stored next due time is settled already: the walk starts there, or at the
+  // schedule's epoch (its last change of time, zone or status; a re-save that changes none leaves it).
+  const settledUntil = sub.nextDueAt && Date.parse(sub.nextDueAt) > Date.parse(sub.scheduleSince) ? sub.nextDueAt : sub.scheduleSince;
   const plans: SlotPlan[] = deps.forDate
     ? [{ localDate: deps.forDate, dueAt: now }]
     : dueSlots({ ...sub, updatedAt: settledUntil }, now, run.graceMs).map((slot) => ({ localDate: slot.localDate, dueAt: slot.dueAt }));
@@ -139,20 +157,9 @@ async function runSubscription(run: RunContext, sub: Subscription): Promise<Slot
   if (!open) {
     await run.breathe();
     const next = nextDueAfter(sub, now);
-    if (next) await recordNextDue(deps.store, sub, next);
+    if (next) run.nextDue.add(sub, next);
   }
   return outcomes;
-}
-
-/**
- * Stores a subscription's next due time, unless it changed meanwhile: a change resets the time to
- * null in the store, and writing one computed from the old schedule over it could skip a slot.
- */
-async function recordNextDue(store: Store, sub: Subscription, next: Date): Promise<void> {
-  if (sub.nextDueAt === next.toISOString()) return;
-  await store.setNextDue(sub, next);
-  const current = await store.getSubscription(sub);
-  if (current && current.updatedAt !== sub.updatedAt) await store.setNextDue(sub, null);
 }
 
 function logOutcome(run: RunContext, outcome: SlotOutcome): void {

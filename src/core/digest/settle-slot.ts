@@ -1,7 +1,9 @@
+import type { Clock } from '../clock.js';
 import type { Reply } from '../reply.js';
 import { slotKey } from '../store/slot-key.js';
 import { isTerminalSlotState } from '../store/slot-states.js';
-import type { ChannelRef, SlotRecord, Subscription } from '../store/store-types.js';
+import type { ChannelRef, SlotRecord, Subscription, TerminalSlotState } from '../store/store-types.js';
+import type { NextDueWriter } from './create-next-due-writer.js';
 import type { PostPacer } from './create-post-pacer.js';
 import { digestMessages } from './digest-messages.js';
 import { type DigestPoster, PostError, type PostHooks } from './digest-types.js';
@@ -42,9 +44,13 @@ export interface SlotPlan {
   dueAt: Date;
 }
 
-/** What one run shares among its slots: the pacer, and the digest content per local date and empty-day setting. */
+/** What one run shares among its slots: its clock, the pacer, and the digest content per local date and empty-day setting. */
 export interface RunContext {
   deps: RunDigestsDeps;
+  /** The run's one clock: the database's time read once at the start, moved on by the process's clock. */
+  clock: Clock;
+  /** Next due times computed in this run, written a page at a time. */
+  nextDue: NextDueWriter;
   graceMs: number;
   leaseMs: number;
   random: () => number;
@@ -73,17 +79,21 @@ export async function runSlot(run: RunContext, sub: Subscription, plan: SlotPlan
   if (!claim) {
     const current = await deps.store.getSlot(key);
     if (current && isTerminalSlotState(current.state)) return settled(base, current);
-    return { ...base, outcome: 'held_elsewhere', state: 'claimed', reason: current?.reason ?? null };
+    return { ...base, outcome: 'held_elsewhere', state: current?.state ?? 'held', reason: current?.reason ?? null };
   }
   try {
     return await settleClaim(run, poster, sub, plan, claim, base);
   } catch (error) {
-    if (error instanceof LeaseLostError) return { ...base, outcome: 'lease_lost', state: 'claimed', reason: error.message };
-    // Anything unexpected (a bug, the store, the corpus): hand the claim back; the next claim checks the channel first.
+    if (error instanceof LeaseLostError) return { ...base, outcome: 'lease_lost', reason: error.message };
+    // Anything unexpected (a bug, the store, the corpus): hand the claim back as uncertain; the next claim checks the channel first.
     const reason = digestMessages.reasonUnknownOutcome(readableReason(error));
-    await deps.store.releaseSlot(key, deps.owner, { reason, retryAfterMs: jitteredBackoffMs(claim.attempts, run.random) });
+    await deps.store.releaseSlot(key, claim.token, {
+      reason,
+      retryAfterMs: jitteredBackoffMs(claim.attempts, run.random),
+      outcome: 'uncertain',
+    });
     deps.logger?.error({ key, err: error }, 'digest slot failed unexpectedly');
-    return { ...base, outcome: 'retry_later', state: 'claimed', reason };
+    return { ...base, outcome: 'retry_later', state: 'retry_uncertain', reason };
   }
 }
 
@@ -106,17 +116,27 @@ async function settleClaim(
   claim: SlotRecord,
   base: Omit<SlotOutcome, 'outcome'>,
 ): Promise<SlotOutcome> {
-  const { deps, graceMs, random } = run;
-  const { store, owner, clock } = deps;
-  const key = claim.key;
+  const { deps, graceMs, random, clock } = run;
+  const { store } = deps;
+  const { key, token } = claim;
   const claimedAt = clock.now();
   let leaseUntil = claimedAt.getTime() + run.leaseMs;
   // An operator's `--date` run is "due" now; its retries get a fresh grace period.
-  const deadline = (deps.forDate ? claimedAt.getTime() : plan.dueAt.getTime()) + graceMs;
+  const dueDeadline = (deps.forDate ? claimedAt.getTime() : plan.dueAt.getTime()) + graceMs;
+  // What the ledger knows, kept as it is written: pages out, the first page's id, where the last search stopped.
+  let pagesSent = claim.pagesSent;
+  let firstPageId = claim.pageIds[0] ?? claim.messageId;
+  let searchPosition = claim.searchPosition;
+  let uncertain = claim.uncertain;
+  // A digest with pages out already gets a second grace period to finish: half a digest is worse than a late one.
+  const deadline = () => dueDeadline + (pagesSent > 0 ? graceMs : 0);
 
-  const finish = async (outcome: SlotOutcome['outcome'], update: { state: SlotRecord['state']; messageId?: string; reason?: string }) => {
-    const held = await store.finishSlot(key, owner, update);
-    if (!held) deps.logger?.warn({ key, update }, 'digest claim was taken over before it could be recorded');
+  const held = (ok: boolean) => {
+    if (!ok) throw new LeaseLostError(key);
+  };
+  const finish = async (outcome: SlotOutcome['outcome'], update: { state: TerminalSlotState; messageId?: string; reason?: string }) => {
+    const recorded = await store.finishSlot(key, token, update);
+    if (!recorded) deps.logger?.warn({ key, update }, 'digest claim was taken over before it could be recorded');
     const posted = update.state === 'posted' ? { postedAt: clock.now().toISOString() } : {};
     return {
       ...base,
@@ -127,38 +147,68 @@ async function settleClaim(
       ...posted,
     } satisfies SlotOutcome;
   };
-  const retryLater = async (reason: string, retryAt: Date): Promise<SlotOutcome> => {
+  /** Gives the claim back until `retryAt`; `certain` when nothing unrecorded can have reached the platform. */
+  const retryLater = async (reason: string, retryAt: Date, outcome: 'certain' | 'uncertain'): Promise<SlotOutcome> => {
+    // An uncertainty this claim met and has not settled yet (a timeout, then a failed search) is handed on too.
+    const handedOn = outcome === 'uncertain' || uncertain ? 'uncertain' : 'certain';
     // The ledger keeps the bare reason (it ends up in a `failed` record); the retry time is the slot's lease.
-    await store.releaseSlot(key, owner, { reason, retryAfterMs: Math.max(0, retryAt.getTime() - clock.now().getTime()) });
-    return { ...base, outcome: 'retry_later', state: 'claimed', reason: digestMessages.reasonRetry(reason, retryAt.toISOString()) };
+    await store.releaseSlot(key, token, {
+      reason,
+      retryAfterMs: Math.max(0, retryAt.getTime() - clock.now().getTime()),
+      outcome: handedOn,
+    });
+    const state = handedOn === 'uncertain' ? 'retry_uncertain' : 'retry_certain';
+    return { ...base, outcome: 'retry_later', state, reason: digestMessages.reasonRetry(reason, retryAt.toISOString()) };
   };
   const backoffUntil = (attempt: number) => new Date(clock.now().getTime() + jitteredBackoffMs(attempt, random));
   const pause = async (reason: string): Promise<SlotOutcome> => {
     await store.setSubscriptionStatus(sub, 'paused', reason);
     return finish('paused', { state: 'paused', reason: digestMessages.reasonGone(reason) });
   };
-  /** Settles an earlier attempt whose outcome is unknown by asking the channel for a post tagged with this slot key. */
-  const findEarlier = async (): Promise<SlotOutcome | undefined> => {
-    const found = await poster.findPosted(sub, key, searchFrom(claim));
-    return found ? finish('recovered', { state: 'posted', messageId: found.messageId }) : undefined;
+  const recordPage = async (index: number, messageId: string) => {
+    held(await store.recordPage(key, token, { index, messageId }));
+    pagesSent = index + 1;
+    if (index === 0) firstPageId = messageId;
+  };
+  /**
+   * Settles an earlier attempt whose outcome is unknown by asking the channel for the bot's post tagged with this
+   * slot and the first unrecorded page, going on from where the last search stopped; what it finds is recorded.
+   * Undefined when settled (found or not); otherwise the outcome to return (wait for a retry, pause, give up).
+   */
+  const settleUncertain = async (attempt: number): Promise<SlotOutcome | undefined> => {
+    try {
+      const progress = {
+        page: pagesSent,
+        position: searchPosition,
+        advance: async (position: string) => {
+          held(await store.recordSearch(key, token, { position, settled: false }));
+          searchPosition = position;
+        },
+      };
+      const found = await poster.findPosted(sub, key, searchFrom(claim), progress);
+      if (found) await recordPage(pagesSent, found.messageId);
+      held(await store.recordSearch(key, token, { position: searchPosition, settled: true }));
+      uncertain = false;
+      return undefined;
+    } catch (error) {
+      if (error instanceof LeaseLostError) throw error;
+      if (!(error instanceof PostError)) deps.logger?.warn({ key, err: error }, 'digest search for an earlier post failed');
+      if (error instanceof PostError && error.kind === 'gone') return pause(error.reason);
+      // The search goes on from its stored position next time; a rate-limited one waits exactly as long as it was told.
+      const told = error instanceof PostError && error.kind === 'rate_limited' && error.retryAfterMs !== undefined;
+      const retryAt = told ? new Date(clock.now().getTime() + error.retryAfterMs!) : backoffUntil(attempt);
+      if (clock.now().getTime() <= deadline()) return retryLater(errorReason(error), retryAt, 'certain');
+      return finish('failed', { state: 'failed', reason: digestMessages.reasonGaveUp(claim.attempts - 1, errorReason(error)) });
+    }
   };
 
-  // attempts > 1: someone claimed this slot before (and crashed, timed out or gave it back): it may have posted.
-  let uncertain = claim.attempts > 1;
-  try {
-    if (uncertain) {
-      const recovered = await findEarlier();
-      if (recovered) return recovered;
-      uncertain = false;
-    }
-  } catch (error) {
-    if (!(error instanceof PostError)) deps.logger?.warn({ key, err: error }, 'digest search for an earlier post failed');
-    if (error instanceof PostError && error.kind === 'gone') return pause(error.reason);
-    if (clock.now().getTime() <= deadline) return retryLater(errorReason(error), backoffUntil(claim.attempts));
-    return finish('failed', { state: 'failed', reason: digestMessages.reasonGaveUp(claim.attempts - 1, errorReason(error)) });
+  // Only an uncertain outcome sends us to the channel's history; a clean refusal (a 429, a 4xx) never does.
+  if (uncertain) {
+    const unsettled = await settleUncertain(claim.attempts);
+    if (unsettled) return unsettled;
   }
 
-  if (!deps.forDate && clock.now().getTime() > deadline) {
+  if (!deps.forDate && clock.now().getTime() > deadline()) {
     if (claim.attempts > 1 && claim.reason) {
       return finish('failed', { state: 'failed', reason: digestMessages.reasonGaveUp(claim.attempts - 1, claim.reason) });
     }
@@ -170,50 +220,62 @@ async function settleClaim(
   }
 
   const reply = run.contentFor(plan.localDate, sub.postEmpty);
-  if (!reply) return finish('skipped_empty', { state: 'skipped_empty', reason: digestMessages.reasonEmptyDay });
+  if (!reply && pagesSent === 0) return finish('skipped_empty', { state: 'skipped_empty', reason: digestMessages.reasonEmptyDay });
 
   const maxAttempts = Math.max(1, deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
   for (let attempt = 1; ; attempt++) {
     if (uncertain) {
-      const recovered = await findEarlier();
-      if (recovered) return recovered;
+      const unsettled = await settleUncertain(claim.attempts + attempt - 1);
+      if (unsettled) return unsettled;
     }
     let requests = 0;
+    let sentNow = 0;
     const hooks: PostHooks = {
-      // Before each request (each page of a long post): a paced turn, then the lease renewed, so a holder
-      // whose lease ran out while it waited sends nothing.
+      firstPage: pagesSent,
+      // Before each request (each page of a long post): a paced turn, then the lease renewed and the slot marked
+      // `sending`, so a holder whose lease ran out while it waited sends nothing, and a crash from here is uncertain.
       beforeRequest: async () => {
         if (requests++ === 0 && deps.shouldStop?.()) throw new StoppingError();
         await run.pacer.turn(poster.pacing, sub);
-        if (!(await store.renewLease(key, owner, run.leaseMs))) throw new LeaseLostError(key);
+        held(await store.renewLease(key, token, run.leaseMs, { sending: true }));
         leaseUntil = clock.now().getTime() + run.leaseMs;
+      },
+      // Each accepted page is written down before the next is sent: a retry goes on from the next one.
+      pageSent: async (index, messageId) => {
+        await recordPage(index, messageId);
+        sentNow++;
       },
     };
     try {
-      const posted = await poster.post(sub, reply, key, hooks);
-      return finish('posted', { state: 'posted', messageId: posted.messageId });
+      const posted = reply ? await poster.post(sub, reply, key, hooks) : undefined;
+      // Nothing left to send: an earlier attempt's pages were all found in the channel.
+      const outcome = sentNow === 0 && pagesSent > 0 ? 'recovered' : 'posted';
+      const messageId = firstPageId ?? posted?.messageId;
+      return finish(outcome, { state: 'posted', ...(messageId ? { messageId } : {}) });
     } catch (error) {
       if (error instanceof LeaseLostError) throw error;
-      if (error instanceof StoppingError) return retryLater(digestMessages.reasonStopped, clock.now());
+      if (error instanceof StoppingError) return retryLater(digestMessages.reasonStopped, clock.now(), 'certain');
       if (!(error instanceof PostError)) {
         // The platform may have accepted the post before the error (a crash, a lost response): never post blind again.
         deps.logger?.warn({ key, err: error }, 'digest post failed with an unknown outcome');
-        return retryLater(digestMessages.reasonUnknownOutcome(errorReason(error)), backoffUntil(claim.attempts + attempt - 1));
+        return retryLater(digestMessages.reasonUnknownOutcome(errorReason(error)), backoffUntil(claim.attempts + attempt - 1), 'uncertain');
       }
       if (error.kind === 'gone') return pause(error.reason);
       if (error.kind === 'fatal') return finish('failed', { state: 'failed', reason: digestMessages.reasonFatal(error.reason) });
-      // A 429 was refused outright; a 5xx or timeout may have gone through, so check before the next try.
-      if (error.kind === 'transient') uncertain = true;
+      // A 429 was refused outright (certain); a 5xx or timeout may have gone through, so the channel is searched first.
+      const outcome = error.kind === 'transient' ? 'uncertain' : 'certain';
+      if (outcome === 'uncertain') uncertain = true;
       const told = error.kind === 'rate_limited' && error.retryAfterMs !== undefined;
-      // The platform's Retry-After is obeyed exactly, and holds back the channel's (and the bot's) other posts too.
-      if (told) await run.pacer.holdBack(poster.pacing, sub, error.retryAfterMs!);
+      // The platform's Retry-After is obeyed exactly, and holds back what the limit covers (the channel, or the whole bot).
+      if (told) await run.pacer.holdBack(poster.pacing, sub, error.retryAfterMs!, error.scope);
       const waitMs = told ? error.retryAfterMs! : jitteredBackoffMs(claim.attempts + attempt - 1, random);
       const resumeAt = clock.now().getTime() + waitMs;
-      const canWaitHere = attempt < maxAttempts && resumeAt + POST_BUDGET_MS <= leaseUntil && resumeAt <= deadline && !deps.shouldStop?.();
-      if (!canWaitHere) return retryLater(error.reason, new Date(resumeAt));
+      const canWaitHere =
+        attempt < maxAttempts && resumeAt + POST_BUDGET_MS <= leaseUntil && resumeAt <= deadline() && !deps.shouldStop?.();
+      if (!canWaitHere) return retryLater(error.reason, new Date(resumeAt), outcome);
       await run.sleep(waitMs);
       // Shutdown cut the wait short: leave the retry to the next start rather than hurrying it.
-      if (deps.shouldStop?.()) return retryLater(error.reason, new Date(resumeAt));
+      if (deps.shouldStop?.()) return retryLater(error.reason, new Date(resumeAt), outcome);
     }
   }
 }

@@ -1,8 +1,9 @@
 export { slotKey } from './slot-key.js';
-export { isTerminalSlotState } from './slot-states.js';
+export { isTerminalSlotState, OPEN_SLOT_STATES } from './slot-states.js';
 export type {
   ChannelRef,
   ImportResult,
+  OpenSlotState,
   Replica,
   SlotFilter,
   SlotRecord,
@@ -12,4 +13,5 @@ export type {
   SubscriptionFilter,
   SubscriptionInput,
   SweepResult,
+  TerminalSlotState,
 } from './store-types.js';

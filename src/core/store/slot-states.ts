@@ -1,6 +1,9 @@
-import type { SlotState } from './store-types.js';
+import type { OpenSlotState, SlotState } from './store-types.js';
 
-/** Every state but `claimed` is final: the ledger never claims such a slot again. */
+/** The states in which a slot may still be posted (claimed again once its lease or retry time has passed). */
+export const OPEN_SLOT_STATES: readonly OpenSlotState[] = ['held', 'sending', 'retry_certain', 'retry_uncertain'];
+
+/** Every state but the open ones is final: the ledger never claims such a slot again. */
 export function isTerminalSlotState(state: SlotState): boolean {
-  return state !== 'claimed';
+  return !(OPEN_SLOT_STATES as readonly string[]).includes(state);
 }

@@ -1,3 +1,5 @@
+import type { InstallationStorePort } from './installation-types.js';
+
 /** Which channel, on which platform: the unit a subscription and a digest slot belong to. */
 export interface ChannelRef {
   /** `slack`, `discord` or `console` today; the store keeps any platform name an adapter uses. */
@@ -20,15 +22,29 @@ export interface Subscription extends ChannelRef {
   /** When its next slot falls due (UTC ISO), as the digest engine last computed it; null = not computed yet. */
   nextDueAt: string | null;
   createdAt: string;
+  /** When anything about it last changed (the empty-day setting too): `modified_at`. */
   updatedAt: string;
+  /**
+   * The schedule's epoch: when its time, zone or status last changed (or it was created). Slots due before
+   * it do not exist; a re-save that changes none of the three leaves it, and so every open slot, alone.
+   */
+  scheduleSince: string;
 }
 
 /** What a caller gives to create or change a subscription; the store fills in the rest. */
-export type SubscriptionInput = Omit<Subscription, 'createdAt' | 'updatedAt' | 'status' | 'pausedReason' | 'nextDueAt'> &
+export type SubscriptionInput = Omit<Subscription, 'createdAt' | 'updatedAt' | 'scheduleSince' | 'status' | 'pausedReason' | 'nextDueAt'> &
   Partial<Pick<Subscription, 'status' | 'pausedReason'>>;
 
-/** The terminal and in-between states of one digest slot (channel x local date). */
-export type SlotState = 'claimed' | 'posted' | 'skipped_late' | 'skipped_empty' | 'skipped_changed' | 'failed' | 'paused';
+/**
+ * The states a slot (channel x local date) can be in while someone may still post it (docs/digest.md has the
+ * table of who moves it where): `held` (a claim with nothing unrecorded at the platform), `sending` (a request
+ * is out and its answer not recorded yet), and waiting for a retry after an outcome that was `retry_certain`
+ * (the platform refused; nothing unrecorded went out) or `retry_uncertain` (it may have posted).
+ */
+export type OpenSlotState = 'held' | 'sending' | 'retry_certain' | 'retry_uncertain';
+/** States the ledger never leaves: the slot is never claimed again. */
+export type TerminalSlotState = 'posted' | 'skipped_late' | 'skipped_empty' | 'skipped_changed' | 'failed' | 'paused';
+export type SlotState = OpenSlotState | TerminalSlotState;
 
 export interface SlotRecord extends ChannelRef {
   /** `platform:workspace:channel:YYYY-MM-DD`. */
@@ -38,6 +54,23 @@ export interface SlotRecord extends ChannelRef {
   messageId: string | null;
   reason: string | null;
   attempts: number;
+  /**
+   * The claim token: a fencing number that grows with every claim of this slot. Every write of a holder
+   * (renew, page, search, release, finish) presents it; once another claim has taken the slot, the old
+   * token changes nothing.
+   */
+  token: number;
+  /**
+   * True while an earlier attempt may have reached the platform without being recorded (a timeout, a lost
+   * answer, a 5xx after sending, a crash or lost lease while `sending`): the channel is searched before posting.
+   */
+  uncertain: boolean;
+  /** Pages of the digest the platform accepted and the ledger recorded, in order; the next attempt sends the rest. */
+  pagesSent: number;
+  /** Their message ids, page 0 first (`messageId` is page 0's). */
+  pageIds: string[];
+  /** Where the last search of the channel for this slot stopped (the poster's own position), so the next goes on from it. */
+  searchPosition: string | null;
   /** Who holds the claim and until when (ISO, database time), so a crashed claimer's slot can be retried. */
   claimedBy: string | null;
   leaseUntil: string | null;
@@ -96,7 +129,7 @@ export type ReplicaMethods = 'recordReplica' | 'listReplicas' | 'removeReplica';
  * for several processes). Every method is async so a networked driver changes nothing above it.
  * Times that decide leases are the database's own clock, never the caller's.
  */
-export interface Store {
+export interface Store extends InstallationStorePort {
   /**
    * Creates or changes a subscription. A change of time, zone or status (and `removeSubscription`,
    * `setSubscriptionStatus`) closes the channel's claimed or retry-waiting slots as `skipped_changed`
@@ -119,8 +152,12 @@ export interface Store {
   removeSubscription(ref: ChannelRef): Promise<boolean>;
   /** Records when a subscription's next slot falls due; a changed time, zone or status resets it to null. */
   setNextDue(ref: ChannelRef, nextDueAt: Date | null): Promise<void>;
-  /** The same for many subscriptions at once (one statement on Postgres; short transactions on SQLite): a tick records a page. */
-  setNextDueBatch(updates: readonly { ref: ChannelRef; nextDueAt: Date | null }[]): Promise<void>;
+  /**
+   * The same for many subscriptions at once (one statement on Postgres; short transactions on SQLite): a tick
+   * records a page. An update with `scheduleSince` is written only while the subscription's schedule epoch is
+   * still that one, so a time computed from a schedule changed meanwhile never lands.
+   */
+  setNextDueBatch(updates: readonly { ref: ChannelRef; nextDueAt: Date | null; scheduleSince?: string }[]): Promise<void>;
   /**
    * Active subscriptions whose next slot is due by `dueBy` or not computed yet, one page of at most
    * `limit` in (platform, workspace, channel) order after `after`: a tick reads only what is due, and only
@@ -128,7 +165,14 @@ export interface Store {
    */
   listDueSubscriptions(options: { dueBy: Date; limit: number; after?: ChannelRef; platforms?: readonly string[] }): Promise<Subscription[]>;
 
-  /** Claims a slot atomically; returns the record when this caller now holds it, undefined when another does or it is done. */
+  /** The database's time (Postgres `now()`; the injected system clock for SQLite): a digest run reads it once. */
+  now(): Promise<Date>;
+
+  /**
+   * Claims a slot atomically (an open slot whose lease or retry time has passed, or a new one); returns the
+   * record, in state `held` with a new `token`, when this caller now holds it; undefined when another does or it is done.
+   * The record says whether the last outcome is `uncertain` (it was `sending` or `retry_uncertain`).
+   */
   claimSlot(
     ref: ChannelRef,
     localDate: string,
@@ -136,12 +180,40 @@ export interface Store {
     leaseMs: number,
     options?: { dueAt?: Date },
   ): Promise<SlotRecord | undefined>;
-  /** Extends a lease this caller still holds; false when it was lost (expired and taken over, or settled). */
-  renewLease(key: string, owner: string, leaseMs: number): Promise<boolean>;
-  /** Records a terminal or retry state for a slot this caller holds; false when it no longer holds it (lease taken over). */
-  finishSlot(key: string, owner: string, update: { state: SlotState; messageId?: string | null; reason?: string | null }): Promise<boolean>;
-  /** Gives a claim back (shutdown mid-post, retry later) without a terminal record; others stay off for `retryAfterMs`. */
-  releaseSlot(key: string, owner: string, update?: { reason?: string | null; retryAfterMs?: number }): Promise<boolean>;
+  /**
+   * Extends the lease of the claim `token` still holds (`held` or `sending`); false when another claim took the
+   * slot or it was settled. `sending: true` marks that a request is about to go out: from then on, until the
+   * page is recorded, a crash or a lost lease leaves the outcome uncertain.
+   */
+  renewLease(key: string, token: number, leaseMs: number, options?: { sending?: boolean }): Promise<boolean>;
+  /**
+   * Records that page `index` (0-based, the next unrecorded one) was accepted as `messageId`, and goes back to
+   * `held`. False for a stale token, or a page out of order (recorded already).
+   */
+  recordPage(key: string, token: number, page: { index: number; messageId: string }): Promise<boolean>;
+  /**
+   * Stores where a search of the channel for this slot stopped; `settled` says it read to the end and found
+   * nothing more, so the last outcome is certain again. False for a stale token.
+   */
+  recordSearch(key: string, token: number, search: { position: string | null; settled: boolean }): Promise<boolean>;
+  /**
+   * Records a terminal state for the claim `token` holds; false when another claim took the slot. A holder whose
+   * slot was closed as `skipped_changed` may still record `posted` or `paused` while its lease lasts.
+   */
+  finishSlot(
+    key: string,
+    token: number,
+    update: { state: TerminalSlotState; messageId?: string | null; reason?: string | null },
+  ): Promise<boolean>;
+  /**
+   * Gives a claim back to wait for a retry: others stay off for `retryAfterMs`. `outcome: 'uncertain'` (the default)
+   * when a request may have reached the platform unrecorded; an earlier uncertainty not yet settled by a search stays.
+   */
+  releaseSlot(
+    key: string,
+    token: number,
+    update?: { reason?: string | null; retryAfterMs?: number; outcome?: 'certain' | 'uncertain' },
+  ): Promise<boolean>;
   getSlot(key: string): Promise<SlotRecord | undefined>;
   listSlots(filter?: SlotFilter): Promise<SlotRecord[]>;
 

@@ -12,6 +12,7 @@ export interface PgSubscriptionRow {
   next_due_at: Date | null;
   created_at: Date;
   updated_at: Date;
+  schedule_since: Date | null;
 }
 
 export interface PgSlotRow {
@@ -24,6 +25,12 @@ export interface PgSlotRow {
   message_id: string | null;
   reason: string | null;
   attempts: number;
+  /** BIGINT: pg hands it over as a string. */
+  claim_token: string;
+  uncertain: boolean;
+  pages_sent: number;
+  page_ids: string | null;
+  search_position: string | null;
   claimed_by: string | null;
   lease_until: Date | null;
   first_claimed_at: Date | null;
@@ -48,6 +55,7 @@ export function toSubscription(row: PgSubscriptionRow): Subscription {
     nextDueAt: iso(row.next_due_at),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
+    scheduleSince: (row.schedule_since ?? row.updated_at).toISOString(),
   };
 }
 
@@ -62,6 +70,11 @@ export function toSlot(row: PgSlotRow): SlotRecord {
     messageId: row.message_id,
     reason: row.reason,
     attempts: row.attempts,
+    token: Number(row.claim_token),
+    uncertain: row.uncertain,
+    pagesSent: row.pages_sent,
+    pageIds: row.page_ids ? row.page_ids.split(' ') : [],
+    searchPosition: row.search_position,
     claimedBy: row.claimed_by,
     leaseUntil: iso(row.lease_until),
     firstClaimedAt: iso(row.first_claimed_at),

@@ -1,8 +1,10 @@
 import type pg from 'pg';
 import { slotKey } from '../../core/store/slot-key.js';
+import { isTerminalSlotState } from '../../core/store/slot-states.js';
 import type { ChannelRef, ReplicaMethods, Store, SubscriptionInput } from '../../core/store/store-types.js';
 import { changeReason } from '../change-reason.js';
 import { storeMessages } from '../store-messages.js';
+import { createPostgresInstallations } from './postgres-installations.js';
 import { type PgSlotRow, type PgSubscriptionRow, toSlot, toSubscription } from './postgres-rows.js';
 import { pgSql } from './postgres-statements.js';
 
@@ -64,6 +66,7 @@ export function createPostgresStore(pool: pg.Pool): Omit<Store, ReplicaMethods> 
     });
 
   return {
+    ...createPostgresInstallations(pool),
     async upsertSubscription(sub) {
       return inTransaction(async (client) => {
         const before = await lockedSubscription(client, sub);
@@ -153,6 +156,7 @@ export function createPostgresStore(pool: pg.Pool): Omit<Store, ReplicaMethods> 
         updates.map((u) => u.ref.workspace),
         updates.map((u) => u.ref.channel),
         updates.map((u) => (u.nextDueAt ? u.nextDueAt.toISOString() : null)),
+        updates.map((u) => u.scheduleSince ?? null),
       ]);
     },
     async removeSubscription(ref) {
@@ -161,6 +165,10 @@ export function createPostgresStore(pool: pg.Pool): Omit<Store, ReplicaMethods> 
         if (removed) await client.query(pgSql.closeOpenSlots, [...refParams(ref), storeMessages.reasonRemoved]);
         return removed;
       });
+    },
+    async now() {
+      const { rows } = await pool.query<{ now: Date }>(pgSql.now);
+      return rows[0]!.now;
     },
     async claimSlot(ref, localDate, owner, leaseMs, options = {}) {
       const { rows } = await pool.query<PgSlotRow>(pgSql.claim, [
@@ -173,15 +181,28 @@ export function createPostgresStore(pool: pg.Pool): Omit<Store, ReplicaMethods> 
       ]);
       return rows[0] ? toSlot(rows[0]) : undefined;
     },
-    async renewLease(key, owner, leaseMs) {
-      return ((await pool.query(pgSql.renew, [key, owner, leaseMs])).rowCount ?? 0) > 0;
+    async renewLease(key, token, leaseMs, options = {}) {
+      return ((await pool.query(pgSql.renew, [key, token, leaseMs, options.sending === true])).rowCount ?? 0) > 0;
     },
-    async finishSlot(key, owner, update) {
-      const result = await pool.query(pgSql.finish, [key, owner, update.state, update.messageId ?? null, update.reason ?? null]);
+    async recordPage(key, token, page) {
+      return ((await pool.query(pgSql.recordPage, [key, token, page.index, page.messageId])).rowCount ?? 0) > 0;
+    },
+    async recordSearch(key, token, search) {
+      return ((await pool.query(pgSql.recordSearch, [key, token, search.position, search.settled])).rowCount ?? 0) > 0;
+    },
+    async finishSlot(key, token, update) {
+      if (!isTerminalSlotState(update.state)) throw new Error(`finishSlot records a terminal state, not ${update.state}`);
+      const result = await pool.query(pgSql.finish, [key, token, update.state, update.messageId ?? null, update.reason ?? null]);
       return (result.rowCount ?? 0) > 0;
     },
-    async releaseSlot(key, owner, update = {}) {
-      const result = await pool.query(pgSql.release, [key, owner, update.retryAfterMs ?? null, update.reason ?? null]);
+    async releaseSlot(key, token, update = {}) {
+      const result = await pool.query(pgSql.release, [
+        key,
+        token,
+        update.retryAfterMs ?? null,
+        update.reason ?? null,
+        update.outcome !== 'certain',
+      ]);
       return (result.rowCount ?? 0) > 0;
     },
     async getSlot(key) {

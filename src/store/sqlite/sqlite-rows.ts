@@ -12,6 +12,7 @@ export interface SubscriptionRow {
   next_due_at: string | null;
   created_at: string;
   updated_at: string;
+  schedule_since: string | null;
 }
 
 export interface SlotRow {
@@ -24,6 +25,11 @@ export interface SlotRow {
   message_id: string | null;
   reason: string | null;
   attempts: number;
+  claim_token: number;
+  uncertain: number;
+  pages_sent: number;
+  page_ids: string | null;
+  search_position: string | null;
   claimed_by: string | null;
   lease_until: string | null;
   first_claimed_at: string | null;
@@ -45,6 +51,7 @@ export function toSubscription(row: SubscriptionRow): Subscription {
     nextDueAt: row.next_due_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    scheduleSince: row.schedule_since ?? row.updated_at,
   };
 }
 
@@ -59,6 +66,11 @@ export function toSlot(row: SlotRow): SlotRecord {
     messageId: row.message_id,
     reason: row.reason,
     attempts: row.attempts,
+    token: row.claim_token,
+    uncertain: row.uncertain === 1,
+    pagesSent: row.pages_sent,
+    pageIds: row.page_ids ? row.page_ids.split(' ') : [],
+    searchPosition: row.search_position,
     claimedBy: row.claimed_by,
     leaseUntil: row.lease_until,
     firstClaimedAt: row.first_claimed_at,

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 
 const REF_WHERE = 'platform = @platform AND workspace = @workspace AND channel = @channel';
 // Keyset paging in primary-key order: (platform, workspace, channel) > (@afterPlatform, …).
+const OPEN = "('held', 'sending', 'retry_certain', 'retry_uncertain')";
 const AFTER = `(@afterPlatform IS NULL OR (platform, workspace, channel) > (@afterPlatform, @afterWorkspace, @afterChannel))`;
 
 // The platforms a process serves, as a JSON array (NULL: all of them).
@@ -11,9 +12,13 @@ const PLATFORMS = `(@platforms IS NULL OR platform IN (SELECT value FROM json_ea
 export function prepareSqliteStatements(db: Database.Database) {
   return {
     upsert: db.prepare(`
-      INSERT INTO subscriptions (platform, workspace, channel, time, timezone, status, paused_reason, post_empty, created_at, updated_at)
-      VALUES (@platform, @workspace, @channel, @time, @timezone, COALESCE(@status, 'active'), @pausedReason, @postEmpty, @now, @now)
+      INSERT INTO subscriptions (platform, workspace, channel, time, timezone, status, paused_reason, post_empty, created_at, updated_at, schedule_since)
+      VALUES (@platform, @workspace, @channel, @time, @timezone, COALESCE(@status, 'active'), @pausedReason, @postEmpty, @now, @now, @now)
       ON CONFLICT (platform, workspace, channel) DO UPDATE SET
+        schedule_since = CASE
+          WHEN subscriptions.time = excluded.time AND subscriptions.timezone = excluded.timezone
+            AND subscriptions.status = COALESCE(@status, subscriptions.status) THEN COALESCE(subscriptions.schedule_since, subscriptions.updated_at)
+          ELSE excluded.updated_at END,
         time = excluded.time,
         timezone = excluded.timezone,
         post_empty = excluded.post_empty,
@@ -54,46 +59,79 @@ export function prepareSqliteStatements(db: Database.Database) {
         AND status = 'active' AND (next_due_at IS NULL OR next_due_at <= @dueBy) AND ${PLATFORMS}
       ORDER BY platform, workspace, channel LIMIT @limit`),
     setStatus: db.prepare(`
-      UPDATE subscriptions SET status = @status, paused_reason = @reason, next_due_at = NULL, updated_at = @now
+      UPDATE subscriptions SET
+        schedule_since = CASE WHEN status = @status THEN COALESCE(schedule_since, updated_at) ELSE @now END,
+        status = @status, paused_reason = @reason, next_due_at = NULL, updated_at = @now
       WHERE ${REF_WHERE} RETURNING *`),
     setNextDue: db.prepare(`UPDATE subscriptions SET next_due_at = @nextDueAt WHERE ${REF_WHERE}`),
+    // A computed next due time lands only while the schedule it was computed from is still the subscription's.
+    setNextDueIf: db.prepare(
+      `UPDATE subscriptions SET next_due_at = @nextDueAt WHERE ${REF_WHERE} AND COALESCE(schedule_since, updated_at) = @scheduleSince`,
+    ),
     remove: db.prepare(`DELETE FROM subscriptions WHERE ${REF_WHERE}`),
-    // A change closes what is open: claimed slots (mid-post or waiting to retry) end as skipped_changed.
+    // A change closes what is open: held, sending or waiting slots end as skipped_changed.
     // The lease stays, so a holder that already posted can still record it until the lease ends.
     closeOpenSlots: db.prepare(`
       UPDATE digest_slots SET state = 'skipped_changed', reason = @reason, updated_at = @now
-      WHERE ${REF_WHERE} AND state = 'claimed'`),
-    // The whole claim is one statement: a fresh slot is inserted, a claimed slot whose lease ran out
-    // (its holder crashed, or it was released for a while) is taken over, and a terminal slot is
-    // never touched. SQLite serialises writers, so exactly one caller gets a row back.
+      WHERE ${REF_WHERE} AND state IN ${OPEN}`),
+    // The whole claim is one statement: a fresh slot is inserted, an open slot whose lease or retry time ran
+    // out (its holder crashed, or it waits for a retry) is taken over with the next token, and a terminal slot
+    // is never touched. SQLite serialises writers, so exactly one caller gets a row back. A slot left
+    // `sending` (or `retry_uncertain`) leaves its new holder uncertain until a search settles it.
     claim: db.prepare(`
-      INSERT INTO digest_slots (key, platform, workspace, channel, local_date, state, attempts, claimed_by, lease_until, first_claimed_at, due_at, updated_at)
-      VALUES (@key, @platform, @workspace, @channel, @localDate, 'claimed', 1, @owner, @leaseUntil, @now, @dueAt, @now)
+      INSERT INTO digest_slots (key, platform, workspace, channel, local_date, state, attempts, claim_token, claimed_by, lease_until, first_claimed_at, due_at, updated_at)
+      VALUES (@key, @platform, @workspace, @channel, @localDate, 'held', 1, 1, @owner, @leaseUntil, @now, @dueAt, @now)
       ON CONFLICT (key) DO UPDATE SET
+        state = 'held',
         attempts = digest_slots.attempts + 1,
+        claim_token = digest_slots.claim_token + 1,
+        uncertain = CASE WHEN digest_slots.state IN ('sending', 'retry_uncertain') THEN 1 ELSE digest_slots.uncertain END,
         claimed_by = excluded.claimed_by,
         lease_until = excluded.lease_until,
         first_claimed_at = COALESCE(digest_slots.first_claimed_at, excluded.first_claimed_at),
         due_at = COALESCE(digest_slots.due_at, excluded.due_at),
         updated_at = excluded.updated_at
-      WHERE digest_slots.state = 'claimed' AND (digest_slots.lease_until IS NULL OR digest_slots.lease_until <= excluded.updated_at)
+      WHERE digest_slots.state IN ${OPEN} AND (digest_slots.lease_until IS NULL OR digest_slots.lease_until <= excluded.updated_at)
       RETURNING *`),
+    // The token alone fences: while it is the slot's, nobody else claimed it, so even a lease that ran out is renewed.
     renew: db.prepare(`
-      UPDATE digest_slots SET lease_until = @leaseUntil, updated_at = @now
-      WHERE key = @key AND claimed_by = @owner AND state = 'claimed' AND lease_until > @now`),
+      UPDATE digest_slots SET lease_until = @leaseUntil, state = CASE WHEN @sending = 1 THEN 'sending' ELSE state END, updated_at = @now
+      WHERE key = @key AND claim_token = @token AND state IN ('held', 'sending')`),
+    recordPage: db.prepare(`
+      UPDATE digest_slots SET
+        pages_sent = @index + 1,
+        page_ids = CASE WHEN page_ids IS NULL THEN @messageId ELSE page_ids || ' ' || @messageId END,
+        message_id = COALESCE(message_id, @messageId),
+        state = CASE WHEN state = 'sending' THEN 'held' ELSE state END,
+        updated_at = @now
+      WHERE key = @key AND claim_token = @token AND pages_sent = @index
+        AND (state IN ('held', 'sending') OR (state = 'skipped_changed' AND lease_until > @now))`),
+    recordSearch: db.prepare(`
+      UPDATE digest_slots SET
+        search_position = @position,
+        uncertain = CASE WHEN @settled = 1 THEN 0 ELSE uncertain END,
+        updated_at = @now
+      WHERE key = @key AND claim_token = @token AND state IN ('held', 'sending')`),
     finish: db.prepare(`
       UPDATE digest_slots SET
         state = @state,
-        message_id = COALESCE(@messageId, message_id),
+        message_id = COALESCE(message_id, @messageId),
         reason = @reason,
-        lease_until = CASE WHEN @state = 'claimed' THEN lease_until ELSE NULL END,
+        lease_until = NULL,
         posted_at = CASE WHEN @state = 'posted' THEN @now ELSE posted_at END,
         updated_at = @now
-      WHERE key = @key AND claimed_by = @owner AND (state = 'claimed'
+      WHERE key = @key AND claim_token = @token AND (state IN ('held', 'sending')
         OR (state = 'skipped_changed' AND @state IN ('posted', 'paused') AND lease_until > @now))`),
+    // Every column on the right is the row before the update: an unsettled earlier uncertainty stays.
     release: db.prepare(`
-      UPDATE digest_slots SET claimed_by = NULL, lease_until = @retryAt, reason = COALESCE(@reason, reason), updated_at = @now
-      WHERE key = @key AND claimed_by = @owner AND state = 'claimed'`),
+      UPDATE digest_slots SET
+        state = CASE WHEN @uncertain = 1 OR uncertain = 1 THEN 'retry_uncertain' ELSE 'retry_certain' END,
+        uncertain = CASE WHEN @uncertain = 1 THEN 1 ELSE uncertain END,
+        claimed_by = NULL,
+        lease_until = @retryAt,
+        reason = COALESCE(@reason, reason),
+        updated_at = @now
+      WHERE key = @key AND claim_token = @token AND state IN ('held', 'sending')`),
     getSlot: db.prepare('SELECT * FROM digest_slots WHERE key = ?'),
     listSlots: db.prepare(`
       SELECT * FROM digest_slots

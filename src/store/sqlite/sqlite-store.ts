@@ -1,9 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { Clock } from '../../core/clock.js';
 import { slotKey } from '../../core/store/slot-key.js';
+import { isTerminalSlotState } from '../../core/store/slot-states.js';
 import type { ChannelRef, ReplicaMethods, Store, Subscription, SubscriptionInput } from '../../core/store/store-types.js';
 import { changeReason } from '../change-reason.js';
 import { storeMessages } from '../store-messages.js';
+import { createSqliteInstallations } from './sqlite-installations.js';
 import { refOf, type SlotRow, type SubscriptionRow, toSlot, toSubscription } from './sqlite-rows.js';
 import { prepareSqliteStatements } from './sqlite-statements.js';
 
@@ -84,16 +86,22 @@ export function createSqliteStore(db: Database.Database, clock: Clock): Omit<Sto
     if (removed) closeOpenSlots(ref, storeMessages.reasonRemoved, nowIso());
     return removed;
   });
-  const setNextDueTransaction = db.transaction((updates: readonly { ref: ChannelRef; nextDueAt: Date | null }[]) => {
-    for (const { ref, nextDueAt } of updates)
-      statements.setNextDue.run({ ...refOf(ref), nextDueAt: nextDueAt ? nextDueAt.toISOString() : null });
-  });
+  const setNextDueTransaction = db.transaction(
+    (updates: readonly { ref: ChannelRef; nextDueAt: Date | null; scheduleSince?: string }[]) => {
+      for (const { ref, nextDueAt, scheduleSince } of updates) {
+        const params = { ...refOf(ref), nextDueAt: nextDueAt ? nextDueAt.toISOString() : null };
+        if (scheduleSince === undefined) statements.setNextDue.run(params);
+        else statements.setNextDueIf.run({ ...params, scheduleSince });
+      }
+    },
+  );
   const sweepTransaction = db.transaction((slotRetentionMs: number) => ({
     slots: statements.sweepSlots.run({ before: later(-slotRetentionMs) }).changes,
     actions: statements.sweepActions.run({ now: nowIso() }).changes,
   }));
 
   return {
+    ...createSqliteInstallations(db, clock),
     async upsertSubscription(sub) {
       return upsertTransaction.immediate(sub).sub;
     },
@@ -158,6 +166,9 @@ export function createSqliteStore(db: Database.Database, clock: Clock): Omit<Sto
     async removeSubscription(ref) {
       return removeTransaction.immediate(ref);
     },
+    async now() {
+      return clock.now();
+    },
     async claimSlot(ref, localDate, owner, leaseMs, options = {}) {
       const row = statements.claim.get({
         key: slotKey(ref, localDate),
@@ -170,13 +181,22 @@ export function createSqliteStore(db: Database.Database, clock: Clock): Omit<Sto
       }) as SlotRow | undefined;
       return row ? toSlot(row) : undefined;
     },
-    async renewLease(key, owner, leaseMs) {
-      return statements.renew.run({ key, owner, leaseUntil: later(leaseMs), now: nowIso() }).changes > 0;
+    async renewLease(key, token, leaseMs, options = {}) {
+      return statements.renew.run({ key, token, leaseUntil: later(leaseMs), sending: options.sending ? 1 : 0, now: nowIso() }).changes > 0;
     },
-    async finishSlot(key, owner, update) {
+    async recordPage(key, token, page) {
+      return statements.recordPage.run({ key, token, index: page.index, messageId: page.messageId, now: nowIso() }).changes > 0;
+    },
+    async recordSearch(key, token, search) {
+      return (
+        statements.recordSearch.run({ key, token, position: search.position, settled: search.settled ? 1 : 0, now: nowIso() }).changes > 0
+      );
+    },
+    async finishSlot(key, token, update) {
+      if (!isTerminalSlotState(update.state)) throw new Error(`finishSlot records a terminal state, not ${update.state}`);
       const result = statements.finish.run({
         key,
-        owner,
+        token,
         state: update.state,
         messageId: update.messageId ?? null,
         reason: update.reason ?? null,
@@ -184,12 +204,13 @@ export function createSqliteStore(db: Database.Database, clock: Clock): Omit<Sto
       });
       return result.changes > 0;
     },
-    async releaseSlot(key, owner, update = {}) {
+    async releaseSlot(key, token, update = {}) {
       const result = statements.release.run({
         key,
-        owner,
+        token,
         retryAt: update.retryAfterMs !== undefined ? later(update.retryAfterMs) : null,
         reason: update.reason ?? null,
+        uncertain: update.outcome === 'certain' ? 0 : 1,
         now: nowIso(),
       });
       return result.changes > 0;

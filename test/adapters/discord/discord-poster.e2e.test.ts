@@ -146,6 +146,29 @@ describe('Discord digest poster', () => {
     expect(fake.requests.filter((r) => r.path === '/channels/800/messages')).toHaveLength(1);
   });
 
+  it.each([
+    { scope: 'user', global: false, channel: '803', held: 'route' },
+    { scope: 'shared', global: false, channel: '804', held: 'route' },
+    { scope: 'global', global: true, channel: '805', held: 'global' },
+  ])('says what a $scope 429 holds back: $held', async ({ scope, global, channel, held }) => {
+    fake.failNext('POST', new RegExp(`^/channels/${channel}/messages$`), {
+      status: 429,
+      body: { message: 'You are being rate limited.', retry_after: 30, global },
+      headers: { 'retry-after': '30', 'x-ratelimit-scope': scope, ...(global ? { 'x-ratelimit-global': 'true' } : {}) },
+    });
+    // A poster of its own: a global 429 stops its REST client for every route until the Retry-After.
+    const own = createDiscordPoster({
+      token: `scope-${scope}`,
+      apiUrl: fake.apiUrl,
+      logger: silentLogger,
+      clock: new FakeClock(),
+      timeoutMs: 5_000,
+    });
+    const error = await own.post(ref(channel), digest, `slot-429-${scope}`).catch((e: unknown) => e);
+    own.close();
+    expect(error).toMatchObject({ kind: 'rate_limited', scope: held });
+  });
+
   it('lets the library wait out a short 429 and succeed', async () => {
     fake.failNext('POST', /^\/channels\/801\/messages$/, {
       status: 429,

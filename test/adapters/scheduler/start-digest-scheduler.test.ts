@@ -39,7 +39,7 @@ class GatedPoster implements DigestPoster {
     await hooks?.beforeRequest?.();
     this.entered++;
     await new Promise<void>((resolve) => this.gates.push(resolve));
-    return this.inner.post(ref, reply, key);
+    return this.inner.post(ref, reply, key, { pageSent: hooks?.pageSent });
   }
   findPosted(...args: Parameters<DigestPoster['findPosted']>) {
     return this.inner.findPosted(...args);
@@ -72,7 +72,10 @@ async function setup(start = '2026-04-24T04:00:00Z') {
   return { clock, store };
 }
 
-const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Lets a run get as far as it can without the test: a few turns of the event loop (store pages start on a new turn). */
+const flush = async () => {
+  for (let turn = 0; turn < 3; turn++) await new Promise<void>((resolve) => setImmediate(resolve));
+};
 
 describe('startDigestScheduler', () => {
   it('runs once at start-up and on every wake-up, once a minute by default', async () => {
@@ -189,7 +192,7 @@ describe('startDigestScheduler', () => {
     await scheduler.stop();
     expect((await scheduler.started)?.slots.map((s) => s.outcome)).toEqual(['retry_later']);
     expect(await store.getSlot('slack:T1:C1:2026-04-24')).toMatchObject({
-      state: 'claimed',
+      state: 'retry_certain',
       claimedBy: null,
       leaseUntil: '2026-04-24T04:00:30.000Z',
     });

@@ -109,15 +109,24 @@ describe('Slack digest poster, against a fake Web API', () => {
     expect(fake.callsOf('chat.postMessage')).toHaveLength(1);
   });
 
-  it('searches from the first claim, 15 messages a call, and resumes a search the rate limit cut short', async () => {
+  it('searches from the first claim, 15 messages a call, and resumes a search the rate limit cut short from its stored position', async () => {
     const posted = await adapter.poster.post(REF, DIGEST, SLOT);
     fake.chatter('C0DIGEST', 40);
+    // The ledger keeps the position between attempts (and processes); here a plain variable stands in for it.
+    const progress = {
+      page: 0,
+      position: null as string | null,
+      async advance(position: string) {
+        progress.position = position;
+      },
+    };
     // Page 1 (15 newest) misses it, page 2 is refused by the once-a-minute limit: not "not posted", an error.
-    await expect(adapter.poster.findPosted(REF, SLOT, CLAIMED)).rejects.toMatchObject({ kind: 'rate_limited' });
+    await expect(adapter.poster.findPosted(REF, SLOT, CLAIMED, progress)).rejects.toMatchObject({ kind: 'rate_limited' });
+    expect(JSON.parse(progress.position!)).toMatchObject({ cursor: '15' });
     fake.advance(MINUTE);
-    await expect(adapter.poster.findPosted(REF, SLOT, CLAIMED)).rejects.toMatchObject({ kind: 'rate_limited' });
+    await expect(adapter.poster.findPosted(REF, SLOT, CLAIMED, progress)).rejects.toMatchObject({ kind: 'rate_limited' });
     fake.advance(MINUTE);
-    expect(await adapter.poster.findPosted(REF, SLOT, CLAIMED)).toEqual(posted);
+    expect(await adapter.poster.findPosted(REF, SLOT, CLAIMED, progress)).toEqual(posted);
     const calls = fake.callsOf('conversations.history');
     expect(calls.map((call) => call.params['limit'])).toEqual(Array(calls.length).fill('15'));
     expect(calls.map((call) => call.params['oldest'])).toEqual(Array(calls.length).fill(`${CLAIMED.getTime() / 1000 - 60}.000000`));

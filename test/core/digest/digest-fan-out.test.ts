@@ -143,22 +143,58 @@ describe('due subscriptions without scanning', () => {
 });
 
 describe('leases and pacing', () => {
-  it('does not post when its lease ran out while it waited for a turn, and the next run posts once', async () => {
+  it('does not post when it slept past its lease while a newer run of the same process re-claimed it and is posting', async () => {
     const url = tempDatabaseUrl();
     cleanups.push(url.cleanup);
     const clock = new FakeClock('2026-04-24T04:00:00Z');
     const pacing = { shared: { bucket: 'discord:bot', intervalMs: 20 } };
-    const slack = new FakePoster('slack', { clock, pacing });
+    // The newer run's request stays in flight until the test lets it through.
+    let openGate = () => {};
+    const gate = new Promise<void>((resolve) => {
+      openGate = resolve;
+    });
+    let inFlight = () => {};
+    const newerInFlight = new Promise<void>((resolve) => {
+      inFlight = resolve;
+    });
+    const slack = new FakePoster('slack', {
+      clock,
+      pacing,
+      delay: async () => {
+        inFlight();
+        await gate;
+      },
+    });
     const h = harness({ start: '', url: url.url, clock, slack });
     await h.subscribe({ channel: 'C1', time: '09:00', timezone: 'Asia/Almaty' });
     // Another process's 429 holds the shared budget back for longer than a lease.
     await h.store.takeTurn('discord:bot', { intervalMs: 0, holdMs: 10 * MIN });
-    const first = await h.run({ leaseMs: 5 * MIN });
-    expect(first.slots.map((s) => s.outcome)).toEqual(['lease_lost']);
-    expect(slack.calls).toEqual([]);
-    const second = await h.run({ owner: 'p2', leaseMs: 5 * MIN });
-    expect(second.slots.map((s) => s.outcome)).toEqual(['posted']);
+    // The first run's worker sleeps in its pacing wait until the test wakes it.
+    let wake = () => {};
+    let asleep = () => {};
+    const sleeping = new Promise<void>((resolve) => {
+      asleep = resolve;
+    });
+    const first = h.run({
+      leaseMs: 5 * MIN,
+      sleep: () =>
+        new Promise<void>((resolve) => {
+          wake = resolve;
+          asleep();
+        }),
+    });
+    await sleeping;
+    // Past its lease, a newer run of the same process (the same owner string) claims the slot and starts posting.
+    clock.advance(6 * MIN);
+    const second = h.run({ leaseMs: 5 * MIN });
+    await newerInFlight;
+    // The old worker wakes while the newer one's request is out: its token is stale, so it sends nothing.
+    wake();
+    expect((await first).slots.map((s) => s.outcome)).toEqual(['lease_lost']);
+    openGate();
+    expect((await second).slots.map((s) => s.outcome)).toEqual(['posted']);
     expect(slack.posts).toHaveLength(1);
+    expect(slack.calls).toHaveLength(1);
   });
 
   it('spaces turns of a shared budget across runners on one database, and a 429 holds them all back', async () => {
@@ -214,6 +250,46 @@ describe('leases and pacing', () => {
     // Ten turns a second: the database spaced them (100 … 1000 ms), and the eleventh send, arriving in the
     // same second as ten others, waited a whole second more.
     expect(waits).toEqual([100, 200, 300, 400, 500, 600, 700, 800, 900, 1_000, 1_000]);
+  });
+});
+
+describe("budgets in the platform's terms", () => {
+  const pacerOn = () => {
+    const clock = new FakeClock('2026-04-24T04:00:00Z');
+    const store = openSqliteStore(':memory:', clock);
+    cleanups.push(() => store.close());
+    const waits: number[] = [];
+    // Waits are recorded, not slept: every turn is measured from one instant.
+    return { pacer: createPostPacer(store, clock, async (ms) => void waits.push(ms)), waits };
+  };
+  const discord = { shared: { bucket: 'discord:bot', intervalMs: 20 } };
+  const one = { platform: 'discord', workspace: 'G', channel: 'busy' } as const;
+  const other = { platform: 'discord', workspace: 'G', channel: 'quiet' } as const;
+
+  it('holds only the refused channel after a route-scoped 429, and every channel after a global one', async () => {
+    const route = pacerOn();
+    await route.pacer.holdBack(discord, one, 30_000, 'route');
+    await route.pacer.turn(discord, other);
+    expect(route.waits).toEqual([]);
+    await route.pacer.turn(discord, one);
+    expect(route.waits).toEqual([30_000, 20]);
+
+    const global = pacerOn();
+    await global.pacer.holdBack(discord, one, 30_000, 'global');
+    await global.pacer.turn(discord, other);
+    expect(global.waits).toEqual([30_000]);
+  });
+
+  it('spaces Slack posts in one workspace by its budget, across channels, and leaves other workspaces alone', async () => {
+    const { pacer, waits } = pacerOn();
+    const slack = { perChannelMs: 1_000, perWorkspace: { intervalMs: 1_000 } };
+    for (const channel of ['C1', 'C2', 'C3']) await pacer.turn(slack, { platform: 'slack', workspace: 'T1', channel });
+    await pacer.turn(slack, { platform: 'slack', workspace: 'T2', channel: 'C1' });
+    expect(waits).toEqual([1_000, 2_000]);
+    // A 429 in T1 holds T1's next post back by its Retry-After.
+    await pacer.holdBack(slack, { platform: 'slack', workspace: 'T1', channel: 'C4' }, 30_000);
+    await pacer.turn(slack, { platform: 'slack', workspace: 'T1', channel: 'C5' });
+    expect(waits.at(-1)).toBe(30_000);
   });
 });
 

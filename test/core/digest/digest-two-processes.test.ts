@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/store/index.js';
+import { dueMinutesAgo, localDateOfDue } from '../../cli/fixtures/digest-child-runs.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
 
 const run = promisify(execFile);
@@ -14,41 +15,39 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-/** Two digest engines on one database, started together behind a barrier. */
-async function race(databaseUrl: string, count: number) {
+/**
+ * Two digest engines on one database, started together behind a barrier at `at`. A run takes its time from the
+ * database, so `at` is the database's time: a fixed instant for SQLite (its clock is the one the test gives it),
+ * the server's own `now()` for Postgres. The subscriptions fell due two minutes before `at` and were made a day
+ * earlier (`backdate` moves them there on a server whose clock the test cannot set).
+ */
+async function race(databaseUrl: string, count: number, options: { at?: Date; backdate?: (url: string) => Promise<void> } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'readout-digest-race-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  // SQLite takes its time from this fixed clock, Postgres from the server's now(): either way the workers'
-  // clock stands 30 s after the first 09:00 UTC that follows the subscription, so exactly one slot is due
-  // whatever the hour of the wall clock.
-  const store = await openStore(databaseUrl, { clock: new FakeClock('2026-04-24T10:00:00Z') });
+  const probe = await openStore(databaseUrl);
+  const at = options.at ?? (await probe.now());
+  await probe.close();
+  const store = await openStore(databaseUrl, { clock: new FakeClock(new Date(at.getTime() - 86_400_000)) });
   for (let i = 0; i < count; i++)
     await store.upsertSubscription({
       platform: 'slack',
       workspace: 'T1',
       channel: `C${String(i).padStart(4, '0')}`,
-      time: '09:00',
-      timezone: 'UTC',
+      ...dueMinutesAgo(at),
       postEmpty: true,
     });
-  const subscribedAt = Date.parse((await store.listSubscriptions({ status: 'active', limit: 1 }))[0]!.updatedAt);
-  const dueAt = new Date(subscribedAt);
-  dueAt.setUTCHours(9, 0, 0, 0);
-  if (dueAt.getTime() <= subscribedAt) dueAt.setUTCDate(dueAt.getUTCDate() + 1);
-  const tomorrow = dueAt.toISOString().slice(0, 10);
+  await options.backdate?.(databaseUrl);
   const barrier = join(dir, 'go');
   const owners = ['proc-a', 'proc-b'];
   const runs = owners.map((owner) =>
-    run(process.execPath, ['--import', 'tsx', worker, databaseUrl, owner, new Date(dueAt.getTime() + 30_000).toISOString(), barrier], {
-      cwd: process.cwd(),
-    }),
+    run(process.execPath, ['--import', 'tsx', worker, databaseUrl, owner, at.toISOString(), barrier], { cwd: process.cwd() }),
   );
   while (!owners.every((owner) => existsSync(`${barrier}.${owner}.ready`))) await new Promise((r) => setTimeout(r, 5));
   writeFileSync(barrier, '');
   const results = (await Promise.all(runs)).map((r) => JSON.parse(r.stdout) as { posted: string[]; unsettled: unknown[] });
-  const slots = await store.listSlots({ localDate: tomorrow });
+  const slots = await store.listSlots({ localDate: localDateOfDue(at) });
   await store.close();
-  return { results, slots, tomorrow };
+  return { results, slots };
 }
 
 function expectSplitOnce(
@@ -72,7 +71,7 @@ describe('two digest processes on one SQLite file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'readout-digest-db-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     const count = 600;
-    const { results, slots } = await race(`sqlite:${join(dir, 'readout.db')}`, count);
+    const { results, slots } = await race(`sqlite:${join(dir, 'readout.db')}`, count, { at: new Date('2026-04-24T09:00:30Z') });
     expectSplitOnce(results, slots, count);
   });
 });
@@ -97,7 +96,16 @@ describe.skipIf(!postgresUrl)('two digest processes on one Postgres database', (
     const url = new URL(postgresUrl!);
     url.pathname = `/${name}`;
     const count = 600;
-    const { results, slots } = await race(url.toString(), count);
+    const { results, slots } = await race(url.toString(), count, {
+      backdate: async () => {
+        const client = new pg.Client({ connectionString: url.toString() });
+        await client.connect();
+        await client.query(
+          "UPDATE subscriptions SET created_at = created_at - interval '1 day', updated_at = updated_at - interval '1 day', schedule_since = schedule_since - interval '1 day'",
+        );
+        await client.end();
+      },
+    });
     expectSplitOnce(results, slots, count);
   });
 });

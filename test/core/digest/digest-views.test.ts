@@ -20,6 +20,7 @@ const sub = (overrides: Partial<Subscription> = {}): Subscription => ({
   postEmpty: false,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
+  scheduleSince: '2026-01-01T00:00:00.000Z',
   ...overrides,
 });
 

@@ -211,13 +211,25 @@ describe('a crash between the platform and the ledger', () => {
     const h = harness({ start: '2026-04-24T04:00:00Z' });
     await h.subscribe({ channel: 'C1', time: '09:00', timezone: 'Asia/Almaty' });
     const key = slotKey(C1, '2026-04-24');
-    // The dead process claimed, posted, and died before recording anything.
-    await h.store.claimSlot(C1, '2026-04-24', 'dead', 5 * MIN);
+    // The dead process claimed, marked the request as going out, posted, and died before recording anything.
+    const dead = await h.store.claimSlot(C1, '2026-04-24', 'dead', 5 * MIN);
+    await h.store.renewLease(key, dead!.token, 5 * MIN, { sending: true });
     await h.slack.post(C1, { visibility: 'public', blocks: [], buttons: [], fallback: '' }, key);
     h.clock.advance(MIN);
     expect(acted(await h.run({ owner: 'p2' }))).toEqual([`${key} held_elsewhere`]);
     h.clock.advance(4 * MIN);
     expect(acted(await h.run({ owner: 'p2' }))).toEqual([`${key} recovered`]);
+    expect(h.slack.posts).toHaveLength(1);
+  });
+
+  it('posts without searching after a holder that died before sending anything: the ledger says it is certain', async () => {
+    const h = harness({ start: '2026-04-24T04:00:00Z' });
+    await h.subscribe({ channel: 'C1', time: '09:00', timezone: 'Asia/Almaty' });
+    const key = slotKey(C1, '2026-04-24');
+    await h.store.claimSlot(C1, '2026-04-24', 'dead', 5 * MIN);
+    h.clock.advance(5 * MIN);
+    expect(acted(await h.run({ owner: 'p2' }))).toEqual([`${key} posted`]);
+    expect(h.slack.findCalls).toEqual([]);
     expect(h.slack.posts).toHaveLength(1);
   });
 
