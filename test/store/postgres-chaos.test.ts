@@ -3,11 +3,12 @@ import { type DigestScheduler, type ScheduleWakeUp, startDigestScheduler } from 
 import { type Logger, silentLogger } from '../../src/core/logger.js';
 import type { Store } from '../../src/core/store/index.js';
 import { openStore } from '../../src/store/index.js';
+import { dueMinutesAgo, localDateOfDue } from '../cli/fixtures/digest-child-runs.js';
 import { seedLikeCorpus } from '../core/calendar/corpus-fixture.js';
 import { FakeClock } from '../fakes/fake-clock.js';
 import { FakePoster } from '../fakes/fake-poster.js';
 import { ChaosProxy } from './chaos-proxy.js';
-import { dropSchema, freshSchemaName, POSTGRES_SKIP_NOTE, POSTGRES_TEST_URL } from './postgres-test-database.js';
+import { dropSchema, freshSchemaName, POSTGRES_SKIP_NOTE, POSTGRES_TEST_URL, queryTestServer } from './postgres-test-database.js';
 
 const CHANNELS = 60;
 const CHAOS_AFTER_POSTS = 20;
@@ -81,26 +82,26 @@ describe.skipIf(!POSTGRES_TEST_URL)('the digest against a real Postgres through 
       const store: Store = await openStore(url, { logger: recordingLogger(logLines) });
       cleanups.push(() => store.close());
 
+      // The run takes its time from the server: the subscriptions fell due two minutes before its now(), and are
+      // moved a day back (the server's clock cannot be set) so that today's slot counts.
+      const at = await store.now();
       for (let i = 0; i < CHANNELS; i++)
         await store.upsertSubscription({
           platform: 'slack',
           workspace: 'T1',
           channel: `C${String(i).padStart(3, '0')}`,
-          time: '09:00',
-          timezone: 'UTC',
+          ...dueMinutesAgo(at),
           postEmpty: true,
         });
-      // The server's now() stamped the subscriptions; the run's clock stands 30 s after the first 09:00 UTC that follows.
-      const subscribedAt = Date.parse((await store.listSubscriptions({ limit: 1 }))[0]!.updatedAt);
-      const dueAt = new Date(subscribedAt);
-      dueAt.setUTCHours(9, 0, 0, 0);
-      if (dueAt.getTime() <= subscribedAt) dueAt.setUTCDate(dueAt.getUTCDate() + 1);
-      const clock = new FakeClock(new Date(dueAt.getTime() + 30_000));
+      await queryTestServer(
+        `UPDATE "${schema}".subscriptions SET created_at = created_at - interval '1 day', updated_at = updated_at - interval '1 day', schedule_since = schedule_since - interval '1 day'`,
+      );
+      const clock = new FakeClock('2026-04-24T04:00:00Z');
 
       let healed: Promise<void> | undefined;
       let posts = 0;
+      // No clock for the platform: the run's time is the server's, and a post must be found by a search from its first claim.
       const poster = new FakePoster('slack', {
-        clock,
         delay: async () => {
           if (++posts === CHAOS_AFTER_POSTS) healed = strike(proxy);
           await sleep(5);
@@ -142,7 +143,7 @@ describe.skipIf(!POSTGRES_TEST_URL)('the digest against a real Postgres through 
       const keys = poster.posts.map((post) => post.slotKey);
       expect(new Set(keys).size, 'no channel got its digest twice').toBe(keys.length);
       expect(keys).toHaveLength(CHANNELS);
-      const slots = await store.listSlots({ localDate: dueAt.toISOString().slice(0, 10) });
+      const slots = await store.listSlots({ localDate: localDateOfDue(at) });
       expect(slots).toHaveLength(CHANNELS);
       expect(slots.filter((slot) => slot.state !== 'posted').map((slot) => `${slot.key} ${slot.state} ${slot.reason}`)).toEqual([]);
       // The operator's log says when the database went away and when it came back, once each.
