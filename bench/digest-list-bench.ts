@@ -108,7 +108,7 @@ async function measure(name: string, open: () => Promise<Store>, close: (store: 
       await fill(store, layout);
       const services: Services = {
         corpus: seedLikeCorpus,
-        search: { search: unused, suggest: () => [] },
+        search: { search: unused, countMatches: unused, suggest: () => [] },
         quotes: {
           all: () => [],
           byId: () => undefined,

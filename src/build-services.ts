@@ -18,6 +18,8 @@ export interface ServiceOptions {
   logger: Logger;
   /** Chat user ids allowed to run operator commands. */
   operators?: readonly string[];
+  /** Let ingest and feeds fetch from loopback and private addresses. */
+  ingestAllowPrivate?: boolean;
   /** Progress of each long stage, for a progress bar on a TTY. */
   onProgress?: (stage: OpenStage, done: number, total: number) => void;
 }
@@ -34,6 +36,7 @@ export async function buildServicesFromConfig(config: Config, logger: Logger, op
       defaultTimezone: config.READOUT_TIMEZONE,
       nearbyWindow: config.READOUT_NEARBY_DAYS,
       operators: config.READOUT_OPERATORS,
+      ingestAllowPrivate: config.READOUT_INGEST_ALLOW_PRIVATE,
       logger,
       ...(progress ? { onProgress: progress.update } : {}),
     });
@@ -48,16 +51,24 @@ export async function buildServicesFromConfig(config: Config, logger: Logger, op
  */
 export async function buildServices(options: ServiceOptions): Promise<Services> {
   const started = Date.now();
-  const live = await createLiveCorpus(options.seedsDir, {
-    ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
-  const { corpus, source } = live.current();
-  for (const warning of corpus.warnings) options.logger.warn({ file: warning.file, reason: warning.reason }, 'corpus warning');
   const store = await openStore(options.databaseUrl, {
     logger: options.logger.child({ part: 'store' }),
     ...(options.postgresPool ? { pool: options.postgresPool } : {}),
   });
+  let live: LiveCorpus;
+  try {
+    live = await createLiveCorpus(options.seedsDir, {
+      ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      // The served corpus is the folder plus the documents in the store, read again at every reload.
+      storedDocuments: async () => (await store.listDocuments()).map(({ id, text, sidecar }) => ({ id, text, sidecar })),
+    });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const { corpus, source } = live.current();
+  for (const warning of corpus.warnings) options.logger.warn({ file: warning.file, reason: warning.reason }, 'corpus warning');
   options.logger.info(
     { documents: corpus.documents.length, skipped: corpus.warnings.length, source, durationMs: Date.now() - started },
     'corpus ready',
@@ -68,6 +79,7 @@ export async function buildServices(options: ServiceOptions): Promise<Services> 
     nearbyWindow: options.nearbyWindow,
     logger: options.logger,
     operators: options.operators ?? [],
+    ingestAllowPrivate: options.ingestAllowPrivate ?? false,
   });
 }
 

@@ -17,12 +17,15 @@ Usage: readout <command> [options]
   quote [--speaker NAME]     Quotes: --about TEXT --random --limit N --all --json
   speakers [--json]          Speakers with their quote counts
   onthisday [date]           On this day (2025-04-24, 04-24, 24 April, April 24, today): --tz ZONE --window N --json
+  timeline <query...>        Matches per year or month: --by year|month --from DATE --to DATE; --json, --csv, --svg FILE, --png FILE
   doc <id> [range]           One document, e.g. readout doc 002 2-4
   digest <action>            subscribe HH:MM ZONE | unsubscribe | pause | resume | status | list | preview | run [--date]
                              (--platform slack|discord|console --workspace ID --channel ID pick the channel)
   digest export [--json]     Every subscription as one JSON line (for import into another store)
   digest import FILE|-       Create or update subscriptions from such lines; bad lines are reported by number
   digest log                 Delivery log, newest first: --date YYYY-MM-DD --platform P --workspace W --channel C --limit N --json
+  ingest URL|FILE|-          Add a readout to the store (a web page, an HTML or text file, stdin); --json
+  feeds add|list|remove URL  Feeds polled for new readouts: add [--backfill N], list [--json], remove
   discord register           Register the slash commands with Discord: --guild ID for one server (instant)
   slack installations        Slack workspaces readout is installed in (distribution mode): --json; never a token
   slack rotate-key           Re-seal every stored Slack token with the first key of READOUT_TOKEN_KEY
@@ -55,12 +58,29 @@ async function run(argv: string[]): Promise<number> {
   }
   if (name === 'corpus') return (await import('./cli/corpus-cli.js')).runCorpusCommand(rest);
   if (name === 'lookup') return (await import('./cli/lookup-cli.js')).runLookupCli(rest);
+  if (name === 'timeline') return (await import('./cli/timeline-cli.js')).runTimelineCli(rest);
   if (name === 'digest') return (await import('./cli/digest-cli.js')).runDigestCli(rest);
+  if (name === 'ingest') return (await import('./cli/ingest-cli.js')).runIngestCli(rest);
   if (name === 'discord') return (await import('./cli/discord-cli.js')).runDiscordCli(rest);
   if (name === 'slack') return (await import('./cli/slack-cli.js')).runSlackCli(rest);
   const command = commands.find((c: AnyCommand) => c.name === name);
   if (command) return (await import('./cli/run-declared-command.js')).runDeclaredCommand(commands, command, rest);
-  const known = ['start', 'corpus', 'lookup', 'quote', 'speakers', 'onthisday', 'doc', 'digest', 'discord', 'slack', 'help'];
+  const known = [
+    'start',
+    'corpus',
+    'lookup',
+    'quote',
+    'speakers',
+    'onthisday',
+    'timeline',
+    'doc',
+    'digest',
+    'ingest',
+    'feeds',
+    'discord',
+    'slack',
+    'help',
+  ];
   process.stderr.write(`${commandMessages.unknownCliCommand(name, nearestName(name, known))}\n\n${USAGE}\n`);
   return 2;
 }

@@ -84,6 +84,11 @@ export const configSchema = z
       ),
     /** Milliseconds the seeds folder must stay quiet before a change is reloaded; 0 turns the folder watch off. */
     READOUT_WATCH_DEBOUNCE_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
+    /** `1` lets `readout ingest`, `/readout add` and feeds fetch from loopback and private addresses (tests, an intranet). */
+    READOUT_INGEST_ALLOW_PRIVATE: z
+      .enum(['', '0', '1', 'false', 'true'], { message: 'expected 1 (allow) or 0 (refuse, the default)' })
+      .default('0')
+      .transform((value) => value === '1' || value === 'true'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
     PORT: wholeNumber('the TCP port for /slack/events, /healthz, /readyz and /metrics (0 picks a free one)', 0, 65535, 3000),

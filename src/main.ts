@@ -7,6 +7,7 @@ import { startConsole } from './adapters/console/start-console.js';
 import { startDiscordAdapter } from './adapters/discord/start-discord-adapter.js';
 import { INTERACTIONS_PATH, startDiscordHttp } from './adapters/discord/start-discord-http.js';
 import { startDigestScheduler } from './adapters/scheduler/start-digest-scheduler.js';
+import { startFeedPoller } from './adapters/scheduler/start-feed-poller.js';
 import { slackApiBase } from './adapters/slack/create-slack-digest-poster.js';
 import { resumeAfterReinstall } from './adapters/slack/handle-uninstall.js';
 import { createSlackInstallationStore } from './adapters/slack/slack-installation-store.js';
@@ -26,6 +27,7 @@ import { createMetrics } from './ops/create-metrics.js';
 import { describeStartupError } from './ops/describe-startup-error.js';
 import { digestLiveness } from './ops/digest-liveness.js';
 import { opsPortFor } from './ops/ops-port.js';
+import { opsPageSource } from './ops/page/ops-page-source.js';
 import { createReadiness } from './ops/readiness.js';
 import { startReplicaHeartbeat } from './ops/replica-heartbeat.js';
 import { type OpsServer, startOpsServer } from './ops/start-ops-server.js';
@@ -93,6 +95,7 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
         port,
         exposure: 'public',
         token: config.READOUT_OPS_PORT === undefined ? config.READOUT_OPS_TOKEN : undefined,
+        pageToken: config.READOUT_OPS_PORT === undefined ? config.READOUT_OPS_TOKEN : undefined,
         readiness,
         metrics,
         logger: opsLogger,
@@ -103,6 +106,8 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
           host: config.READOUT_OPS_HOST,
           portName: 'READOUT_OPS_PORT',
           exposure: 'private',
+          // /ops is open on a loopback ops port; opened wider, it needs the token.
+          pageToken: config.READOUT_OPS_TOKEN,
           readiness,
           metrics,
           logger: opsLogger,
@@ -122,6 +127,17 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
       metrics?.corpusLoaded({ documents: outcome.documents, seconds: outcome.durationMs / 1000 });
     });
     const store = services.store;
+    const served = services;
+    const pageSource = opsPageSource({
+      store,
+      readiness,
+      databaseUrl: config.DATABASE_URL,
+      corpus: () => served.corpus,
+      live: served.live,
+      pacing: () => adapters.map((adapter) => adapter.poster.pacing),
+    });
+    ops?.servePage(pageSource);
+    privateOps?.servePage(pageSource);
     readiness.addCheck('store', async () => {
       await store.listSubscriptions({ status: 'active', limit: 1 });
       return { ok: true };
@@ -264,6 +280,14 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
   metrics?.watchDigest(scheduler.health, () => systemClock.now());
   readiness.addLivenessCheck('digest', () => digestLiveness(scheduler.health(), systemClock.now()));
 
+  const feeds = startFeedPoller({
+    store: ready.store,
+    clock: systemClock,
+    allowPrivate: config.READOUT_INGEST_ALLOW_PRIVATE,
+    gazetteer: () => ready.corpus.gazetteer,
+    logger: logger.child({ part: 'feeds' }),
+  });
+
   const retention = startRetentionSweep({
     store: ready.store,
     retentionDays: config.READOUT_LEDGER_RETENTION_DAYS,
@@ -279,6 +303,7 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
   consoleSession?.close();
   reloading.stop();
   retention.stop();
+  await feeds.stop();
   await scheduler.stop();
   await heartbeat.stop();
   await cleanUp();

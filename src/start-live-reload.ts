@@ -12,7 +12,7 @@ export interface LiveReloadOptions {
 }
 
 /**
- * Keeps the bot's corpus live: watches the seeds folder, reloads on SIGHUP, logs every outcome, and after each load
+ * Keeps the bot's corpus live: watches the seeds folder and the store's documents, reloads on SIGHUP, logs every outcome, and after each load
  * builds the autocomplete lists and extracts quotes in the background, so the first /quote or keystroke does not wait.
  */
 export function startLiveReload(services: Services, options: LiveReloadOptions): { stop(): void } {
@@ -44,9 +44,22 @@ export function startLiveReload(services: Services, options: LiveReloadOptions):
   const signals = options.signals ?? process;
   const onHangUp = () => void live.reload('SIGHUP').then(report('SIGHUP'));
   signals.on('SIGHUP', onHangUp);
+  // Documents added to the store by any process (Postgres NOTIFY, or this SQLite file) reload every replica.
+  let stopped = false;
+  let storeWatch: { stop(): Promise<void> } | undefined;
+  const storeTrouble = (error: unknown) =>
+    logger.warn({ err: error }, 'the store cannot be watched for new documents; SIGHUP or /readout reload still reload them');
+  services.store
+    .watchDocuments(() => void live.reload('store').then(report('store change')), storeTrouble)
+    .then((watching) => {
+      if (stopped) void watching.stop();
+      else storeWatch = watching;
+    }, storeTrouble);
   return {
     stop() {
+      stopped = true;
       watch?.stop();
+      void storeWatch?.stop();
       signals.off('SIGHUP', onHangUp);
     },
   };

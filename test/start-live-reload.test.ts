@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildServices } from '../src/build-services.js';
@@ -10,6 +11,7 @@ import { commands } from '../src/commands/registry.js';
 import { silentLogger } from '../src/core/logger.js';
 import { plainText, type Reply } from '../src/core/reply.js';
 import { startLiveReload } from '../src/start-live-reload.js';
+import { openStore } from '../src/store/index.js';
 import { NEW_DOCUMENT, seedsCopy } from './core/live/seeds-copy.js';
 
 const cleanups: (() => void)[] = [];
@@ -17,11 +19,11 @@ afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
-async function runningBot(options: { operators?: string[]; debounceMs?: number } = {}) {
+async function runningBot(options: { operators?: string[]; debounceMs?: number; databaseUrl?: string } = {}) {
   const copy = seedsCopy();
   const services = await buildServices({
     seedsDir: copy.dir,
-    databaseUrl: 'sqlite::memory:',
+    databaseUrl: options.databaseUrl ?? 'sqlite::memory:',
     cacheDir: copy.cacheDir,
     defaultTimezone: 'UTC',
     nearbyWindow: 7,
@@ -83,6 +85,26 @@ describe('a running bot over a live seeds folder', () => {
     expect(corpus).toContain('6 documents, 1 file skipped');
     expect(corpus).toMatch(/901_broken\.txt: .*UTF-16/);
     expect(textOf(await ask(services, 'lookup', 'belt and road'))).toContain('000_4428246b8b720a03');
+  });
+
+  it('serves a document added to its SQLite file through another connection (as readout ingest beside the bot does) within 5 seconds', async () => {
+    const databaseDir = mkdtempSync(join(tmpdir(), 'readout-live-store-'));
+    cleanups.push(() => rmSync(databaseDir, { recursive: true, force: true }));
+    const databaseUrl = `sqlite:${join(databaseDir, 'readout.db')}`;
+    const { services } = await runningBot({ databaseUrl });
+    expect(textOf(await ask(services, 'lookup', 'zanzibarquay'))).not.toContain('web-00000000000a');
+    const other = await openStore(databaseUrl);
+    await other.addDocument({
+      id: 'web-00000000000a',
+      text: NEW_DOCUMENT,
+      sidecar: { title: 'Xi meets Zanzibarquay' },
+      sourceUrl: null,
+      canonicalUrl: null,
+      contentHash: 'a'.repeat(64),
+      addedBy: 'cli:test',
+    });
+    await other.close();
+    await eventually(async () => textOf(await ask(services, 'lookup', 'zanzibarquay')).includes('web-00000000000a'), 5_000);
   });
 
   it('reloads on SIGHUP', async () => {

@@ -3,9 +3,10 @@ import { loadConfig } from '../config.js';
 import { describeCorpus } from '../core/corpus/describe-corpus.js';
 import { loadCorpus } from '../core/corpus/load-corpus.js';
 import { UserError } from '../core/user-error.js';
+import { openStore } from '../store/open-store.js';
 import { printJson } from './print-json.js';
 
-/** `readout corpus [--json] [--seeds DIR]`: every document with its extracted metadata and warnings. */
+/** `readout corpus [--json] [--seeds DIR]`: every document served (folder and store) with its extracted metadata and warnings. */
 export async function runCorpusCommand(argv: string[]): Promise<number> {
   let values: { json?: boolean; seeds?: string };
   try {
@@ -17,7 +18,10 @@ export async function runCorpusCommand(argv: string[]): Promise<number> {
     );
   }
   const config = loadConfig(undefined, values.seeds ? { READOUT_SEEDS: values.seeds } : {});
-  const corpus = await loadCorpus(config.READOUT_SEEDS);
+  // The corpus the bot serves: the folder plus the documents added to the store (readout ingest, /readout add, feeds).
+  const store = await openStore(config.DATABASE_URL);
+  const stored = await store.listDocuments().finally(() => store.close());
+  const corpus = await loadCorpus(config.READOUT_SEEDS, { stored: stored.map(({ id, text, sidecar }) => ({ id, text, sidecar })) });
   const description = describeCorpus(corpus);
   if (values.json) {
     printJson(description);

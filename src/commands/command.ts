@@ -26,6 +26,8 @@ export interface Services {
   live?: LiveCorpus;
   /** Chat user ids allowed to run operator commands (READOUT_OPERATORS); the console and the CLI always may. */
   operators?: readonly string[];
+  /** Whether ingest and feeds may fetch from loopback and private addresses (READOUT_INGEST_ALLOW_PRIVATE). */
+  ingestAllowPrivate?: boolean;
 }
 
 /** Who asks, where, and with what: the platform-neutral context of one invocation. */

@@ -5,7 +5,7 @@ import { digestMessages } from '../core/digest/digest-messages.js';
 import { parseTimeOfDay } from '../core/digest/parse-time-of-day.js';
 import { previewDigest } from '../core/digest/preview-digest.js';
 import { type Reply, textReply } from '../core/reply.js';
-import type { ChannelRef, Subscription } from '../core/store/store-types.js';
+import type { ChangeAction, ChannelRef, Subscription } from '../core/store/store-types.js';
 import { UserError } from '../core/user-error.js';
 import { type CommandContext, defineCommand } from './command.js';
 import { isOperator } from './is-operator.js';
@@ -90,6 +90,15 @@ async function runAction(options: DigestOptions, ctx: CommandContext): Promise<R
         status: 'active',
         pausedReason: null,
       });
+      const moved = existing && (existing.time !== sub.time || existing.timezone !== sub.timezone);
+      if (!existing || moved || existing.status !== 'active') {
+        await logChange(
+          ctx,
+          ref,
+          existing ? 'changed' : 'subscribed',
+          `${existing && moved ? `${existing.time} ${existing.timezone} → ` : ''}${sub.time} ${sub.timezone}`,
+        );
+      }
       // A time without a zone is ambiguous: say which zone was used and how to pick another.
       const zoneHint = options.timezone
         ? ''
@@ -101,7 +110,9 @@ async function runAction(options: DigestOptions, ctx: CommandContext): Promise<R
     }
     case 'unsubscribe':
       return (await store.removeSubscription(ref))
-        ? textReply('Unsubscribed: no more daily digests here.', { visibility: 'public' })
+        ? await logChange(ctx, ref, 'unsubscribed', null).then(() =>
+            textReply('Unsubscribed: no more daily digests here.', { visibility: 'public' }),
+          )
         : textReply('This channel has no digest subscription. /digest subscribe 09:00 Europe/London starts one.', { isError: true });
     case 'pause':
     case 'resume': {
@@ -110,6 +121,7 @@ async function runAction(options: DigestOptions, ctx: CommandContext): Promise<R
           isError: true,
         });
       const sub = (await store.setSubscriptionStatus(ref, options.action === 'pause' ? 'paused' : 'active', null))!;
+      if (sub.status !== existing.status) await logChange(ctx, ref, options.action === 'pause' ? 'paused' : 'resumed', null);
       return textReply(
         options.action === 'pause' ? 'Paused: the digest will not post until /digest resume.' : `Resumed. ${nextLine(sub, ctx)}`,
         { visibility: 'public' },
@@ -124,6 +136,13 @@ async function runAction(options: DigestOptions, ctx: CommandContext): Promise<R
     case 'list':
       return await listReply(ctx, options.offset ?? 0);
   }
+}
+
+/** Writes the change to the store's change log; a log that cannot be written does not undo the change. */
+async function logChange(ctx: CommandContext, ref: ChannelRef, action: ChangeAction, detail: string | null): Promise<void> {
+  await ctx.services.store
+    .recordChange({ ...ref, action, actor: ctx.user, surface: ctx.platform, detail })
+    .catch((error: unknown) => ctx.services.logger.warn({ err: error, action }, 'change log entry not written'));
 }
 
 function channelOf(ctx: CommandContext): ChannelRef | undefined {

@@ -15,10 +15,10 @@ export interface PlatformCommand {
   subcommands?: AnyCommand[];
 }
 
-export const TOP_LEVEL = ['lookup', 'quote', 'onthisday', 'digest'] as const;
+export const TOP_LEVEL = ['lookup', 'quote', 'onthisday', 'timeline', 'digest'] as const;
 export const UMBRELLA = 'readout';
 
-/** Maps the declarations onto the platform's slash commands: /lookup, /quote, /onthisday, /digest and /readout <sub>. */
+/** Maps the declarations onto the platform's slash commands: /lookup, /quote, /onthisday, /timeline, /digest and /readout <sub>. */
 export function platformCommands(commands: readonly AnyCommand[]): PlatformCommand[] {
   const top = commands.filter((c) => (TOP_LEVEL as readonly string[]).includes(c.name));
   const rest = commands.filter((c) => !(TOP_LEVEL as readonly string[]).includes(c.name));

@@ -58,6 +58,17 @@ export type Block =
    */
   | { kind: 'quote'; speaker: string; text: RichText; citation: Citation; speech?: 'direct' | 'indirect' };
 
+/**
+ * A picture readout drew, as SVG, with the words that say what it shows (alt text). Adapters that can
+ * show images render it to PNG and upload it; the others show the reply's blocks, which carry the same numbers.
+ */
+export interface Picture {
+  svg: string;
+  alt: string;
+  /** File name without extension, e.g. `timeline-trade`. */
+  fileName: string;
+}
+
 export interface Reply {
   /** `ephemeral`: only the asker sees it; `public`: the whole channel. */
   visibility: 'ephemeral' | 'public';
@@ -67,6 +78,7 @@ export interface Reply {
   fallback: string;
   /** True when the reply reports a user error (bad input, nothing found). */
   isError?: boolean;
+  picture?: Picture;
 }
 
 /** The citation every renderer shows: `docId ¶paragraph · date · place · source`, the paragraph counted from 1 for people. */

@@ -4,6 +4,9 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from '../core/logger.js';
 import type { AppMetrics } from './create-metrics.js';
 import { opsMessages } from './ops-messages.js';
+import { pageAccessFor } from './page/ops-page-access.js';
+import type { OpsPageSource } from './page/ops-page-types.js';
+import { serveOpsPage } from './page/serve-ops-page.js';
 import type { Readiness } from './readiness.js';
 
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -21,6 +24,8 @@ export interface OpsServerOptions {
   exposure: 'public' | 'private';
   /** READOUT_OPS_TOKEN on the public port when there is no ops port; undefined means no details there at all. */
   token?: string | undefined;
+  /** READOUT_OPS_TOKEN for /ops where the page is not open (see pageAccessFor): a bearer token or the sign-in form. */
+  pageToken?: string | undefined;
   readiness: Readiness;
   metrics: AppMetrics;
   logger: Logger;
@@ -29,6 +34,8 @@ export interface OpsServerOptions {
 export interface OpsServer {
   /** The port actually listened on. */
   port: number;
+  /** Serves the operator page (GET /ops) from this source; until then /ops answers 503 while the process starts. */
+  servePage(source: OpsPageSource): void;
   /**
    * Hands a platform's requests to its listener: those for `path` when given (Discord's /discord/interactions),
    * else every other path (Slack HTTP mode's /slack/events share the port); returns the unmount.
@@ -41,12 +48,15 @@ export interface OpsServer {
  * The operations endpoints: GET /healthz (liveness: the process serves), GET /readyz (readiness: every part
  * can serve) and GET /metrics (Prometheus). On PORT (public: status only, Slack's /slack/events beside them)
  * in every mode that talks to a platform, and with details and metrics on READOUT_OPS_PORT when it is set.
+ * GET /ops, the read-only operator page, is served where /metrics is (see serveOpsPage).
  * It listens before the corpus loads, so a probe sees "starting" rather than a refused connection.
  */
 export async function startOpsServer(options: OpsServerOptions): Promise<OpsServer> {
   const started = Date.now();
   let mounted: RequestListener | undefined;
   const mountedAt = new Map<string, RequestListener>();
+  let page: OpsPageSource | undefined;
+  const pageAccess = pageAccessFor(options.exposure, options.host, options.pageToken);
   const send = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
     res.end(JSON.stringify(body));
@@ -55,6 +65,11 @@ export async function startOpsServer(options: OpsServerOptions): Promise<OpsServ
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const ops = path === '/healthz' || path === '/readyz' || path === '/metrics';
+    if (path === '/ops' || path.startsWith('/ops/')) {
+      if (!page) return send(res, 503, { error: opsMessages.pageStarting });
+      await serveOpsPage(page, pageAccess, req, res);
+      return;
+    }
     if (!ops) {
       const listener = mountedAt.get(path) ?? mounted;
       if (!listener) return send(res, 404, { error: opsMessages.notFound });
@@ -127,6 +142,9 @@ export async function startOpsServer(options: OpsServerOptions): Promise<OpsServ
   );
   return {
     port,
+    servePage(source) {
+      page = source;
+    },
     mount(listener, path) {
       if (path !== undefined) {
         mountedAt.set(path, listener);

@@ -21,7 +21,7 @@ async function servicesAt(clock: FakeClock, nearbyWindow = 7): Promise<Services>
   };
   return {
     corpus: seedLikeCorpus,
-    search: { search: unused, suggest: () => [] },
+    search: { search: unused, countMatches: unused, suggest: () => [] },
     quotes: {
       all: () => [],
       byId: () => undefined,

@@ -22,7 +22,7 @@ async function servicesWith(subscriptions: { platform: 'slack' | 'discord'; work
   };
   return {
     corpus: seedLikeCorpus,
-    search: { search: unused, suggest: () => [] },
+    search: { search: unused, countMatches: unused, suggest: () => [] },
     quotes: {
       all: () => [],
       byId: () => undefined,

@@ -18,6 +18,7 @@ export function fakeDiscordServices(): Services {
     corpus: { dir: 'fake', documents: [], gazetteer: { people: [], countries: [], places: [] }, warnings: [], fingerprint: 'fake' },
     search: {
       search: unused,
+      countMatches: unused,
       suggest: (kind, prefix) =>
         ({
           person: ['Xi Jinping', 'Kassym-Jomart Tokayev'],

@@ -22,7 +22,19 @@ export interface RecordedRequest {
   headers: IncomingMessage['headers'];
   // biome-ignore lint/suspicious/noExplicitAny: request bodies are arbitrary JSON the tests inspect
   body: any;
+  /** Files of a multipart request (`files[n]` parts), with the description the JSON payload gave each. */
+  files?: UploadedAttachment[];
 }
+
+/** One attachment as Discord received it. */
+export interface UploadedAttachment {
+  name: string;
+  description: string | undefined;
+  bytes: Buffer;
+}
+
+/** Discord's cap on an attachment's description (its alt text). */
+export const ATTACHMENT_DESCRIPTION_MAX = 1024;
 
 export interface CannedResponse {
   status: number;
@@ -335,7 +347,11 @@ export class FakeDiscord {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
+    const raw = Buffer.concat(chunks);
+    const multipart = req.headers['content-type']?.startsWith('multipart/form-data')
+      ? await readMultipart(raw, req.headers['content-type'])
+      : undefined;
+    const text = multipart ? '' : raw.toString('utf8');
     const url = new URL(req.url ?? '/', 'http://fake');
     // discord.js asks for `/messages/%40original`: decode each segment before routing.
     const path = url.pathname
@@ -348,9 +364,14 @@ export class FakeDiscord {
       path,
       query: url.searchParams,
       headers: req.headers,
-      body: text && req.headers['content-type']?.includes('json') ? JSON.parse(text) : text || undefined,
+      body: multipart ? multipart.body : text && req.headers['content-type']?.includes('json') ? JSON.parse(text) : text || undefined,
+      ...(multipart ? { files: multipart.files } : {}),
     };
     this.record(request);
+    const tooLong = request.files?.find((file) => (file.description?.length ?? 0) > ATTACHMENT_DESCRIPTION_MAX);
+    if (tooLong) {
+      return send(res, 400, { message: 'Invalid Form Body', code: 50035, errors: { attachments: 'description too long' } });
+    }
     const matches = (f: { method: string; path: RegExp; when?: RequestFilter }) =>
       f.method === request.method && f.path.test(path) && (f.when?.(request) ?? true);
     const failure = this.failures.findIndex(matches);
@@ -478,6 +499,23 @@ export class FakeDiscord {
     else messages = messages.slice(-limit);
     return ok([...messages].reverse().map(({ nonce: _nonce, ...rest }) => rest));
   }
+}
+
+/** A multipart request as discord.js sends one with files: `payload_json` plus `files[n]` parts. */
+async function readMultipart(raw: Buffer, contentType: string): Promise<{ body: unknown; files: UploadedAttachment[] }> {
+  const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': contentType } }).formData();
+  const payload = form.get('payload_json');
+  // biome-ignore lint/suspicious/noExplicitAny: the JSON part of the request
+  const body: any = typeof payload === 'string' ? JSON.parse(payload) : {};
+  const described: { id?: unknown; description?: string }[] = body?.data?.attachments ?? body?.attachments ?? [];
+  const files: UploadedAttachment[] = [];
+  for (const [key, value] of form.entries()) {
+    const index = /^files\[(\d+)\]$/.exec(key)?.[1];
+    if (index === undefined || typeof value === 'string') continue;
+    const meta = described.find((attachment) => String(attachment.id) === index);
+    files.push({ name: value.name, description: meta?.description, bytes: Buffer.from(await value.arrayBuffer()) });
+  }
+  return { body, files };
 }
 
 export const DEFAULT_GUILD = '100000000000000001';

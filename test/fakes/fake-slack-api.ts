@@ -31,6 +31,19 @@ interface StoredMessage {
   bot_id?: string;
 }
 
+/** A file shared through files.uploadV2, as the fake assembled it from its three calls. */
+export interface UploadedFile {
+  id: string;
+  filename: string;
+  title: unknown;
+  altText: unknown;
+  channel: string;
+  bytes: Buffer;
+}
+
+/** Slack's documented cap on an upload's alt text. */
+export const UPLOAD_ALT_TEXT_MAX = 1000;
+
 /** What the fake does with a post it has accepted (the message exists): answer never, drop the connection, or an error. */
 export type AfterAccept = { kind: 'hold' } | { kind: 'drop' } | { kind: 'status'; status: number; body?: Record<string, unknown> };
 
@@ -53,6 +66,13 @@ export class FakeSlackApi {
   private socketServer: WebSocketServer | undefined;
   private readonly sockets = new Set<WebSocket>();
   readonly socketMessages: Record<string, unknown>[] = [];
+  /** Files completed into a channel; an upload that was never completed is not a file anyone sees. */
+  readonly files: UploadedFile[] = [];
+  /** Uploads announced by files.getUploadURLExternal, with the bytes once posted to their upload_url. */
+  private readonly pendingUploads = new Map<string, { filename: string; length: number; altText: unknown; bytes?: Buffer }>();
+  private fileCounter = 0;
+  /** Channels the bot is not a member of: uploads there fail with not_in_channel, as Slack's do. */
+  readonly notInChannels = new Set<string>();
   /** The fake's "now" in Slack seconds; message ts count up from it. Tests set it to place posts in time. */
   nowSeconds = Math.floor(Date.now() / 1000);
   private tsCounter = 0;
@@ -178,8 +198,23 @@ export class FakeSlackApi {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const raw = await readBody(req);
+    const bytes = await readBody(req);
+    const raw = bytes.toString('utf8');
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path.startsWith('/upload/')) {
+      // The upload_url takes the raw file or a multipart form holding it (the SDK sends the form); Slack
+      // rejects a file whose size differs from the length announced in files.getUploadURLExternal.
+      const pending = this.pendingUploads.get(path.slice('/upload/'.length));
+      const file = await uploadedBytes(bytes, req.headers['content-type']);
+      if (!pending || !file || file.length !== pending.length) {
+        res.writeHead(400).end('bad upload');
+      } else {
+        pending.bytes = file;
+        res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${file.length}`);
+      }
+      this.notify();
+      return;
+    }
     if (path.startsWith('/response/')) {
       const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
       this.responses.push({ id: path.slice('/response/'.length), body });
@@ -269,6 +304,38 @@ export class FakeSlackApi {
         this.channels.set(channel, messages);
         return { ok: true, channel, ts, message: { ts, text: params['text'] } };
       }
+      case 'files.getUploadURLExternal': {
+        const length = Number(params['length']);
+        const altText = params['alt_text'] ?? params['alt_txt'];
+        if (!params['filename'] || !Number.isInteger(length) || length <= 0) return { ok: false, error: 'invalid_arguments' };
+        if (typeof altText === 'string' && altText.length > UPLOAD_ALT_TEXT_MAX) return { ok: false, error: 'invalid_arguments' };
+        const id = `F${String(++this.fileCounter).padStart(6, '0')}`;
+        this.pendingUploads.set(id, { filename: String(params['filename']), length, altText });
+        return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal': {
+        const channel = String(params['channel_id'] ?? '');
+        const listed = Array.isArray(params['files']) ? (params['files'] as { id?: string; title?: unknown }[]) : [];
+        if (listed.length === 0) return { ok: false, error: 'invalid_arguments' };
+        if (channel && this.notInChannels.has(channel)) return { ok: false, error: 'not_in_channel' };
+        const completed: UploadedFile[] = [];
+        for (const entry of listed) {
+          const pending = this.pendingUploads.get(String(entry.id));
+          // A file whose bytes never arrived cannot be completed.
+          if (!pending?.bytes) return { ok: false, error: 'file_not_found' };
+          completed.push({
+            id: String(entry.id),
+            filename: pending.filename,
+            title: entry.title,
+            altText: pending.altText,
+            channel,
+            bytes: pending.bytes,
+          });
+        }
+        for (const file of completed) this.pendingUploads.delete(file.id);
+        this.files.push(...completed);
+        return { ok: true, files: completed.map((file) => ({ id: file.id, title: file.title })) };
+      }
       case 'users.info': {
         const id = String(params['user']);
         const roles = this.users.get(id);
@@ -298,13 +365,21 @@ export class FakeSlackApi {
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** The file of an upload_url POST: the body itself, or the one file part of a multipart form. */
+async function uploadedBytes(body: Buffer, contentType: string | undefined): Promise<Buffer | undefined> {
+  if (!contentType?.startsWith('multipart/form-data')) return body;
+  const form = await new Response(new Uint8Array(body), { headers: { 'content-type': contentType } }).formData();
+  const parts = [...form.values()].flatMap((value) => (typeof value === 'string' ? [] : [value]));
+  return parts.length === 1 ? Buffer.from(await parts[0]!.arrayBuffer()) : undefined;
 }
 
 function parseParams(raw: string, contentType: string | undefined): Record<string, unknown> {

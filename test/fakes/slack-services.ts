@@ -72,6 +72,16 @@ export function slackTestServices(options: { hitCount?: number; logger: Logger }
       if (query.includes('nothing')) return { ok: true, query, total: 0, hits: [], corrections: [] };
       return { ok: true, query, total: hits.length, hits: hits.slice(offset, offset + limit), corrections: [] };
     },
+    countMatches(query) {
+      if (query.includes('nothing')) return { ok: true, query, total: 0, documents: [], corrections: [] };
+      return {
+        ok: true,
+        query,
+        total: hits.length,
+        documents: hits.map((hit) => ({ docId: `${hit.docId}:${hit.paragraph}`, date: hit.eventDate, passages: 1 })),
+        corrections: [],
+      };
+    },
     suggest: () => [],
   };
   const quotes: QuoteBook = {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { slotKey } from '../../src/core/store/slot-key.js';
 import type { ChannelRef, Store } from '../../src/core/store/store-types.js';
+import { storeContractForChangeLog } from './store-contract-change-log.js';
 import { storeContractForChanges } from './store-contract-changes.js';
+import { storeContractForCorpus } from './store-contract-corpus.js';
 import { storeContractForInstallations } from './store-contract-installations.js';
 
 /** What the contract needs from one store implementation: fresh connections to one empty database, and time. */
@@ -32,6 +34,8 @@ export function storeContract(name: string, make: () => Promise<StoreUnderTest>)
   };
   storeContractForChanges(name, withStore);
   storeContractForInstallations(name, withStore);
+  storeContractForChangeLog(name, withStore);
+  storeContractForCorpus(name, withStore);
 
   describe(`${name}: subscriptions`, () => {
     it(

@@ -1,7 +1,8 @@
 import type { ServerResponse } from 'node:http';
-import { DefaultRestOptions, type ResponseLike } from 'discord.js';
+import { DefaultRestOptions, type RESTOptions, type ResponseLike } from 'discord.js';
 
-type MakeRequest = (url: string, init: RequestInit) => Promise<ResponseLike>;
+/** discord.js's own signature (its RequestInit is undici's, not the DOM's that jsdom's types bring in). */
+type MakeRequest = RESTOptions['makeRequest'];
 
 /**
  * Interactions that arrived over HTTP and still await their first answer, which Discord takes as the
@@ -22,7 +23,8 @@ export function createHttpAnswers() {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(body, () => resolve());
     });
-    return new Response(null, { status: 204 });
+    // Node's Response is what discord.js expects; only the DOM lib's stream typing differs from ResponseLike.
+    return new Response(null, { status: 204 }) as unknown as ResponseLike;
   };
   return {
     makeRequest,

@@ -4,6 +4,7 @@ import { type Reply, textReply } from '../../core/reply.js';
 import { buildMessage, type DiscordMessage } from './build-message.js';
 import { discordMessages } from './discord-messages.js';
 import type { InteractionDeps } from './interaction-deps.js';
+import { pictureFiles } from './picture-files.js';
 
 /** Every message the bot sends may ping nobody, whatever the text says. */
 export const NO_MENTIONS = { parse: [] } as const;
@@ -46,7 +47,7 @@ export async function deliverReply(
   const work = deps.queue.run(guarded);
   const quick = await within(work, deps.deferAfterMs);
   if (quick) {
-    const message = buildMessage(quick, deps.tables);
+    const message = { ...buildMessage(quick, deps.tables), ...pictureFiles(quick, deps.logger) };
     if (update) await (interaction as ButtonInteraction).update({ ...message, allowedMentions: NO_MENTIONS });
     else await interaction.reply({ ...message, allowedMentions: NO_MENTIONS, ...flagsFor(quick.visibility) });
     return;
@@ -63,7 +64,7 @@ async function sendDeferred(
   options: { mode: 'reply' | 'update'; guess: Reply['visibility'] },
   deps: InteractionDeps,
 ): Promise<void> {
-  const message = buildMessage(reply, deps.tables);
+  const message = { ...buildMessage(reply, deps.tables), ...pictureFiles(reply, deps.logger) };
   if ((options.mode === 'update' && interaction.isButton()) || reply.visibility === options.guess) {
     await interaction.editReply({ ...message, allowedMentions: NO_MENTIONS });
   } else if (reply.visibility === 'public') {

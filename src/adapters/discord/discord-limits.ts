@@ -21,6 +21,8 @@ export const discordLimits = {
   choiceName: 100,
   choiceValue: 100,
   autocompleteChoices: 25,
+  /** An attachment's description, which clients show as its alt text. */
+  attachmentDescription: 1024,
   /** Discord's limit on a nonce; enforce_nonce deduplicates posts carrying the same one. */
   nonce: 25,
 } as const;

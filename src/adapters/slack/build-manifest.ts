@@ -7,9 +7,9 @@ import { cutText } from './escape-mrkdwn.js';
  * The scopes readout needs, and why: `commands` is all /lookup needs (replies go through response_url);
  * `chat:write` posts the digest; the history scopes let the digest find a post whose outcome was unknown in
  * public and private channels (DMs get no digest, so no im:/mpim:history); `users:read` tells who is a
- * workspace admin or owner, who may change a channel's digest.
+ * workspace admin or owner, who may change a channel's digest; `files:write` shares /timeline's chart.
  */
-export const SLACK_SCOPES = ['commands', 'chat:write', 'channels:history', 'groups:history', 'users:read'] as const;
+export const SLACK_SCOPES = ['commands', 'chat:write', 'channels:history', 'groups:history', 'users:read', 'files:write'] as const;
 
 /** Where the manifest lives and how it is regenerated; the drift test prints this. */
 export const MANIFEST_PATH = 'slack/manifest.yml';

@@ -1,6 +1,7 @@
 import type { RespondFn } from '@slack/bolt';
 import { createContext } from '../../commands/create-context.js';
 import { dispatchPlatform } from '../../commands/platform-commands.js';
+import { textReply } from '../../core/reply.js';
 import { runSafely } from './run-safely.js';
 import type { SlackDeps, SlackWhere } from './slack-deps.js';
 import { toRespondArguments } from './to-respond-arguments.js';
@@ -21,4 +22,8 @@ export async function handleSlashCommand(
     return dispatchPlatform(deps.commands, { name, text: input.text }, ctx);
   });
   await respond(toRespondArguments(reply, deps.codec));
+  if (reply.picture && reply.visibility === 'public' && !reply.isError && deps.uploadPicture) {
+    const problem = await deps.uploadPicture(input.where, reply.picture);
+    if (problem) await respond(toRespondArguments(textReply(problem, { isError: true }), deps.codec));
+  }
 }

@@ -2,6 +2,7 @@ import type { AnyCommand, DigestAccess, Services } from '../../commands/command.
 import type { Clock } from '../../core/clock.js';
 import type { Logger } from '../../core/logger.js';
 import type { ButtonCodec } from './button-codec.js';
+import type { PictureUploader } from './upload-picture.js';
 
 /** What the Slack handlers share: the declarations, the services, and the button table of this process. */
 export interface SlackDeps {
@@ -14,6 +15,8 @@ export interface SlackDeps {
   digestAccess: (where: SlackWhere) => DigestAccess;
   /** The workspace key of a request: the team id, or in distribution mode enterprise and team (`E…:T…`). */
   workspaceId: (enterpriseId: string | undefined, teamId: string) => string;
+  /** Shares a public reply's picture (a timeline chart) in the channel. */
+  uploadPicture?: PictureUploader;
   /** Whether a payload's response_url is one readout may answer on (Slack's hook hosts, or SLACK_API_URL's host). */
   responseUrlAllowed: (url: unknown) => boolean;
 }

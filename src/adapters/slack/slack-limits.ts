@@ -16,6 +16,9 @@ export const slackLimits = {
   buttonsPerActions: 5,
   /** Top-level `text` may be 40,000; notifications only show the start anyway. */
   fallbackText: 3000,
+  /** files.getUploadURLExternal's alt text for screen readers. */
+  altText: 1000,
+  fileTitle: 250,
 } as const;
 
 /** Slack's limits as the adapter port states them: 50 sections of 3,000 characters, 5 buttons, 3 s to acknowledge. */

@@ -3,6 +3,9 @@ export const slackMessages = {
   moreResults: 'More results',
   continued: (hidden: number) => `Cut to fit one Slack message: ${hidden} more item${hidden === 1 ? '' : 's'} behind “More results”.`,
   cut: (hidden: number) => `${hidden} more item${hidden === 1 ? '' : 's'} did not fit in one Slack message.`,
+  pictureNeedsInvite:
+    'The chart could not be posted here: invite the bot to this channel (/invite @readout) and run the command again. The counts are above.',
+  pictureFailed: (refId: string) => `The chart could not be uploaded (reference ${refId}); the counts are above.`,
   buttonExpired: 'This button is from an older message; run the command again.',
   buttonUnreadable: 'This button is from an older message; run the command again.',
   malformedRequest: 'Slack sent this command in a form readout cannot read (a field was missing or malformed). Please type it again.',

@@ -26,6 +26,7 @@ import { slackPlatformLimits } from './slack-limits.js';
 import { toSlackLogger } from './slack-logger.js';
 import { slackMessages } from './slack-messages.js';
 import { slackWorkspaceId } from './slack-workspace-id.js';
+import { createPictureUploader } from './upload-picture.js';
 
 /** Distribution mode: any workspace installs readout through Bolt's OAuth flow; each request and digest uses its own token. */
 export interface SlackDistribution {
@@ -195,6 +196,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
       logger,
     }),
     workspaceId: distribution ? slackWorkspaceId : (_enterprise, team) => team,
+    uploadPicture: createPictureUploader(clients ? (team) => clients.clientFor(team) : async () => singleClient, logger),
     responseUrlAllowed: createResponseUrlCheck(slackApiUrl),
   };
   if (distribution) registerUninstallListeners(app, { installations: distribution.installations, store: options.services.store, logger });

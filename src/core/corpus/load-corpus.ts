@@ -9,6 +9,8 @@ import { corpusFingerprint } from './corpus-fingerprint.js';
 import { corpusMessages } from './corpus-messages.js';
 import { type FileStamp, readTextFile } from './read-document-file.js';
 import { parseSidecar, SIDECAR_SUFFIX, type SidecarRead } from './read-sidecar.js';
+import { sidecarSchema } from './sidecar-schema.js';
+import { type StoredText, storedFileName, storedTextHash } from './stored-text.js';
 
 export interface LoadCorpusOptions {
   /** Called after each document file, for progress bars on large folders. */
@@ -22,6 +24,8 @@ export interface LoadCorpusOptions {
    * unchanged is taken from `previous` instead of parsed again. Every document of this load is put in `next`.
    */
   reuse?: { previous: ReadonlyMap<string, Document>; next: Map<string, Document> };
+  /** Documents from the store, served beside the folder's and parsed the same way (a folder file wins an id clash). */
+  stored?: readonly StoredText[];
 }
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
@@ -87,6 +91,23 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
     seen.set(document.id, document.file);
     documents.push(document);
   }
+  for (const stored of options.stored ?? []) {
+    const outcome = loadStored(stored, people.gazetteer, {
+      ...(options.reuse ? { reuse: options.reuse } : {}),
+      people: people.file?.sha256 ?? '',
+    });
+    stamps.push(...outcome.stamps);
+    warnings.push(...outcome.warnings);
+    const document = outcome.document;
+    if (!document) continue;
+    const other = seen.get(document.id);
+    if (other !== undefined) {
+      warnings.push({ file: document.file, reason: corpusMessages.duplicateId(document.id, other) });
+      continue;
+    }
+    seen.set(document.id, document.file);
+    documents.push(document);
+  }
   const documentIds = new Set(documentFiles.map(idOf));
   for (const [id, { file }] of sidecars) {
     if (!documentIds.has(id)) warnings.push({ file, reason: corpusMessages.sidecarOrphan(file) });
@@ -125,6 +146,38 @@ async function loadOne(
   if (!built.ok) return { warnings: [{ file, reason: built.reason }], stamps: [read.stamp] };
   reuse.reuse?.next.set(key, built.document);
   return { document: built.document, warnings: sidecarWarnings, stamps: [read.stamp] };
+}
+
+/** One document from the store: its sidecar is checked like a file's, and a bad one is a warning, not a lost document. */
+function loadStored(
+  stored: StoredText,
+  gazetteer: Corpus['gazetteer'],
+  reuse: { reuse?: LoadCorpusOptions['reuse']; people: string },
+): FileOutcome {
+  const file = storedFileName(stored.id);
+  const sha256 = storedTextHash(stored);
+  const stamps = [{ name: file, size: Buffer.byteLength(stored.text), sha256 }];
+  const key = reuseKey(file, sha256, '', reuse.people);
+  const earlier = reuse.reuse?.previous.get(key);
+  if (earlier) {
+    reuse.reuse?.next.set(key, earlier);
+    return { document: earlier, warnings: [], stamps };
+  }
+  const sidecar = sidecarSchema.safeParse(stored.sidecar);
+  const warnings: LoadWarning[] = sidecar.success
+    ? []
+    : [{ file, reason: corpusMessages.sidecarInvalid(file, 'sidecar', sidecar.error.issues[0]?.message ?? 'is invalid') }];
+  const built = buildDocument({
+    id: stored.id,
+    file,
+    raw: stored.text,
+    gazetteer,
+    ...(sidecar.success ? { sidecar: sidecar.data } : {}),
+    warnings: warnings.map((w) => w.reason),
+  });
+  if (!built.ok) return { warnings: [{ file, reason: built.reason }], stamps };
+  reuse.reuse?.next.set(key, built.document);
+  return { document: built.document, warnings, stamps };
 }
 
 /** What a parsed document depends on: its file's name and content, its sidecar's content and the people table. */

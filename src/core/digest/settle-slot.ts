@@ -163,6 +163,18 @@ async function settleClaim(
   const backoffUntil = (attempt: number) => new Date(clock.now().getTime() + jitteredBackoffMs(attempt, random));
   const pause = async (reason: string): Promise<SlotOutcome> => {
     await store.setSubscriptionStatus(sub, 'paused', reason);
+    // The change log says readout paused it and why; a log that cannot be written does not undo the pause.
+    await store
+      .recordChange({
+        platform: sub.platform,
+        workspace: sub.workspace,
+        channel: sub.channel,
+        action: 'paused',
+        actor: 'readout',
+        surface: 'digest',
+        detail: reason,
+      })
+      .catch((error: unknown) => deps.logger?.warn({ key, err: error }, 'change log entry not written'));
     return finish('paused', { state: 'paused', reason: digestMessages.reasonGone(reason) });
   };
   const recordPage = async (index: number, messageId: string) => {

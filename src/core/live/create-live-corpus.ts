@@ -1,3 +1,4 @@
+import type { StoredText } from '../corpus/stored-text.js';
 import type { Document, LoadWarning } from '../document.js';
 import { UserError } from '../user-error.js';
 import { type CorpusState, corpusChangedSince, type OpenCorpusOptions, openCorpus } from './open-corpus.js';
@@ -26,7 +27,7 @@ export interface LiveCorpus {
   /** The corpus serving now; commands read it once per invocation. */
   current(): CorpusState;
   status(): CorpusStatus;
-  /** Rebuilds from the folder and swaps the result in; one reload at a time, a request during one runs once after it. */
+  /** Rebuilds from the folder and the store and swaps the result in; one reload at a time, a request during one runs once after it. */
   reload(reason: string): Promise<ReloadOutcome>;
   /** The last reload's outcome, if any. */
   lastReload(): ReloadOutcome | undefined;
@@ -42,12 +43,15 @@ export interface LiveCorpusOptions extends Omit<OpenCorpusOptions, 'previous'> {
   worker?: boolean;
   /** Milliseconds since the epoch; injectable for tests. */
   now?: () => number;
+  /** The documents kept in the store, read at open and at every reload (served beside the folder's). */
+  storedDocuments?: () => Promise<readonly StoredText[]>;
 }
 
 /** Opens the folder once and returns the live holder; later changes arrive through `reload`. */
 export async function createLiveCorpus(dir: string, options: LiveCorpusOptions = {}): Promise<LiveCorpus> {
   const now = options.now ?? Date.now;
-  let state = await openCorpus(dir, options);
+  const readStored = options.storedDocuments ?? (async () => []);
+  let state = await openCorpus(dir, { ...options, stored: await readStored() });
   let status: CorpusStatus = 'ready';
   let last: ReloadOutcome | undefined;
   let running: Promise<ReloadOutcome> | undefined;
@@ -57,20 +61,30 @@ export async function createLiveCorpus(dir: string, options: LiveCorpusOptions =
   const rebuild = async (): Promise<ReloadOutcome> => {
     const started = now();
     const before = state;
-    if (!corpusChangedSince(dir, before)) {
+    // Reading the store yields the thread: callers see `reloading` from the moment a reload starts.
+    status = 'reloading';
+    let stored: readonly StoredText[];
+    try {
+      stored = await readStored();
+    } catch (error) {
+      // The store being unreachable is a failed reload: the corpus serving now keeps answering.
+      status = 'ready';
+      return { kind: 'failed', reason: error instanceof Error ? error.message : String(error), documents: before.corpus.documents.length };
+    }
+    if (!corpusChangedSince(dir, before, stored)) {
+      status = 'ready';
       return { kind: 'unchanged', documents: before.corpus.documents.length, warnings: before.corpus.warnings };
     }
-    status = 'reloading';
     try {
       if (options.cacheDir && options.worker !== false) {
         try {
-          await rebuildInWorker(dir, options.cacheDir);
+          await rebuildInWorker(dir, options.cacheDir, stored);
         } catch (error) {
           // A folder problem is the answer; a worker that could not run leaves the work to this thread.
           if (error instanceof UserError) throw error;
         }
       }
-      const next = await openCorpus(dir, { ...options, previous: before });
+      const next = await openCorpus(dir, { ...options, stored, previous: before });
       if (next.corpus.fingerprint === before.corpus.fingerprint) {
         // Only modification times moved: keep serving the same objects, but remember the new stamps.
         state = { ...before, stampKey: next.stampKey };

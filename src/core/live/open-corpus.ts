@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { loadCorpus } from '../corpus/load-corpus.js';
+import { type StoredText, storedTextsKey } from '../corpus/stored-text.js';
 import type { Corpus, Document } from '../document.js';
 import { createQuoteBook, type LazyQuoteBook } from '../quotes/create-quote-book.js';
 import { createSearchEngine } from '../search/create-search-engine.js';
@@ -31,6 +32,8 @@ export interface OpenCorpusOptions {
   cacheDir?: string;
   /** The state being replaced: unchanged documents are reused instead of parsed again. */
   previous?: CorpusState;
+  /** Documents from the store, served beside the folder's. */
+  stored?: readonly StoredText[];
   onProgress?: (stage: OpenStage, done: number, total: number) => void;
 }
 
@@ -42,9 +45,7 @@ export interface OpenCorpusOptions {
 export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): Promise<CorpusState> {
   const { cacheDir } = options;
   const version = codeVersion();
-  const stamps = statCorpusFiles(dir);
-  // The code version leads the key, so a snapshot of the same code with other file stamps can still lend its documents.
-  const stampKey = stamps === null ? null : `${version}:${hashOf(resolve(dir), stamps)}`;
+  const stampKey = corpusStampKey(dir, options.stored ?? []);
   const snapshotPath = cacheDir ? join(cacheDir, `corpus-${hashOf(resolve(dir)).slice(0, 16)}.bin`) : undefined;
 
   let corpus: Corpus | undefined;
@@ -65,6 +66,7 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
       options.previous?.parsed ??
       (snapshotPath ? loadCorpusSnapshot(snapshotPath, (key) => key.startsWith(`${version}:`), dir)?.parsed : undefined);
     corpus = await loadCorpus(dir, {
+      ...(options.stored ? { stored: options.stored } : {}),
       reuse: { previous: previous ?? new Map(), next },
       onProgress: (done, total) => options.onProgress?.('read', done, total),
     });
@@ -96,10 +98,19 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
   return { corpus, search, quotes, parsed: parsed ?? new Map(), source, stampKey };
 }
 
-/** Whether the folder's files (names, sizes, modification times) or the code changed since `state` was opened. */
-export function corpusChangedSince(dir: string, state: CorpusState): boolean {
+/** Whether the folder's files (names, sizes, modification times), the stored documents or the code changed since `state` was opened. */
+export function corpusChangedSince(dir: string, state: CorpusState, stored: readonly StoredText[] = []): boolean {
+  const key = corpusStampKey(dir, stored);
+  return key === null || state.stampKey === null || key !== state.stampKey;
+}
+
+/** The snapshot key: code version, folder stamps and stored documents; null when the folder cannot be listed. */
+function corpusStampKey(dir: string, stored: readonly StoredText[]): string | null {
   const stamps = statCorpusFiles(dir);
-  return stamps === null || state.stampKey === null || `${codeVersion()}:${hashOf(resolve(dir), stamps)}` !== state.stampKey;
+  if (stamps === null) return null;
+  // The code version leads the key, so a snapshot of the same code with other file stamps can still lend its documents.
+  const parts = stored.length > 0 ? [resolve(dir), stamps, storedTextsKey(stored)] : [resolve(dir), stamps];
+  return `${codeVersion()}:${hashOf(...parts)}`;
 }
 
 function hashOf(...parts: string[]): string {

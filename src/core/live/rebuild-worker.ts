@@ -1,11 +1,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import type { StoredText } from '../corpus/stored-text.js';
 import { UserError } from '../user-error.js';
 import { openCorpus } from './open-corpus.js';
 
 /** Runs in a worker thread: parses what changed, builds the index and writes the caches, so the bot's thread only reads them. */
-const { dir, cacheDir } = workerData as { dir: string; cacheDir: string };
+const { dir, cacheDir, stored } = workerData as { dir: string; cacheDir: string; stored: StoredText[] };
 try {
-  const state = await openCorpus(dir, { cacheDir });
+  const state = await openCorpus(dir, { cacheDir, stored });
   parentPort?.postMessage({ ok: true, documents: state.corpus.documents.length });
 } catch (error) {
   parentPort?.postMessage({

@@ -12,7 +12,7 @@ import { rankPassages, WORDS_TIER } from './rank-passages.js';
 import { resolveQueryWords } from './resolve-query-words.js';
 import { createPassageScorer } from './score-passages.js';
 import { searchMessages } from './search-messages.js';
-import type { SearchEngine, SearchHit, SearchOptions, SearchResult } from './search-types.js';
+import type { MatchCounts, SearchEngine, SearchHit, SearchOptions, SearchResult } from './search-types.js';
 import { createSuggester } from './suggest-names.js';
 import { tokenTerms } from './tokenize.js';
 
@@ -99,48 +99,61 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
     return { ok: false, problem: searchMessages.unknownDocument(wanted, ids.slice(0, 5), prefixed.length > 1) };
   };
 
+  /**
+   * The passages a query matches: for filters alone, every paragraph of the allowed documents (newest
+   * document first); otherwise the scored passages that hold a query word and every quoted phrase.
+   */
+  const match = (query: string, doc: string | undefined) => {
+    if (INVISIBLE_OR_SPACE.test(query)) return { ok: false as const, problem: searchMessages.emptyQuery() };
+    const parsed = parseQuery(query);
+    if (!parsed.ok) return parsed;
+    const { words, phrases, filters, onlyStopwords } = parsed.query;
+    const filtered = filter.apply(filters);
+    if (!filtered.ok) return filtered;
+    let allowed = filtered.allowed;
+    const only = doc === undefined ? null : findDocument(doc);
+    if (only && !only.ok) return only;
+    if (only) {
+      const one = new Uint8Array(corpus.documents.length);
+      one[only.at] = allowed === null ? 1 : allowed[only.at]!;
+      allowed = one;
+    }
+    if (words.length === 0) {
+      if (filters.length === 0) {
+        return { ok: false as const, problem: onlyStopwords ? searchMessages.onlyStopwords(query) : searchMessages.noWords(query) };
+      }
+      const documents = corpus.documents
+        .map((document, at) => ({ document, at }))
+        .filter(({ at }) => allowed?.[at] === 1)
+        .sort((a, b) => (documentDate(b.document) ?? '').localeCompare(documentDate(a.document) ?? '') || a.at - b.at);
+      const listed: number[] = [];
+      for (const { at } of documents) for (let p = firstPassage[at]!; p < firstPassage[at + 1]!; p++) listed.push(p);
+      return { ok: true as const, kind: 'filters' as const, listed };
+    }
+    const resolved = resolveQueryWords(index, corrector, words);
+    const scored = scorer.score(resolved.words, allowed);
+    const count = keepPhraseMatches(index, scored, phrases, words, resolved, passages.textOf);
+    return { ok: true as const, kind: 'words' as const, count, scored, resolved, words, only };
+  };
+
   return {
     search(query: string, searchOptions: SearchOptions = {}): SearchResult {
       const limit = clampInteger(searchOptions.limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
       const offset = clampInteger(searchOptions.offset, 0, 0, Number.MAX_SAFE_INTEGER);
-      if (INVISIBLE_OR_SPACE.test(query)) return { ok: false, problem: searchMessages.emptyQuery() };
-      const parsed = parseQuery(query);
-      if (!parsed.ok) return parsed;
-      const { words, phrases, filters, onlyStopwords } = parsed.query;
-      const filtered = filter.apply(filters);
-      if (!filtered.ok) return filtered;
-      let allowed = filtered.allowed;
-      const only = searchOptions.doc === undefined ? null : findDocument(searchOptions.doc);
-      if (only && !only.ok) return only;
-      if (only) {
-        const one = new Uint8Array(corpus.documents.length);
-        one[only.at] = allowed === null ? 1 : allowed[only.at]!;
-        allowed = one;
-      }
-
-      if (words.length === 0) {
-        if (filters.length === 0) {
-          return { ok: false, problem: onlyStopwords ? searchMessages.onlyStopwords(query) : searchMessages.noWords(query) };
-        }
+      const matched = match(query, searchOptions.doc);
+      if (!matched.ok) return matched;
+      if (matched.kind === 'filters') {
         // Filters alone list the matching documents' paragraphs, newest document first.
-        const documents = corpus.documents
-          .map((document, at) => ({ document, at }))
-          .filter(({ at }) => allowed?.[at] === 1)
-          .sort((a, b) => (documentDate(b.document) ?? '').localeCompare(documentDate(a.document) ?? '') || a.at - b.at);
-        const listed: number[] = [];
-        for (const { at } of documents) for (let p = firstPassage[at]!; p < firstPassage[at + 1]!; p++) listed.push(p);
+        const listed = matched.listed;
         const hits = listed.slice(offset, offset + limit).map((passage) => hitFor(passage, 0, () => false, 0));
         return { ok: true, query, total: listed.length, hits, corrections: [] };
       }
-
-      const resolved = resolveQueryWords(index, corrector, words);
-      const scored = scorer.score(resolved.words, allowed);
-      const count = keepPhraseMatches(index, scored, phrases, words, resolved, passages.textOf);
-      const { passages: matched, keys } = scored;
+      const { count, scored, resolved, words, only } = matched;
+      const { passages: found, keys } = scored;
       const page = rankPassages({
         index,
         count,
-        passages: matched,
+        passages: found,
         keys,
         documentOf: passages.documentOf,
         words: resolved.words,
@@ -152,8 +165,30 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
       const highlightTerms = new Set<string>();
       for (const terms of resolved.terms) for (const term of terms) highlightTerms.add(term);
       const isMatch = (term: string) => highlightTerms.has(term);
-      const hits = page.map(({ at, moreInDocument }) => hitFor(matched[at]!, keys[at]!, isMatch, moreInDocument));
+      const hits = page.map(({ at, moreInDocument }) => hitFor(found[at]!, keys[at]!, isMatch, moreInDocument));
       return { ok: true, query, total: count, hits, corrections: resolved.corrections };
+    },
+    countMatches(query: string): MatchCounts {
+      const matched = match(query, undefined);
+      if (!matched.ok) return matched;
+      const perDocument = new Uint32Array(corpus.documents.length);
+      const add = (passage: number) => {
+        perDocument[passages.documentOf[passage]!]!++;
+      };
+      let total: number;
+      let corrections: { from: string; to: string }[] = [];
+      if (matched.kind === 'filters') {
+        for (const passage of matched.listed) add(passage);
+        total = matched.listed.length;
+      } else {
+        for (let i = 0; i < matched.count; i++) add(matched.scored.passages[i]!);
+        total = matched.count;
+        corrections = matched.resolved.corrections;
+      }
+      const documents = corpus.documents.flatMap((document, at) =>
+        perDocument[at]! > 0 ? [{ docId: document.id, date: documentDate(document), passages: perDocument[at]! }] : [],
+      );
+      return { ok: true, query, total, documents, corrections };
     },
     suggest,
     prepare() {

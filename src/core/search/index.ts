@@ -2,4 +2,4 @@ export { createSearchEngine, DEFAULT_LIMIT, MAX_LIMIT, type SearchEngineOptions 
 export { createTextIndex, type TextIndex } from './create-text-index.js';
 export { FILTER_KEYS, type FilterKey } from './parse-query.js';
 export { FILTER_HELP, searchMessages } from './search-messages.js';
-export type { SearchEngine, SearchHit, SearchOptions, SearchResult } from './search-types.js';
+export type { MatchCounts, SearchEngine, SearchHit, SearchOptions, SearchResult } from './search-types.js';

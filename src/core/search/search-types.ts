@@ -35,8 +35,20 @@ export type SearchResult = Outcome<{
   corrections: { from: string; to: string }[];
 }>;
 
+/** How many passages of each document match a query: what a timeline counts (the same matches as `search`'s total). */
+export type MatchCounts = Outcome<{
+  query: string;
+  /** Matching passages in all, as `search` reports in `total`. */
+  total: number;
+  /** Documents with at least one matching passage, in corpus order. */
+  documents: { docId: string; date: string | null; passages: number }[];
+  corrections: { from: string; to: string }[];
+}>;
+
 export interface SearchEngine {
   search(query: string, options?: SearchOptions): SearchResult;
+  /** Every match of a query counted per document, for timelines; bad queries fail as in `search`. */
+  countMatches(query: string): MatchCounts;
   /** Fuzzy suggestions for an option value, for autocomplete (names, countries, places, document ids/titles). */
   suggest(kind: 'person' | 'country' | 'place' | 'document', prefix: string, limit?: number): string[];
   /** Builds now what is otherwise built on first use (the spelling corrector, the autocomplete lists). */

@@ -1,6 +1,10 @@
+export type { AddDocumentResult, CorpusStore, DocumentInput, Feed, FeedPollUpdate, StoredDocument } from './corpus-store-types.js';
 export { slotKey } from './slot-key.js';
 export { isTerminalSlotState, OPEN_SLOT_STATES } from './slot-states.js';
 export type {
+  ChangeAction,
+  ChangeInput,
+  ChangeRecord,
   ChannelRef,
   ImportResult,
   OpenSlotState,

@@ -1,3 +1,4 @@
+import type { CorpusStore } from './corpus-store-types.js';
 import type { InstallationStorePort } from './installation-types.js';
 
 /** Which channel, on which platform: the unit a subscription and a digest slot belong to. */
@@ -102,6 +103,26 @@ export interface ImportResult {
   updated: number;
 }
 
+/** What was done to a channel's digest subscription: the change log the operator page shows. */
+export type ChangeAction = 'subscribed' | 'changed' | 'paused' | 'resumed' | 'unsubscribed';
+
+/** One entry of the change log, as a caller records it. */
+export interface ChangeInput extends ChannelRef {
+  action: ChangeAction;
+  /** Who did it: a chat user id, a local user name, or `readout` for a pause the digest made itself. */
+  actor: string;
+  /** Through which surface: `slack`, `discord`, `console`, `cli` or `digest` (readout itself). */
+  surface: string;
+  /** What changed, in words (`09:00 Europe/London`, `channel_not_found`). */
+  detail: string | null;
+}
+
+/** A change log entry with the database time it was recorded at. */
+export interface ChangeRecord extends ChangeInput {
+  id: number;
+  at: string;
+}
+
 /** What a retention sweep removed. */
 export interface SweepResult {
   slots: number;
@@ -129,7 +150,7 @@ export type ReplicaMethods = 'recordReplica' | 'listReplicas' | 'removeReplica';
  * for several processes). Every method is async so a networked driver changes nothing above it.
  * Times that decide leases are the database's own clock, never the caller's.
  */
-export interface Store extends InstallationStorePort {
+export interface Store extends InstallationStorePort, CorpusStore {
   /**
    * Creates or changes a subscription. A change of time, zone or status (and `removeSubscription`,
    * `setSubscriptionStatus`) closes the channel's claimed or retry-waiting slots as `skipped_changed`
@@ -223,6 +244,20 @@ export interface Store extends InstallationStorePort {
   getAction(key: string): Promise<string | undefined>;
   /** Deletes settled slots last touched more than `slotRetentionMs` ago and every expired action. */
   sweep(options: { slotRetentionMs: number }): Promise<SweepResult>;
+
+  /** Every slot of these local dates, in no particular order: a day's outcomes in one indexed read (the operator page). */
+  listSlotsOnDates(localDates: readonly string[]): Promise<SlotRecord[]>;
+  /** Paused subscriptions, at most `limit`, read through the status index (the operator page's failures). */
+  listPausedSubscriptions(limit: number): Promise<Subscription[]>;
+  /** When each of these channels last posted (its newest posted slot), keyed `platform:workspace:channel`; absent when never. */
+  lastPostedAt(refs: readonly ChannelRef[]): Promise<Map<string, string>>;
+
+  /** Appends one entry to the change log (database time). */
+  recordChange(change: ChangeInput): Promise<void>;
+  /** Change log entries, newest first; `before` (an id) pages back, a channel narrows. */
+  listChanges(filter?: Partial<ChannelRef> & { before?: number; limit?: number }): Promise<ChangeRecord[]>;
+  /** Deletes change log entries older than `retentionMs` (the ledger's retention); returns how many. */
+  sweepChanges(options: { retentionMs: number }): Promise<number>;
 
   /**
    * Takes the next turn of a rate shared by every process on this database (one request every

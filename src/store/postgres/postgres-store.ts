@@ -4,7 +4,10 @@ import { isTerminalSlotState } from '../../core/store/slot-states.js';
 import type { ChannelRef, ReplicaMethods, Store, SubscriptionInput } from '../../core/store/store-types.js';
 import { changeReason } from '../change-reason.js';
 import { storeMessages } from '../store-messages.js';
+import { createPostgresChangeLog } from './postgres-change-log.js';
+import { createPostgresCorpusStore } from './postgres-corpus-store.js';
 import { createPostgresInstallations } from './postgres-installations.js';
+import { createPostgresOpsReads } from './postgres-ops-reads.js';
 import { type PgSlotRow, type PgSubscriptionRow, toSlot, toSubscription } from './postgres-rows.js';
 import { pgSql } from './postgres-statements.js';
 
@@ -67,6 +70,7 @@ export function createPostgresStore(pool: pg.Pool): Omit<Store, ReplicaMethods> 
 
   return {
     ...createPostgresInstallations(pool),
+    ...createPostgresCorpusStore(pool),
     async upsertSubscription(sub) {
       return inTransaction(async (client) => {
         const before = await lockedSubscription(client, sub);
@@ -231,6 +235,8 @@ export function createPostgresStore(pool: pg.Pool): Omit<Store, ReplicaMethods> 
       const actions = (await pool.query(pgSql.sweepActions)).rowCount ?? 0;
       return { slots, actions };
     },
+    ...createPostgresChangeLog(pool),
+    ...createPostgresOpsReads(pool),
     async takeTurn(bucket, options) {
       const intervalMs = Math.max(0, Math.round(options.intervalMs));
       const holdMs = Math.max(0, Math.round(options.holdMs ?? 0));

@@ -5,7 +5,10 @@ import { isTerminalSlotState } from '../../core/store/slot-states.js';
 import type { ChannelRef, ReplicaMethods, Store, Subscription, SubscriptionInput } from '../../core/store/store-types.js';
 import { changeReason } from '../change-reason.js';
 import { storeMessages } from '../store-messages.js';
+import { createSqliteChangeLog } from './sqlite-change-log.js';
+import { createSqliteCorpusStore } from './sqlite-corpus-store.js';
 import { createSqliteInstallations } from './sqlite-installations.js';
+import { createSqliteOpsReads } from './sqlite-ops-reads.js';
 import { refOf, type SlotRow, type SubscriptionRow, toSlot, toSubscription } from './sqlite-rows.js';
 import { prepareSqliteStatements } from './sqlite-statements.js';
 
@@ -102,6 +105,7 @@ export function createSqliteStore(db: Database.Database, clock: Clock): Omit<Sto
 
   return {
     ...createSqliteInstallations(db, clock),
+    ...createSqliteCorpusStore(db, clock),
     async upsertSubscription(sub) {
       return upsertTransaction.immediate(sub).sub;
     },
@@ -239,6 +243,8 @@ export function createSqliteStore(db: Database.Database, clock: Clock): Omit<Sto
     async sweep({ slotRetentionMs }) {
       return sweepTransaction.immediate(slotRetentionMs);
     },
+    ...createSqliteChangeLog(db, clock),
+    ...createSqliteOpsReads(db),
     async takeTurn(bucket, options) {
       const now = clock.now().getTime();
       const intervalMs = Math.max(0, Math.round(options.intervalMs));

@@ -21,7 +21,7 @@ function declaration(options: z.ZodObject<z.ZodRawShape>, extra: Partial<AnyComm
 describe('buildDiscordCommands', () => {
   it('builds the real declarations into the committed command JSON (update with vitest -u when commands change)', async () => {
     const json = buildDiscordCommands(commands);
-    expect(json.map((c) => c.name)).toEqual(['lookup', 'quote', 'onthisday', 'digest', 'readout']);
+    expect(json.map((c) => c.name)).toEqual(['lookup', 'quote', 'onthisday', 'timeline', 'digest', 'readout']);
     await expect(`${JSON.stringify(json, null, 2)}\n`).toMatchFileSnapshot('./__snapshots__/discord-commands.json');
   });
 
@@ -31,6 +31,7 @@ describe('buildDiscordCommands', () => {
       lookup: null,
       quote: null,
       onthisday: null,
+      timeline: null,
       digest: '16',
       readout: null,
     });

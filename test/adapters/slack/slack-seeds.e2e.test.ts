@@ -72,6 +72,7 @@ describe('Slack adapter over the seed corpus and every declared command', () => 
     ['/quote', 'xi jinping'],
     ['/quote', '--random'],
     ['/onthisday', '2025-06-16'],
+    ['/timeline', 'trade --by month --from 2025'],
     ['/readout', 'doc 000_4428246b8b720a03'],
     ['/readout', 'speakers'],
     ['/digest', 'status'],
