@@ -23,6 +23,7 @@ import type { Logger } from './core/logger.js';
 import type { PlatformAdapter } from './core/platform-adapter.js';
 import { createTokenSealer, parseTokenKey } from './core/secrets/token-sealer.js';
 import { createLogger } from './logging/create-logger.js';
+import { createDivertibleDestination } from './logging/divertible-destination.js';
 import { createMetrics } from './ops/create-metrics.js';
 import { describeStartupError } from './ops/describe-startup-error.js';
 import { digestLiveness } from './ops/digest-liveness.js';
@@ -66,7 +67,8 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
   const format = config.LOG_FORMAT === 'auto' ? (interactive ? 'pretty' : 'json') : config.LOG_FORMAT;
   // In console mode the terminal is the user's: only problems are logged there unless asked for more.
   const level = !chatConfigured && config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL;
-  const logger = createLogger({ level, format });
+  const logLines = createDivertibleDestination(process.stderr);
+  const logger = createLogger({ level, format, destination: logLines.stream });
   const readiness = createReadiness();
   const metrics = chatConfigured ? createMetrics() : undefined;
 
@@ -233,6 +235,8 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
       height: () => process.stdout.rows,
     });
     const session = consoleSession;
+    // On a terminal, log lines are printed above the prompt and the half-typed line is redrawn under them.
+    if (process.stdin.isTTY && process.stdout.isTTY && process.stderr.isTTY) logLines.divert((text) => session.print(text));
     adapters.push(
       consoleAdapter(
         session,
@@ -300,6 +304,7 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
   const failed = reason.startsWith('fatal: ');
   if (failed) logger.error({ reason }, 'shutting down: a platform connection is lost for good');
   else logger.info({ reason }, 'shutting down');
+  logLines.divert(undefined);
   consoleSession?.close();
   reloading.stop();
   retention.stop();

@@ -30,10 +30,14 @@ function facts(rendered: string): { docs: string[]; dates: string[]; speakers: s
   const text = rendered.replace(/\\(.)/g, '$1');
   const unique = (values: string[]) => [...new Set(values)].sort();
   const speakers = services.quotes.speakers().map((s) => s.speaker);
+  // A speaker is named when their name or one of the corpus's names for them shows: reported speech names its
+  // speaker in the source's own words ("Ruto said …"), and then no renderer adds a label.
+  const namesOf = (name: string) => [name, ...(services.corpus.gazetteer.people.find((person) => person.name === name)?.aliases ?? [])];
+  const shows = (form: string) => new RegExp(`(?<![\\p{L}])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(text);
   return {
     docs: unique(text.match(/\b\d{3}_[0-9a-f]{16}\b/g) ?? []),
     dates: unique(text.match(/\b\d{4}-\d{2}-\d{2}\b/g) ?? []),
-    speakers: speakers.filter((name) => text.includes(name)).sort(),
+    speakers: speakers.filter((name) => namesOf(name).some(shows)).sort(),
   };
 }
 

@@ -19,6 +19,7 @@ export async function openCliRuntime(overrides: { seeds?: string | undefined; js
   });
   const services = await buildServicesFromConfig(config, logger, {
     progress: !overrides.json && Boolean(process.stderr.isTTY) && isInteractive(),
+    oneShot: true,
   });
   return { config, logger, services };
 }

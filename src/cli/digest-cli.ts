@@ -10,6 +10,7 @@ import { UserError } from '../core/user-error.js';
 import { openCliRuntime } from './cli-runtime.js';
 import { printJson } from './print-json.js';
 import { type CliChannel, runDeclaredCommand } from './run-declared-command.js';
+import { storeCliMessages } from './store-cli-messages.js';
 
 const CHANNEL_FLAGS = ['platform', 'workspace', 'channel'] as const;
 const STORE_ACTIONS = ['export', 'import', 'log'] as const;
@@ -99,6 +100,9 @@ async function runNow(argv: string[]): Promise<number> {
       logger: runtime.logger,
       ...(forDate ? { forDate } : {}),
     });
+    // `no_poster` alone says nothing to an operator: name what is missing.
+    for (const slot of summary.slots)
+      if (slot.outcome === 'no_poster' && !slot.reason) slot.reason = storeCliMessages.noPoster(slot.platform);
     if (values.json) {
       printJson(summary);
     } else if (summary.slots.length === 0) {

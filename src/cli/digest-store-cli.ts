@@ -127,7 +127,8 @@ export async function runLogCli(argv: string[]): Promise<number> {
     await writeOut(shown.map((slot) => `${describeSlot(slot)}\n`).join(''));
   }
   if (slots.length > limit) process.stderr.write(`${storeCliMessages.moreSlots(limit)}\n`);
-  return 0;
+  // "Nothing found" exits 1, as it does for every command.
+  return shown.length === 0 ? 1 : 0;
 }
 
 /** One slot of the delivery log, with the fields an operator asks about when a channel got nothing. */

@@ -12,12 +12,15 @@ import { UserError } from '../core/user-error.js';
 import { parseCliArgs } from './cli-args.js';
 import { openCliRuntime } from './cli-runtime.js';
 import { printJson } from './print-json.js';
+import { storeCliMessages } from './store-cli-messages.js';
 
 /** A command's help for the shell: the chat help with `readout lookup` for `/lookup`, plus the CLI's own flags. */
 export function cliHelp(command: AnyCommand): string {
   const text = renderText(commandHelp(command), { color: isInteractive(), width: terminalWidth() });
   const shell = text.replace(/(^|\s)\/(?=[a-z]+\b)/gm, '$1readout ');
-  return `${shell}\n${wrapText(CLI_FLAGS, terminalWidth(), 4)}`;
+  // The digest has actions and options only the shell offers (run, export, import, log, which channel).
+  const extra = command.name === 'digest' ? `\n${wrapText(storeCliMessages.digestShellHelp, terminalWidth(), 8)}` : '';
+  return `${shell}\n${wrapText(CLI_FLAGS, terminalWidth(), 4)}${extra}`;
 }
 
 const CLI_FLAGS = [
@@ -28,6 +31,15 @@ const CLI_FLAGS = [
 /** Columns to wrap to: the terminal's, 80 when stdout is not a terminal. */
 export function terminalWidth(): number {
   return process.stdout.columns || 80;
+}
+
+/**
+ * Chat syntax in our messages ("or /help lookup for filters") as the shell command that does the same
+ * (`readout help lookup`), so every suggestion runs as shown. `/readout …` stays: it names the chat command.
+ */
+export function asShellCommands(text: string, commands: readonly AnyCommand[]): string {
+  const names = commands.map((command) => command.name).filter((name) => name !== 'readout');
+  return text.replace(new RegExp(`(^|[\\s(“"\`])/(${names.join('|')})\\b`, 'gm'), '$1readout $2');
 }
 
 export interface CliChannel {
@@ -68,7 +80,9 @@ export async function runDeclaredCommand(
     }
     const reply = await dispatch(commands, { command: command.name, options: args.options }, ctx);
     // Answers wrap on a terminal; piped, they stay one line per item for grep and friends (help wraps at 80 either way).
-    process.stdout.write(`${renderText(reply, { color: isInteractive(), width: process.stdout.columns })}\n`);
+    // Suggested commands are printed as shell commands that run as shown (`readout lookup … --offset 5`).
+    const text = renderText(reply, { color: isInteractive(), width: process.stdout.columns, actions: 'shell' });
+    process.stdout.write(`${asShellCommands(text, commands)}\n`);
     return reply.isError ? 1 : 0;
   } finally {
     await runtime.services.store.close();

@@ -1,5 +1,22 @@
 /** What `readout digest export|import|log` say, in one place. */
 export const storeCliMessages = {
+  /** Why a due digest was left for later by `digest run`: this process cannot post to that platform. */
+  noPoster: (platform: string) =>
+    platform === 'slack'
+      ? 'no Slack connection in this process: set SLACK_BOT_TOKEN (the running bot posts it otherwise)'
+      : platform === 'discord'
+        ? 'no Discord connection in this process: set DISCORD_TOKEN (the running bot posts it otherwise)'
+        : `no ${platform} poster in this process`,
+  /** What `readout help digest` adds to the chat command's help: the actions and options only the shell has. */
+  digestShellHelp: [
+    'In the shell, also:',
+    "    readout digest run [--date YYYY-MM-DD] [--json]: post the due digests now (or that date's), once per channel and date.",
+    '    readout digest export [--json]: every subscription as one JSON line (what import reads).',
+    '    readout digest import FILE|-: create or update subscriptions from such lines; bad lines are reported by number.',
+    '    readout digest log [--date YYYY-MM-DD] [--platform P] [--workspace W] [--channel C] [--limit N] [--json]: the delivery log, newest first.',
+    'Which channel (subscribe, unsubscribe, pause, resume, status, preview; filters for log):',
+    '    --platform slack|discord|console  --workspace ID  --channel ID (default: the console channel).',
+  ].join('\n'),
   notJson: 'not JSON (one subscription per line, as `readout digest export` writes them)',
   notObject: 'not a subscription object (one per line, as `readout digest export` writes them)',
   badLine: (line: number, problem: string) => `line ${line}: ${problem}`,

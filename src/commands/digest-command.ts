@@ -5,6 +5,7 @@ import { digestMessages } from '../core/digest/digest-messages.js';
 import { parseTimeOfDay } from '../core/digest/parse-time-of-day.js';
 import { previewDigest } from '../core/digest/preview-digest.js';
 import { type Reply, textReply } from '../core/reply.js';
+import { isTerminalSlotState } from '../core/store/slot-states.js';
 import type { ChangeAction, ChannelRef, Subscription } from '../core/store/store-types.js';
 import { UserError } from '../core/user-error.js';
 import { type CommandContext, defineCommand } from './command.js';
@@ -46,7 +47,7 @@ export const digestCommand = defineCommand({
     }
     const ref = channelOf(ctx);
     const sub = ref ? await ctx.services.store.getSubscription(ref) : undefined;
-    if (options.action === 'status') return { subscription: sub ? describeSubscription(sub, now) : null };
+    if (options.action === 'status') return { subscription: sub ? describeSubscription(sub, now, await settledDates(sub, ctx)) : null };
     const reply = await runAction(options, ctx);
     if (reply.isError) throw new UserError('digest_failed', reply.fallback);
     const after = ref ? await ctx.services.store.getSubscription(ref) : undefined;
@@ -150,22 +151,38 @@ function channelOf(ctx: CommandContext): ChannelRef | undefined {
   return { platform: ctx.platform, workspace: ctx.workspace, channel: ctx.channel };
 }
 
-function nextLine(sub: Subscription, ctx: CommandContext): string {
-  const status = describeSubscription(sub, ctx.clock.now());
+/** The local dates whose slot the ledger has closed for this channel (the next few days at most matter). */
+async function settledDates(sub: Subscription, ctx: CommandContext): Promise<(localDate: string) => boolean> {
+  const slots = await ctx.services.store.listSlots({
+    platform: sub.platform,
+    workspace: sub.workspace,
+    channel: sub.channel,
+    limit: RECENT_SLOTS,
+  });
+  const closed = new Set(slots.filter((slot) => isTerminalSlotState(slot.state)).map((slot) => slot.localDate));
+  return (localDate) => closed.has(localDate);
+}
+
+function nextLine(sub: Subscription, ctx: CommandContext, settled?: (localDate: string) => boolean): string {
+  const status = describeSubscription(sub, ctx.clock.now(), settled);
   if (status.pausedMessage) return status.pausedMessage;
   return status.nextRun ? `Next digest: ${status.nextRun.local}.` : '';
 }
 
 async function statusReply(sub: Subscription, ctx: CommandContext): Promise<Reply> {
   // The store lists newest first; read only the last few (a channel's history can be long), shown oldest to newest.
-  const recent = (
-    await ctx.services.store.listSlots({ platform: sub.platform, workspace: sub.workspace, channel: sub.channel, limit: RECENT_SLOTS })
-  )
-    .reverse()
-    .map((slot) => `${slot.localDate}: ${slot.state}${slot.reason ? ` (${slot.reason})` : ''}`);
+  const slots = await ctx.services.store.listSlots({
+    platform: sub.platform,
+    workspace: sub.workspace,
+    channel: sub.channel,
+    limit: RECENT_SLOTS,
+  });
+  const recent = [...slots].reverse().map((slot) => `${slot.localDate}: ${slot.state}${slot.reason ? ` (${slot.reason})` : ''}`);
+  // A day whose slot is already settled (posted by `digest run`, skipped, failed) does not post again: the next is later.
+  const closed = new Set(slots.filter((slot) => isTerminalSlotState(slot.state)).map((slot) => slot.localDate));
   const lines = [
     `Digest ${sub.status === 'active' ? 'active' : 'paused'}: every day at ${sub.time} (${sub.timezone})${sub.postEmpty ? ', also on empty days' : ''}.`,
-    nextLine(sub, ctx),
+    nextLine(sub, ctx, (localDate) => closed.has(localDate)),
     ...(recent.length ? [`Recent: ${recent.join('; ')}`] : []),
   ].filter(Boolean);
   return {

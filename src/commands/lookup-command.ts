@@ -35,7 +35,7 @@ export const lookupCommand = defineCommand({
     const result = ctx.services.search.search(query, searchOptions(limit, offset, doc));
     if (!result.ok) return problemReply(result.problem);
     const visibility = isPublic ? 'public' : 'ephemeral';
-    const corrected = result.corrections.length ? ` (read as ${result.corrections.map((c) => `“${c.from}” → “${c.to}”`).join(', ')})` : '';
+    const corrected = correctionLine(result);
     if (result.total === 0 || result.hits.length === 0) {
       const text =
         result.total === 0
@@ -53,11 +53,12 @@ export const lookupCommand = defineCommand({
     const first = offset + 1;
     const last = offset + result.hits.length;
     const blocks: Block[] = [
+      ...(result.unmatched.length > 0 ? [{ kind: 'note' as const, text: lookupMessages.unmatched(result.unmatched, result.speaker) }] : []),
       {
         kind: 'note',
         text: `${first}–${last} of ${result.total} passages for “${shorten(query)}”${corrected}${doc ? ` in ${result.hits[0]!.docId}` : ''}`,
       },
-      ...withMoreHints(result.hits, query, doc),
+      ...groupByDocument(result.hits).map((hit, i, grouped) => hitBlock(hit, grouped[i - 1]?.docId !== hit.docId)),
     ];
     const buttons: Button[] = [];
     if (last < result.total) {
@@ -71,6 +72,7 @@ export const lookupCommand = defineCommand({
       });
     }
     // "N more in this document": Elasticsearch-style inner hits, opened as a lookup restricted to the document.
+    // Said once, by the button (a note repeating it was shown twice on every surface).
     for (const hit of lastHitPerDocument(result.hits)
       .filter((h) => h.moreInDocument > 0)
       .slice(0, MAX_OPEN_BUTTONS)) {
@@ -92,7 +94,8 @@ export const lookupCommand = defineCommand({
 });
 
 /**
- * The public `--json` shape of a lookup: `{query, total, hits: [{docId, title, eventDate, paragraph, snippet, score}]}`.
+ * The public `--json` shape of a lookup: `{query, total, hits: [{docId, title, eventDate, paragraph, snippet, score, …}],
+ * corrections, unmatched: ["debt"], expansions: [{from, to}], speaker?}`.
  * `paragraph` is the 0-based index into the document's paragraphs (people read it as ¶ paragraph + 1).
  */
 export function lookupJson(result: SearchResult): unknown {
@@ -113,7 +116,20 @@ export function lookupJson(result: SearchResult): unknown {
       moreInDocument: hit.moreInDocument,
     })),
     corrections: result.corrections,
+    unmatched: result.unmatched,
+    expansions: result.expansions,
+    ...(result.speaker ? { speaker: result.speaker } : {}),
   };
+}
+
+/** What the engine read the query as (corrected words, expanded acronyms) and whose quotes lead; empty when nothing. */
+function correctionLine(result: Extract<SearchResult, { ok: true }>): string {
+  const parts = [
+    ...result.corrections.map((c) => `“${c.from}” → “${c.to}”`),
+    ...result.expansions.map((e) => lookupMessages.expanded(e.from, e.to)),
+  ];
+  const readAs = parts.length > 0 ? ` (read as ${parts.join(', ')})` : '';
+  return `${readAs}${result.speaker ? ` (${lookupMessages.speakerFirst(result.speaker)})` : ''}`;
 }
 
 /** The page's hits with each document's passages together, documents in the order of their best passage. */
@@ -145,16 +161,4 @@ function lastHitPerDocument(hits: readonly SearchHit[]): SearchHit[] {
   const last = new Map<string, SearchHit>();
   for (const hit of hits) last.set(hit.docId, hit);
   return [...last.values()];
-}
-
-/** Hit blocks, with a hint after a document's last hit on the page when more of its passages match. */
-function withMoreHints(hits: readonly SearchHit[], query: string, doc: string | undefined): Block[] {
-  const grouped = groupByDocument(hits);
-  const lastOf = new Set(lastHitPerDocument(grouped));
-  return grouped.flatMap((hit, i): Block[] => {
-    const block = hitBlock(hit, grouped[i - 1]?.docId !== hit.docId);
-    return lastOf.has(hit) && hit.moreInDocument > 0 && doc === undefined
-      ? [block, { kind: 'note', text: lookupMessages.moreInDocumentHint(hit.moreInDocument, query, hit.docId) }]
-      : [block];
-  });
 }

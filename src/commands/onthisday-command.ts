@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { buildOnThisDayReply } from '../core/calendar/build-on-this-day-reply.js';
 import { calendarMessages } from '../core/calendar/calendar-messages.js';
-import { describeOnThisDay } from '../core/calendar/describe-on-this-day.js';
+import { describeOnThisDay, type OnThisDayJson } from '../core/calendar/describe-on-this-day.js';
 import { onThisDay } from '../core/calendar/on-this-day.js';
 import type { OnThisDay } from '../core/calendar/on-this-day-types.js';
 import { parseDateInput } from '../core/calendar/parse-date-input.js';
@@ -30,6 +30,7 @@ export const onThisDayCommand = defineCommand({
   rest: 'date',
   autocomplete: { tz: 'timezone' },
   examples: ['onthisday', 'onthisday 24 April', 'onthisday 2025-04-24', 'onthisday --tz Asia/Almaty --window 10'],
+  foundNothing: (json) => (json as OnThisDayJson).items.length === 0 && (json as OnThisDayJson).nearby.length === 0,
   json(options, ctx) {
     const { result, timezone } = compute(options, ctx);
     // Scripts get every item unless they ask for a page.

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { Quote } from '../core/quotes/quote-types.js';
-import { statementSpans } from '../core/quotes/statement-spans.js';
 import type { Block, Button, Reply } from '../core/reply.js';
-import { plainText } from '../core/reply.js';
+import { showsSpeakerLabel } from '../core/reply.js';
 import { type Problem, UserError } from '../core/user-error.js';
 import { type CommandContext, defineCommand } from './command.js';
 import { problemReply } from './problem-reply.js';
@@ -32,6 +31,8 @@ export const quoteCommand = defineCommand({
         speaker: q.speaker,
         text: q.text,
         statement: q.statement,
+        statementSpans: q.statementSpans,
+        shown: q.shown,
         speech: q.speech,
         docId: q.docId,
         eventDate: q.eventDate,
@@ -124,15 +125,7 @@ function quoteReply(
   const blocks: Block[] = [];
   if (listing)
     blocks.push({ kind: 'note', text: `${quotes.length} quote${quotes.length === 1 ? '' : 's'}${speaker ? ` by ${speaker}` : ''}` });
-  for (const quote of quotes) {
-    blocks.push({
-      kind: 'quote',
-      speaker: quote.speaker,
-      text: statementSpans(quote),
-      speech: quote.speech,
-      citation: { docId: quote.docId, title: titleOf(quote.docId), paragraph: quote.paragraph, date: quote.eventDate },
-    });
-  }
+  for (const quote of quotes) blocks.push(quoteBlock(quote, titleOf(quote.docId)));
   const buttons: Button[] = [];
   const single = quotes.length === 1 ? quotes[0] : undefined;
   if (!listing) {
@@ -151,13 +144,25 @@ function quoteReply(
     visibility,
     blocks,
     buttons,
-    fallback: quotes.map((q) => `${q.speaker}: ${fallbackOf(q)} (${q.docId})`).join('\n'),
+    fallback: quotes.map((q) => `${showsSpeakerLabel(q) ? `${q.speaker}: ` : ''}${fallbackOf(q)} (${q.docId})`).join('\n'),
+  };
+}
+
+/** How every surface shows one quote: its shown words (the source's), the speaker, the citation. */
+export function quoteBlock(quote: Quote, title: string): Block {
+  return {
+    kind: 'quote',
+    speaker: quote.speaker,
+    text: [{ text: quote.shown }],
+    speech: quote.speech,
+    namesSpeaker: quote.namesSpeaker,
+    citation: { docId: quote.docId, title, paragraph: quote.paragraph, date: quote.eventDate },
   };
 }
 
 /** One plain line per quote: direct speech in quotation marks, reported speech as it reads. */
 function fallbackOf(quote: Quote): string {
-  const text = shorten(plainText(statementSpans(quote)), 120);
+  const text = shorten(quote.shown, 120);
   return quote.speech === 'direct' ? `“${text}”` : text;
 }
 

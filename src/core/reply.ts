@@ -53,10 +53,12 @@ export type Block =
   /** A search hit or a document item: a title, a body and its citation; an empty title continues the document above. */
   | { kind: 'result'; title: string; body: RichText; citation: Citation; fields?: Field[] }
   /**
-   * An attributed statement. `direct` (the default) is the speaker's own words, which renderers put in
-   * quotation marks; `indirect` is reported speech, shown as it is, never in quotation marks.
+   * An attributed statement: `text` is the source's words (insertions in [brackets], cuts as " … ").
+   * `direct` (the default) is the speaker's own words, which renderers put in quotation marks after the
+   * speaker's name; `indirect` is reported speech, shown as it is, never in quotation marks, and named
+   * by the renderer only when `namesSpeaker` is not set (the text names them itself).
    */
-  | { kind: 'quote'; speaker: string; text: RichText; citation: Citation; speech?: 'direct' | 'indirect' };
+  | { kind: 'quote'; speaker: string; text: RichText; citation: Citation; speech?: 'direct' | 'indirect'; namesSpeaker?: boolean };
 
 /**
  * A picture readout drew, as SVG, with the words that say what it shows (alt text). Adapters that can
@@ -88,6 +90,11 @@ export function citationText(c: Citation): string {
   if (c.place) parts.push(c.place);
   if (c.source) parts.push(c.source);
   return parts.join(' · ');
+}
+
+/** Whether a renderer shows the speaker's name before a quote block: always for the speaker's own words, else when the text does not name them. */
+export function showsSpeakerLabel(block: { speech?: 'direct' | 'indirect'; namesSpeaker?: boolean }): boolean {
+  return block.speech !== 'indirect' || !block.namesSpeaker;
 }
 
 /** Plain text of a rich text, for fallbacks and tests. */

@@ -15,6 +15,8 @@ export const storeMessages = {
     `DATABASE_URL parameter ${name}=${value.slice(0, 40)} is not usable: expected a whole number from ${min} to ${max}.`,
   databaseLost: (reason: string) => `the database is unreachable (${reason}): digests wait, commands that need it answer with an error`,
   databaseBack: (seconds: number) => `the database is reachable again after ${seconds} s`,
+  missingDatabase: (url: string, database: string) =>
+    `The Postgres server at ${redactUrl(url)} has no database "${database}". Create it (\`createdb ${database}\`, or \`CREATE DATABASE "${database}";\` in psql) or point DATABASE_URL at one that exists; readout creates its tables itself.`,
   badPostgresUrl: (url: string) =>
     `DATABASE_URL “${redactUrl(url)}” is not a Postgres URL I can use. Expected postgres://user@host:5432/database (optionally ?schema=NAME).`,
   // Ledger reasons for a slot closed by a subscription change (kept short: they show in /digest status and `digest log`).

@@ -57,4 +57,20 @@ describe('readout digest run', () => {
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/Subscribed/);
   }, 60_000);
+
+  it('explains no_poster: a Slack channel with no Slack connection in this process names SLACK_BOT_TOKEN', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'readout-digest-'));
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`,
+      READOUT_CACHE_DIR: join(dir, 'cache'),
+    };
+    for (const key of Object.keys(env)) if (/^(SLACK|DISCORD)_/.test(key)) delete env[key];
+    const channel = ['--platform', 'slack', '--workspace', 'T1', '--channel', 'C0PUBLIC'];
+    expect(readout(['digest', 'subscribe', '09:00', 'UTC', ...channel], env).code).toBe(0);
+    const text = readout(['digest', 'run', '--date', '2026-04-24'], env);
+    expect(text.stdout).toMatch(/slack:T1:C0PUBLIC:2026-04-24: no_poster — no Slack connection in this process: set SLACK_BOT_TOKEN/);
+    const json = readout(['digest', 'run', '--date', '2026-04-24', '--json'], env);
+    expect(JSON.parse(json.stdout).slots[0]).toMatchObject({ outcome: 'no_poster', reason: expect.stringContaining('SLACK_BOT_TOKEN') });
+  }, 60_000);
 });

@@ -195,6 +195,10 @@ describe('readout digest import / export / log', () => {
     expect(bounded.stdout.trim().split('\n')).toHaveLength(1);
     expect(bounded.stdout).toMatch(/^2026-04-24 {2}slack\/T1\/C1 {2}posted {2}attempts 1 {2}due 2026-04-24T04:00:00\.000Z/);
     expect(bounded.stderr).toMatch(/Showing the newest 1/);
-    expect(readout(['digest', 'log', '--date', '2026-01-01'], url).stdout.trim()).toBe('No digest slots match.');
+    const none = readout(['digest', 'log', '--date', '2026-01-01'], url);
+    expect(none.stdout.trim()).toBe('No digest slots match.');
+    // "Nothing found" exits 1, as for every command.
+    expect(none.code).toBe(1);
+    expect(readout(['digest', 'log', '--json', '--date', '2026-01-01'], url).code).toBe(1);
   }, 60_000);
 });

@@ -35,12 +35,22 @@ describe('readout lookup', () => {
     expect(lines[1].error.code).toBe('empty-query');
   }, 60_000);
 
-  it('exits 1 when nothing is found, as text and as JSON, and shows the "more in this document" hint', () => {
-    expect(readout(['lookup', 'zzzqqqxx']).code).toBe(1);
+  it('exits 1 when nothing is found, as text and as JSON, and suggests shell commands that run as shown', () => {
+    const nothing = readout(['lookup', 'zzzqqqxx']);
+    expect(nothing.code).toBe(1);
+    // Chat syntax in the message becomes the shell command that does the same.
+    expect(nothing.stdout).toContain('readout help lookup');
+    expect(nothing.stdout).not.toContain('/help');
     expect(readout(['lookup', 'zzzqqqxx', '--json']).code).toBe(1);
     const found = readout(['lookup', 'Forum', 'on', 'China-Africa', 'Cooperation']);
     expect(found.code).toBe(0);
-    expect(found.stdout).toMatch(/more in this document: \/lookup Forum on China-Africa Cooperation --doc 000_4428246b8b720a03/);
+    expect(found.stdout).toContain("More results: readout lookup 'Forum on China-Africa Cooperation' --limit 5 --offset 5");
+    expect(found.stdout).toMatch(/more in 000_4428246b: readout lookup 'Forum on China-Africa Cooperation' --doc 000_4428246b8b720a03/);
+    expect(found.stdout).not.toMatch(/\/lookup|Share in channel|more in this document/);
+    // The suggested command, run as printed (the shell takes the quotes off), gives the next page.
+    const next = readout(['lookup', 'Forum on China-Africa Cooperation', '--limit', '5', '--offset', '5']);
+    expect(next.code).toBe(0);
+    expect(next.stdout).toMatch(/6–\d+ of \d+ passages for “Forum on China-Africa Cooperation”/);
   }, 90_000);
 
   it('suggests the nearest command for a typo', () => {

@@ -109,6 +109,14 @@ describe('/digest preview', () => {
     expect(preview.blocks.slice(0, -1)).toEqual(poster.posts[0]?.reply.blocks);
     await services.store.close();
   });
+
+  it('on a day with nothing near it, names the nearest dates that have readouts, as /onthisday does', async () => {
+    const clock = new FakeClock('2026-09-15T09:01:00Z');
+    const services = await servicesAt(clock);
+    const preview = await digest(services, clock, 'preview');
+    expect(textOf(preview)).toContain('The nearest days with readouts: 2 July 2026 (75 days before) and 6 January 2027 (113 days after).');
+    await services.store.close();
+  });
 });
 
 describe('/digest subscribe again while a slot waits to retry', () => {

@@ -96,12 +96,13 @@ describe('/onthisday dates', () => {
 });
 
 describe('/onthisday quotes', () => {
-  it('shows the strongest quote as a statement, never the dateline and the speaker inside quotation marks', async () => {
+  it('shows the strongest quote as the source reports it, never the dateline, the speaker named once and no quotation marks', async () => {
     const reply = await ask({ text: '2026-06-16' });
     const body = reply.blocks.flatMap((b) => (b.kind === 'result' ? [b.body.map((span) => span.text).join('')] : []));
     expect(body).toHaveLength(1);
-    expect(body[0]).toMatch(/^Xi Jinping: /);
+    expect(body[0]).toMatch(/^Chinese President Xi Jinping said on Monday that China stands ready/);
     expect(body[0]).not.toContain('ASTANA');
-    expect(body[0]).not.toMatch(/“.*said/);
+    expect(body[0]).not.toMatch(/^Xi Jinping: /);
+    expect(body[0]).not.toMatch(/[“”]/);
   });
 });

@@ -51,8 +51,10 @@ const QUOTES: Quote[] = [0, 1, 2].map((i) => ({
   speaker: i === 0 ? 'Xi Jinping' : 'Kassym-Jomart Tokayev',
   text: i === 0 ? `We oppose ${HOSTILE} in all its forms.` : `Quote number ${i} about cooperation.`,
   statement: i === 0 ? `We oppose ${HOSTILE} in all its forms.` : `Quote number ${i} about cooperation.`,
+  statementSpans: [{ start: 0, end: 10 }],
   speech: 'direct',
-  lead: 'Xi said',
+  shown: i === 0 ? `We oppose ${HOSTILE} in all its forms.` : `Quote number ${i} about cooperation.`,
+  namesSpeaker: false,
   docId: `doc00${i}`,
   eventDate: '2025-06-17',
   paragraph: 1,
@@ -69,8 +71,16 @@ export function slackTestServices(options: { hitCount?: number; logger: Logger }
     search(query, searchOptions = {}) {
       const limit = searchOptions.limit ?? 5;
       const offset = searchOptions.offset ?? 0;
-      if (query.includes('nothing')) return { ok: true, query, total: 0, hits: [], corrections: [] };
-      return { ok: true, query, total: hits.length, hits: hits.slice(offset, offset + limit), corrections: [] };
+      if (query.includes('nothing')) return { ok: true, query, total: 0, hits: [], corrections: [], unmatched: [], expansions: [] };
+      return {
+        ok: true,
+        query,
+        total: hits.length,
+        hits: hits.slice(offset, offset + limit),
+        corrections: [],
+        unmatched: [],
+        expansions: [],
+      };
     },
     countMatches(query) {
       if (query.includes('nothing')) return { ok: true, query, total: 0, documents: [], corrections: [] };

@@ -84,3 +84,30 @@ describe('start-up errors an operator can act on', () => {
     expect(describeStartupError(new TypeError('x is undefined'))).toEqual({ message: 'x is undefined', expected: false });
   });
 });
+
+describe('a start-up failure of the real process', () => {
+  it('is printed once, with its cause', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const port = await closedPort();
+    const dir = mkdtempSync(join(tmpdir(), 'readout-start-once-'));
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`,
+      READOUT_CACHE_DIR: join(dir, 'cache'),
+      PORT: '0',
+      LOG_FORMAT: 'json',
+    };
+    for (const key of Object.keys(env)) if (/^(SLACK|DISCORD)_/.test(key)) delete env[key];
+    Object.assign(env, {
+      SLACK_BOT_TOKEN: 'xoxb-unreachable',
+      SLACK_SIGNING_SECRET: 'secret',
+      SLACK_API_URL: `http://127.0.0.1:${port}/api/`,
+    });
+    const root = new URL('../..', import.meta.url).pathname;
+    const run = spawnSync(process.execPath, ['bin/readout.js', 'start'], { cwd: root, env, encoding: 'utf8', timeout: 60_000 });
+    expect(run.status).toBe(1);
+    const lines = `${run.stdout}${run.stderr}`.split('\n').filter((line) => /ECONNREFUSED|request failed/.test(line));
+    expect(lines, lines.join('\n')).toHaveLength(1);
+    expect(lines[0]).toContain('readout cannot start: cannot reach Slack (ECONNREFUSED 127.0.0.1)');
+  }, 90_000);
+});

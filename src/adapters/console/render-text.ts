@@ -1,4 +1,4 @@
-import { type Block, citationText, type Reply, type RichText } from '../../core/reply.js';
+import { type Block, citationText, type Reply, type RichText, showsSpeakerLabel } from '../../core/reply.js';
 import { wrapText } from './wrap-text.js';
 
 export interface TextStyle {
@@ -6,8 +6,18 @@ export interface TextStyle {
   color: boolean;
   /** Terminal columns to wrap to (at word boundaries, citations hanging); no wrapping when absent. */
   width?: number | undefined;
-  /** The command line just typed (`lookup belt and road`): buttons that repeat it show `…` instead, so the query is echoed once. */
-  typed?: { command: string; args: string } | undefined;
+  /**
+   * How buttons are shown: `chat` as the chat command they run (`[More results: /lookup … --offset 5]`), `numbered` as
+   * actions the console runs when their number is typed (`[1] More results`), `shell` as complete shell commands
+   * (`readout lookup belt and road --offset 5`). Sharing and posting to a channel mean nothing in a terminal and are
+   * left out of the last two.
+   */
+  actions?: 'chat' | 'numbered' | 'shell';
+}
+
+/** Buttons a terminal can act on: not "Share in channel" or "Post to channel", which need a chat channel. */
+export function terminalActions(reply: Reply): Reply['buttons'] {
+  return reply.buttons.filter((button) => button.id !== 'share' && button.id !== 'post');
 }
 
 const ANSI = { bold: '\u001b[1m', dim: '\u001b[2m', cyan: '\u001b[36m', yellow: '\u001b[33m', red: '\u001b[31m', reset: '\u001b[0m' };
@@ -18,16 +28,22 @@ export function renderText(reply: Reply, style: TextStyle): string {
   const wrap = (text: string, hang?: number) => (style.width ? wrapText(text, style.width, hang) : text);
   const lines: string[] = [];
   for (const block of reply.blocks) {
-    const shown = block.kind === 'note' && style.typed ? { ...block, text: elideTyped(block.text, style.typed) } : block;
     // A field's value wraps under its label, four columns in.
-    lines.push(...renderBlock(shown, paint).map((line) => wrap(line, block.kind === 'fields' ? 4 : undefined)));
+    lines.push(...renderBlock(block, paint).map((line) => wrap(line, block.kind === 'fields' ? 4 : undefined)));
   }
-  if (reply.buttons.length > 0) {
-    const actions = reply.buttons.map((button) =>
-      `[${button.label}: /${button.action.command} ${actionArgs(button.action, style.typed)}]`.trimEnd(),
+  const mode = style.actions ?? 'chat';
+  const buttons = mode === 'chat' ? reply.buttons : terminalActions(reply);
+  if (buttons.length > 0) {
+    const actions = buttons.map((button, at) =>
+      mode === 'numbered'
+        ? `[${at + 1}] ${button.label}`
+        : mode === 'shell'
+          ? `${button.label}: ${shellCommand(button.action)}`
+          : `[${button.label}: /${button.action.command} ${button.action.args}]`.trimEnd(),
     );
-    // One action a line when wrapping, so a long one never splits another.
-    lines.push(paint('dim', style.width ? actions.map((action) => wrap(action, 4)).join('\n') : actions.join('  ')));
+    // One action a line when wrapping (and always for shell commands, to copy one), so a long one never splits another.
+    const joined = style.width || mode === 'shell' ? actions.map((action) => wrap(action, 4)).join('\n') : actions.join('  ');
+    lines.push(paint('dim', joined));
   }
   const text = lines.join('\n');
   return reply.isError ? paint('yellow', text) : text;
@@ -60,9 +76,9 @@ function renderBlock(block: Block, paint: Paint): string[] {
     }
     case 'quote':
       return [
-        block.speech === 'indirect'
-          ? `${paint('cyan', sanitize(block.speaker))}: ${rich(block.text, paint)}`
-          : `${paint('cyan', sanitize(block.speaker))}: “${rich(block.text, paint)}”`,
+        `${showsSpeakerLabel(block) ? `${paint('cyan', sanitize(block.speaker))}: ` : ''}${
+          block.speech === 'indirect' ? rich(block.text, paint) : `“${rich(block.text, paint)}”`
+        }`,
         indent(paint('dim', `— ${citationText(block.citation)}`)),
       ];
   }
@@ -78,24 +94,17 @@ function rich(text: RichText, paint: Paint): string {
     .join('');
 }
 
-/** A button's arguments, with the part the user just typed shown as `…` (`… --offset 5`). */
-function actionArgs(action: { command: string; args: string }, typed: TextStyle['typed']): string {
-  if (!typed || action.command !== typed.command) return action.args;
-  for (const already of [typed.args.trim(), queryOf(typed)]) {
-    if (already && (action.args === already || action.args.startsWith(`${already} `))) return `…${action.args.slice(already.length)}`;
-  }
-  return action.args;
+/** The shell command a button stands for: `readout lookup 'belt and road' --limit 5 --offset 5`, the query in full. */
+export function shellCommand(action: { command: string; args: string }): string {
+  const flag = action.args.search(/(?:^|\s)--/);
+  const query = (flag === -1 ? action.args : action.args.slice(0, flag)).trim();
+  const flags = flag === -1 ? '' : action.args.slice(flag).trim();
+  return ['readout', action.command, query ? shellQuote(query) : '', flags].filter(Boolean).join(' ');
 }
 
-/** A hint that repeats the typed command (`2 more in this document: /lookup belt and road --doc 003`) with `…` for the query. */
-function elideTyped(text: string, typed: { command: string; args: string }): string {
-  const query = queryOf(typed);
-  return query ? text.split(`/${typed.command} ${query} `).join(`/${typed.command} … `) : text;
-}
-
-/** The words typed before the first `--flag`: the query a command's buttons and hints repeat. */
-function queryOf(typed: { args: string }): string {
-  return (typed.args.split(/(?:^|\s)--/)[0] ?? '').trim();
+/** One shell word: as it is when it is plain, else in single quotes (a quote inside closed, escaped and reopened). */
+function shellQuote(text: string): string {
+  return /^[\p{L}\p{N}_.,:/@+-]+$/u.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
 }
 
 function indent(text: string): string {

@@ -5,7 +5,7 @@ import { dispatchPlatform, UMBRELLA } from '../../commands/platform-commands.js'
 import type { Reply } from '../../core/reply.js';
 import { consoleMessages } from './console-messages.js';
 import { createPager } from './create-pager.js';
-import { renderText } from './render-text.js';
+import { renderText, terminalActions } from './render-text.js';
 
 export interface ConsoleOptions {
   commands: readonly AnyCommand[];
@@ -68,6 +68,8 @@ export function startConsole(options: ConsoleOptions): ConsoleSession {
   write(options.color ? welcome.replace(/^readout/, '\u001b[1mreadout\u001b[0m') : welcome);
   rl.prompt();
 
+  /** The numbered actions of the last answer: typing `1` runs the first. */
+  let actions: Reply['buttons'] = [];
   /** The command being answered, which Ctrl-C cancels (the console stays). */
   let running: { cancel(): void } | undefined;
   /** Set by a Ctrl-C; a second one on an empty line quits, as in a shell or the Node REPL. */
@@ -76,9 +78,13 @@ export function startConsole(options: ConsoleOptions): ConsoleSession {
   rl.on('line', (line) => {
     interrupted = false;
     if (pager.waiting) {
-      pager.answer(line);
-      promptNext();
-      return;
+      // A command typed at "-- more --" is a command, not "next page": the rest of the answer is dropped.
+      if (!line.trim().startsWith('/')) {
+        pager.answer(line);
+        promptNext();
+        return;
+      }
+      pager.stop();
     }
     const text = line.trim();
     if (!text) {
@@ -96,13 +102,29 @@ export function startConsole(options: ConsoleOptions): ConsoleSession {
         cancel = () => resolve('cancelled');
       });
       running = { cancel };
-      const outcome = await Promise.race([runLine(options, text), cancelled]);
+      // A number runs that action of the answer before it (known only once that answer is shown, hence in the queue).
+      const numbered = /^\d{1,2}$/.test(text) ? actions[Number(text) - 1] : undefined;
+      const command = numbered ? `/${numbered.action.command} ${numbered.action.args}`.trim() : text;
+      const outcome = await Promise.race([runLine(options, command), cancelled]);
       running = undefined;
       if (outcome === 'cancelled') write(consoleMessages.cancelled);
-      else pager.show(renderText(outcome, { color: options.color, width: widthOf(options), typed: typedLine(text) }));
+      else {
+        actions = terminalActions(outcome);
+        pager.show(renderText(outcome, { color: options.color, width: widthOf(options), actions: 'numbered' }));
+      }
       if (!ended) promptNext();
     });
   });
+  // At "-- more --", `q` stops at once, without Enter (as `more` and `less` do).
+  if (options.terminal) {
+    options.input.on('keypress', (_text: string | undefined, key: { name?: string; ctrl?: boolean } | undefined) => {
+      if (!pager.waiting || key?.ctrl || rl.line.trim().toLowerCase() !== 'q') return;
+      clearLine(rl);
+      pager.stop();
+      options.output.write('\n');
+      promptNext();
+    });
+  }
   rl.on('SIGINT', () => {
     if (running) {
       running.cancel();
@@ -138,8 +160,14 @@ export function startConsole(options: ConsoleOptions): ConsoleSession {
 
   return {
     print(text: string) {
-      write(text);
-      if (!ended) rl.prompt(true);
+      // Whatever the user is typing is redrawn below the printed text, never written over.
+      if (options.terminal && !ended) {
+        clearScreenLine(options.output);
+        options.output.write(text.endsWith('\n') ? text : `${text}\n`);
+        rl.prompt(true);
+        return;
+      }
+      write(text.replace(/\n$/, ''));
     },
     closed,
     close: () => rl.close(),
@@ -158,13 +186,9 @@ function clearLine(rl: Interface): void {
   rl.write(null, { ctrl: true, name: 'u' });
 }
 
-/** `/lookup belt and road` as command and arguments, for the renderer to echo the query once. */
-function typedLine(text: string): { command: string; args: string } {
-  const body = text.startsWith('/') ? text.slice(1) : text;
-  const space = body.search(/\s/);
-  return space === -1
-    ? { command: body.toLowerCase(), args: '' }
-    : { command: body.slice(0, space).toLowerCase(), args: body.slice(space + 1) };
+/** Moves to the start of the terminal's current line and erases it (the prompt and what is typed). */
+function clearScreenLine(output: NodeJS.WritableStream): void {
+  output.write('\r\u001b[2K');
 }
 
 async function runLine(options: ConsoleOptions, text: string): Promise<Reply> {

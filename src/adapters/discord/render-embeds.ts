@@ -1,5 +1,5 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import { type Block, citationText, type Reply } from '../../core/reply.js';
+import { type Block, citationText, type Reply, showsSpeakerLabel } from '../../core/reply.js';
 import { discordLimits as limits } from './discord-limits.js';
 import { escapeDiscordText } from './escape-discord-text.js';
 import { renderRichText } from './render-rich-text.js';
@@ -81,7 +81,7 @@ function blocksToEmbeds(blocks: Block[], color: number): APIEmbed[] {
         embeds.push({
           color,
           // Author names and footers are shown as plain text by Discord, so they need no escaping.
-          author: { name: truncateText(block.speaker, limits.authorName) },
+          ...(showsSpeakerLabel(block) ? { author: { name: truncateText(block.speaker, limits.authorName) } } : {}),
           description:
             block.speech === 'indirect'
               ? renderRichText(block.text, limits.embedDescription)

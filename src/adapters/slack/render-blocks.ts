@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import { type Block, type Button, citationText, type Field, type Reply } from '../../core/reply.js';
+import { type Block, type Button, citationText, type Field, type Reply, showsSpeakerLabel } from '../../core/reply.js';
 import { cutText, escapeAndCut } from './escape-mrkdwn.js';
 import { renderRichText } from './render-rich-text.js';
 import { slackLimits } from './slack-limits.js';
@@ -103,7 +103,7 @@ function renderBlock(block: Block): SlackBlock[] {
       return [...sections, ...fields, contextBlock(`— ${citationText(block.citation)}`)];
     }
     case 'quote': {
-      const speaker = `*${escapeAndCut(block.speaker, 200)}*: `;
+      const speaker = showsSpeakerLabel(block) ? `*${escapeAndCut(block.speaker, 200)}*: ` : '';
       // Reported speech is never put in quotation marks; the speaker's own words are.
       const spans = block.speech === 'indirect' ? block.text : [{ text: '“' }, ...block.text, { text: '”' }];
       const body = renderRichText(spans, slackLimits.sectionText - speaker.length);

@@ -217,6 +217,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
 
   let port: number | undefined;
   let unmount: (() => void) | undefined;
+  slackLogger.quiet(true);
   try {
     await app.init().catch((error: unknown) => {
       const unreachable = unreachableReason(error, slackApiUrl);
@@ -241,10 +242,12 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
       port = (server.address() as AddressInfo).port;
     }
     state = 'running';
+    slackLogger.quiet(false);
     logger.info({ port }, 'slack adapter started');
   } catch (error) {
     state = 'failed';
-    logger.error({ err: error }, 'slack adapter failed to start');
+    slackLogger.quiet(false);
+    // Not logged here: the caller reports a start-up failure once, with this error and its cause.
     // A Socket Mode client would otherwise keep reconnecting in the background.
     if (receiver instanceof SocketModeReceiver) await receiver.client.disconnect().catch(() => {});
     throw error;

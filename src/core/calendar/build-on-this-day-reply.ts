@@ -1,14 +1,14 @@
-import type { Block, Field, Reply, RichText } from '../reply.js';
+import { type Block, type Field, type Reply, type RichText, showsSpeakerLabel } from '../reply.js';
 import { calendarMessages, formatDayMonth, formatLongDate } from './calendar-messages.js';
 import type { NearbyItem, OnThisDay, OnThisDayItem } from './on-this-day-types.js';
 
 function bodyOf(item: OnThisDayItem): RichText {
   if (!item.lead) return [{ text: '' }];
   if (item.lead.kind === 'quote' && item.lead.speaker) {
-    const said = item.lead.spans ?? [{ text: item.lead.text }];
-    // Reported speech carries its own "Xi said" and is never put in quotation marks.
+    const said = [{ text: item.lead.text }];
+    // Reported speech is shown as the source reports it, never in quotation marks; the speaker is named once.
     const body = item.lead.speech === 'indirect' ? said : [{ text: '“' }, ...said, { text: '”' }];
-    return [{ text: `${item.lead.speaker}: `, emphasis: 'strong' }, ...body];
+    return showsSpeakerLabel(item.lead) ? [{ text: `${item.lead.speaker}: `, emphasis: 'strong' }, ...body] : body;
   }
   return [{ text: item.lead.text }];
 }
@@ -69,6 +69,8 @@ export function onThisDayBlocks(result: OnThisDay): Block[] {
   } else if (result.window > 0) {
     blocks.push({ kind: 'note', text: calendarMessages.nothingNearby(result.window) });
   }
+  // An empty day is never a dead end: name the closest dates that have readouts.
+  if (result.nearest) blocks.push({ kind: 'note', text: calendarMessages.nearestDays(result.nearest.before, result.nearest.after) });
   return blocks;
 }
 
@@ -85,7 +87,14 @@ export function buildOnThisDayReply(result: OnThisDay, options: { visibility?: R
   return {
     visibility: options.visibility ?? 'ephemeral',
     blocks: [{ kind: 'heading', text: calendarMessages.heading(result.date) }, ...onThisDayBlocks(result)],
-    buttons: [],
+    // The nearest days with readouts, one action each, so an empty day leads somewhere.
+    buttons: [result.nearest?.before, result.nearest?.after].flatMap((day) =>
+      day
+        ? [{ id: 'open' as const, label: calendarMessages.nearestDayButton(day.date), action: { command: 'onthisday', args: day.date } }]
+        : [],
+    ),
     fallback: onThisDayFallback(result),
+    // Nothing on the day and nothing near it is "nothing found", as for every command (exit code 1 in the shell).
+    ...(result.items.length === 0 && result.nearby.length === 0 ? { isError: true } : {}),
   };
 }

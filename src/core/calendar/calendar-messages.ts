@@ -58,6 +58,17 @@ export const calendarMessages = {
   earlierYearsIntro: 'In earlier years:',
   morePages: (shown: number, total: number) => `${shown} of ${total} shown.`,
   nothingNearby: (window: number) => `Nothing within ${window} day${window === 1 ? '' : 's'} either side either.`,
+  nearestDays: (before: { date: string; days: number } | null, after: { date: string; days: number } | null) => {
+    const days = (n: number) => `${Math.abs(n)} day${Math.abs(n) === 1 ? '' : 's'}`;
+    const parts = [
+      ...(before ? [`${formatLongDate(before.date)} (${days(before.days)} before)`] : []),
+      ...(after ? [`${formatLongDate(after.date)} (${days(after.days)} after)`] : []),
+    ];
+    return parts.length > 0
+      ? `The nearest days with readouts: ${parts.join(' and ')}.`
+      : 'The corpus has no dated readouts yet: add documents (or .meta.json sidecars with "eventDate") to the seeds folder.';
+  },
+  nearestDayButton: (isoDate: string) => formatLongDate(isoDate),
   nearbyIntro: (window: number) => `Nearby anniversaries (within ${window} day${window === 1 ? '' : 's'}), not on this day:`,
   nearbyMarker: 'nearby',
   leapDayIntro: (year: number) => `${year} has no 29 February, so here is what happened on 29 February too:`,

@@ -20,6 +20,8 @@ export interface OnThisDayJson {
   timezone: string;
   items: OnThisDayJsonItem[];
   nearby: OnThisDayJsonNearby[];
+  /** When nothing is on the day or near it: the closest dates with readouts. */
+  nearest?: OnThisDay['nearest'];
 }
 
 function jsonItem(item: OnThisDayItem): OnThisDayJsonItem {
@@ -39,5 +41,11 @@ function jsonNearby(item: NearbyItem): OnThisDayJsonNearby {
 
 /** The stable JSON description of an "on this day" result, for `--json` output and scripts. */
 export function describeOnThisDay(result: OnThisDay, timezone: string): OnThisDayJson {
-  return { date: result.date, timezone, items: result.items.map(jsonItem), nearby: result.nearby.map(jsonNearby) };
+  return {
+    date: result.date,
+    timezone,
+    items: result.items.map(jsonItem),
+    nearby: result.nearby.map(jsonNearby),
+    ...(result.nearest ? { nearest: result.nearest } : {}),
+  };
 }

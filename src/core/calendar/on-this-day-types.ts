@@ -1,5 +1,4 @@
 import type { Quote } from '../quotes/quote-types.js';
-import type { RichText } from '../reply.js';
 
 /** The text shown for an item: the document's strongest quote, else its lead sentence. */
 export interface OnThisDayLead {
@@ -9,9 +8,9 @@ export interface OnThisDayLead {
   speaker: string | null;
   /** 0-based paragraph the text comes from, for the citation. */
   paragraph: number;
-  /** For quotes: how the statement reads (reported speech with its "Xi said"), and whether it is the speaker's own words. */
-  spans?: RichText;
+  /** For quotes: whether `text` is the speaker's own words, and whether it names the speaker itself (see `Quote.shown`). */
   speech?: 'direct' | 'indirect';
+  namesSpeaker?: boolean;
 }
 
 /** A document whose date falls on the asked month and day, in the asked year or an earlier one. */
@@ -47,6 +46,17 @@ export interface OnThisDay {
   items: OnThisDayItem[];
   /** Only filled when `items` is empty: anniversaries within the window, closest first. */
   nearby: NearbyItem[];
+  /**
+   * Only when nothing is on the day or within the window: the closest dates before and after the asked one
+   * on which a readout's anniversary falls, so an empty day is never a dead end.
+   */
+  nearest?: { before: NearestDay | null; after: NearestDay | null };
+}
+
+/** A date with at least one readout anniversary, and how many days it is from the asked date. */
+export interface NearestDay {
+  date: string;
+  days: number;
 }
 
 export interface OnThisDayOptions {

@@ -1,6 +1,5 @@
 import type { Corpus, Document } from '../document.js';
-import { statementSpans } from '../quotes/statement-spans.js';
-import type { NearbyItem, OnThisDay, OnThisDayItem, OnThisDayLead, OnThisDayOptions } from './on-this-day-types.js';
+import type { NearbyItem, NearestDay, OnThisDay, OnThisDayItem, OnThisDayLead, OnThisDayOptions } from './on-this-day-types.js';
 import { isLeapYear, parseIsoDate } from './parse-iso-date.js';
 
 const DAY_MS = 86_400_000;
@@ -33,11 +32,11 @@ function leadOf(doc: Document, strongestQuote: OnThisDayOptions['strongestQuote'
   if (quote) {
     return {
       kind: 'quote',
-      text: quote.statement,
+      text: quote.shown,
       speaker: quote.speaker,
       paragraph: quote.paragraph,
-      spans: statementSpans(quote),
       speech: quote.speech,
+      namesSpeaker: quote.namesSpeaker,
     };
   }
   const sentences = doc.paragraphs.flatMap((paragraph) => paragraph.sentences.map((sentence) => ({ paragraph, sentence })));
@@ -133,5 +132,26 @@ export function onThisDay(corpus: Corpus, options: OnThisDayOptions): OnThisDay 
     nearby.push({ ...itemOf(d, found.year - d.year, options), nearby: true, anniversary: found.anniversary, daysAway: found.daysAway });
   }
   nearby.sort((a, b) => Math.abs(a.daysAway) - Math.abs(b.daysAway) || a.daysAway - b.daysAway || newestFirst(a, b));
-  return { date: asked.date, window, items, nearby };
+  if (nearby.length > 0) return { date: asked.date, window, items, nearby };
+  return { date: asked.date, window, items, nearby, nearest: nearestDays(dated, target) };
+}
+
+/** The closest anniversary dates before and after the target, over every year's readouts (at most a year away). */
+function nearestDays(
+  dated: readonly DatedDocument[],
+  target: { year: number; ms: number },
+): { before: NearestDay | null; after: NearestDay | null } {
+  let before: NearestDay | null = null;
+  let after: NearestDay | null = null;
+  for (const d of dated) {
+    for (const year of [target.year - 1, target.year, target.year + 1]) {
+      if (year <= d.year) continue;
+      const leapless = d.month === 2 && d.day === 29 && !isLeapYear(year);
+      const ms = utcDay(year, d.month, leapless ? 28 : d.day);
+      const days = Math.round((ms - target.ms) / DAY_MS);
+      if (days < 0 && (!before || days > before.days)) before = { date: isoOf(ms), days };
+      if (days > 0 && (!after || days < after.days)) after = { date: isoOf(ms), days };
+    }
+  }
+  return { before, after };
 }

@@ -64,7 +64,12 @@ export function buildDocument(source: DocumentSource): BuiltDocument {
     warnings: [...(source.warnings ?? []), ...dates.warnings],
   };
   applySidecar(document, source.sidecar);
-  if (document.eventDate === null) document.warnings.push(corpusMessages.noEventDate(id));
+  // One piece of advice, and only while nothing (text or sidecar) gives the event date.
+  if (document.eventDate === null) {
+    document.warnings.push(
+      dates.yearlessDateline ? corpusMessages.datelineWithoutYear(dates.yearlessDateline, id) : corpusMessages.noEventDate(id),
+    );
+  }
   return { ok: true, document };
 }
 

@@ -23,8 +23,8 @@ export const corpusMessages = {
     `${file} is ${formatBytes(bytes)}, over the ${formatBytes(limit)} limit for a sidecar; the document loads without it`,
   sidecarOrphan: (file: string) => `${file} has no document next to it (expected a .txt or .md file with the same name)`,
   impossibleDate: (written: string) => `"${written}" is not a real calendar date, so it was not used`,
-  datelineWithoutYear: (dateline: string) =>
-    `the dateline "${dateline}" gives no year and the page has no publication date; add "eventDate" to a .meta.json sidecar`,
+  datelineWithoutYear: (dateline: string, id: string) =>
+    `the dateline "${dateline}" gives no year and the page has no publication date; add "eventDate": "YYYY-MM-DD" to ${id}.meta.json`,
   noEventDate: (id: string) => `no event date in the text; add "eventDate": "YYYY-MM-DD" to ${id}.meta.json`,
 } as const;
 

@@ -32,7 +32,10 @@ export const EVENT_DATE_PATTERNS: readonly DatePattern[] = [
   { name: 'iso', pattern: /\b(\d{4})-(\d{2})-(\d{2})\b/, order: { year: 1, month: 2, day: 3 } },
 ];
 
-/** A news dateline: `ASTANA, June 16 (Xinhua) --`. Groups: place, month, day, source. The year comes from the publication date. */
+/**
+ * A news dateline: `ASTANA, June 16 (Xinhua) --` or `ASTANA, March 3, 2025 (Xinhua) --`. Groups: place, month, day,
+ * year (when written; else it comes from the publication date), source.
+ */
 export const DATELINE = new RegExp(
-  `^([A-Z][A-Z.'\u2019 -]*[A-Z]),?\\s+${MONTH}\\.?\\s+(\\d{1,2})\\s*(?:\\(([^)\\n]{1,40})\\))?\\s*(?:--|\u2014|\u2013|-|:)\\s*`,
+  `^([A-Z][A-Z.'\u2019 -]*[A-Z]),?\\s+${MONTH}\\.?\\s+(\\d{1,2})(?:,?\\s+(\\d{4}))?\\s*(?:\\(([^)\\n]{1,40})\\))?\\s*(?:--|\u2014|\u2013|-|:)\\s*`,
 );

@@ -6,6 +6,6 @@ export function extractSource(raw: string, lead: string | undefined): string | n
   for (const source of SOURCE_PATTERNS) {
     if (source.pattern.test(raw)) return source.name;
   }
-  const fromDateline = lead === undefined ? undefined : DATELINE.exec(lead)?.[4]?.trim();
+  const fromDateline = lead === undefined ? undefined : DATELINE.exec(lead)?.[5]?.trim();
   return fromDateline || null;
 }

@@ -3,6 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Corpus, Document, LoadWarning } from '../document.js';
 import { readGazetteer } from '../names/load-gazetteer.js';
+import { readTermsFile } from '../search/learn-acronyms.js';
 import { UserError } from '../user-error.js';
 import { buildDocument } from './build-document.js';
 import { corpusFingerprint } from './corpus-fingerprint.js';
@@ -53,6 +54,9 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
 
   const stamps: FileStamp[] = people.file ? [people.file] : [];
   const warnings: LoadWarning[] = [...people.warnings];
+  // The optional acronym table is read by the search engine; a broken one is reported with the corpus's warnings.
+  const terms = readTermsFile(dir).warning;
+  if (terms) warnings.push(terms);
   const sidecars = new Map<string, { file: string; read: SidecarRead; sha256: string }>();
   await forEachLimited(sidecarFiles, options.concurrency ?? 16, async (file) => {
     const read = await readTextFile(join(dir, file), file, SIDECAR_MAX_BYTES);

@@ -24,6 +24,10 @@ export function buildDigestReply(result: OnThisDay, localDate: string, options: 
       blocks: [
         { kind: 'heading', text: heading },
         { kind: 'text', text: [{ text: digestMessages.emptyDayLine }] },
+        // Not a dead end: the nearest dates that have readouts, as /onthisday names them.
+        ...(result.nearest
+          ? [{ kind: 'note' as const, text: calendarMessages.nearestDays(result.nearest.before, result.nearest.after) }]
+          : []),
       ],
       buttons: [],
       fallback: `${heading}: ${digestMessages.emptyDayLine}`,

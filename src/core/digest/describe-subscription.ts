@@ -19,8 +19,8 @@ export interface SubscriptionStatus {
 }
 
 /** What `digest list` and `digest status` show for one subscription. */
-export function describeSubscription(sub: Subscription, now: Date): SubscriptionStatus {
-  const next = sub.status === 'active' ? nextRunAt(sub, now) : undefined;
+export function describeSubscription(sub: Subscription, now: Date, settled?: (localDate: string) => boolean): SubscriptionStatus {
+  const next = sub.status === 'active' ? nextRunAt(sub, now, settled) : undefined;
   return {
     platform: sub.platform,
     workspace: sub.workspace,

@@ -84,6 +84,11 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
   const search = createSearchEngine(corpus, {
     ...(cacheDir ? { cacheDir, cacheKey: contentKey.slice(0, 32) } : {}),
     onProgress: (done, total) => options.onProgress?.('index', done, total),
+    // "what did Ruto say about …": only then are every quote extracted (or read from the cache).
+    quotedPassages: (speaker) => {
+      const found = quotes.bySpeaker(speaker);
+      return found.ok ? found.quotes : [];
+    },
   });
   const quotesPath = cacheDir ? join(cacheDir, `quotes-${hashOf(resolve(dir)).slice(0, 16)}.bin`) : undefined;
   const quotes = createQuoteBook(corpus, {

@@ -1,5 +1,6 @@
 import type { Corpus, Document } from '../document.js';
 import { createTextIndex } from '../search/create-text-index.js';
+import { boundedEditDistance } from '../search/edit-distance.js';
 import { isStopword } from '../search/stopwords.js';
 import { tokenTerms } from '../search/tokenize.js';
 import type { Outcome } from '../user-error.js';
@@ -8,7 +9,7 @@ import { extractQuotes } from './extract-quotes.js';
 import { createSpeakerFinder } from './find-speaker.js';
 import { groupQuotes, type QuoteGroups } from './group-quotes.js';
 import { MAX_SPEAKER_LENGTH, MAX_TOPIC_LENGTH, quoteMessages } from './quote-messages.js';
-import type { Quote, QuoteBook, SpeakerQuotes } from './quote-types.js';
+import type { Quote, QuoteBook, SpeakerCount, SpeakerQuotes } from './quote-types.js';
 
 const SUGGESTED_SPEAKERS = 3;
 /** How long `prepare` extracts before letting other work run, in milliseconds. */
@@ -106,7 +107,9 @@ export function createQuoteBook(corpus: Corpus, source: readonly Quote[] | Quote
     }
     const found = speakers.get(match.name);
     if (!found) {
-      return problem('speaker_no_quotes', quoteMessages.speakerWithoutQuotes(match.name, topSpeakers()), topSpeakers());
+      // Everyone who can be quoted, never just the top few: the closest names first, then the most quoted.
+      const everyone = closestFirst(match.name, book().counts);
+      return problem('speaker_no_quotes', quoteMessages.speakerWithoutQuotes(match.name, everyone), everyone);
     }
     return { ok: true, speaker: match.name, quotes: [...found] };
   };
@@ -187,4 +190,24 @@ export function createQuoteBook(corpus: Corpus, source: readonly Quote[] | Quote
 
 function problem(code: string, message: string, suggestions?: string[]): Outcome<never> {
   return { ok: false, problem: suggestions ? { code, message, suggestions } : { code, message } };
+}
+
+/** How close a quoted speaker's name is to `name`: the smallest edit distance between any of their words. */
+function nameDistance(name: string, speaker: string): number {
+  const words = (text: string) =>
+    text
+      .toLowerCase()
+      .split(/[\s-]+/)
+      .filter(Boolean);
+  let best = Number.POSITIVE_INFINITY;
+  for (const a of words(name)) for (const b of words(speaker)) best = Math.min(best, boundedEditDistance(a, b, 8));
+  return best;
+}
+
+/** Every quoted speaker, the names closest to `name` first, then by how often they are quoted. */
+function closestFirst(name: string, counts: readonly SpeakerCount[]): string[] {
+  return counts
+    .map((entry, rank) => ({ speaker: entry.speaker, rank, distance: nameDistance(name, entry.speaker) }))
+    .sort((a, b) => a.distance - b.distance || a.rank - b.rank)
+    .map((entry) => entry.speaker);
 }

@@ -6,6 +6,7 @@ import { findLeadingName } from './find-leading-name.js';
 import type { Quote, QuoteCue } from './quote-types.js';
 import { readSpeaker } from './read-speaker.js';
 import { readStatement, type Statement } from './read-statement.js';
+import { CUT, showQuote } from './show-quote.js';
 
 export interface ExtractOptions {
   /**
@@ -33,8 +34,6 @@ interface Discourse {
 interface Voice {
   speaker: string;
   cue: QuoteCue;
-  /** How a continuation of this statement is introduced: `Ruto said`. */
-  lead: string;
   speech: Statement['speech'];
 }
 
@@ -65,7 +64,7 @@ export function extractQuotes(doc: Document, gazetteer: Gazetteer, options: Extr
       }
       if (attributed) {
         const statement = readStatement(sentence.text, attributed.attribution);
-        quotes.push(toQuote(doc, paragraph, sentence, attributed, statement, attributed.lead));
+        quotes.push(toQuote(doc, paragraph, sentence, attributed, statement, attributed.attribution));
         state.lastSpeaker = attributed.speaker;
         state.namedSince = undefined;
         state.voice = { ...voiceOf(attributed), speech: statement.speech };
@@ -82,7 +81,7 @@ export function extractQuotes(doc: Document, gazetteer: Gazetteer, options: Extr
         // A statement in the speaker's own words stays so in the sentences that continue it.
         const statement = continued.speech === 'direct' ? { ...own, speech: 'direct' as const } : own;
         const cue: QuoteCue = { ...continued.cue, position: 'continuation' };
-        quotes.push(toQuote(doc, paragraph, sentence, { speaker: continued.speaker, cue }, statement, continued.lead));
+        quotes.push(toQuote(doc, paragraph, sentence, { speaker: continued.speaker, cue }, statement, null));
         state.voice = continued;
         return;
       }
@@ -110,7 +109,6 @@ function attribute(text: string, gazetteer: Gazetteer, state: Discourse, options
         cue: cueOf(attribution),
         introducesNext: attribution.introducesNext,
         attribution,
-        lead: leadOf(attribution, found.speaker),
         speech: 'indirect',
       };
     }
@@ -118,19 +116,9 @@ function attribute(text: string, gazetteer: Gazetteer, state: Discourse, options
   return best;
 }
 
-/** What a continuation inherits: the speaker, the cue, and "<name> said" to introduce it. */
+/** What a continuation inherits: the speaker and the cue. */
 function voiceOf(attributed: Attributed): Omit<Voice, 'speech'> {
-  const name = attributed.lead
-    .slice(0, attributed.lead.length - attributed.attribution.verb.length)
-    .replace(/\s+(?:also|further|then|again|has|had)\s*$/, '')
-    .trim();
-  return { speaker: attributed.speaker, cue: attributed.cue, lead: `${name || attributed.speaker} said` };
-}
-
-/** "He said" names no one out of context: the lead shows the speaker's name instead of a pronoun or title. */
-function leadOf(attribution: Attribution, speaker: string): string {
-  const named = attribution.speakerKind === 'name' && /^\p{Lu}/u.test(attribution.speakerText) && !/^The\s/.test(attribution.speakerText);
-  return named ? attribution.lead : `${speaker}${attribution.lead.slice(attribution.speakerText.length)}`;
+  return { speaker: attributed.speaker, cue: attributed.cue };
 }
 
 /** The speaker an attribution names, ranked: a name (known, then unknown) beats a pronoun, which may sit inside the quoted words. */
@@ -182,16 +170,19 @@ function toQuote(
   paragraph: Paragraph,
   sentence: Sentence,
   { speaker, cue }: { speaker: string; cue: QuoteCue },
-  { statement, speech }: Statement,
-  lead: string,
+  statement: Statement,
+  attribution: Attribution | null,
 ): Quote {
+  const { shown, namesSpeaker } = showQuote(sentence.text, statement, speaker, attribution);
   return {
     id: sentence.id,
     speaker,
     text: sentence.text,
-    statement,
-    speech,
-    lead,
+    statement: statement.pieces.map((piece) => sentence.text.slice(piece.start, piece.end)).join(CUT),
+    statementSpans: statement.pieces.map((piece) => ({ start: sentence.start + piece.start, end: sentence.start + piece.end })),
+    speech: statement.speech,
+    shown,
+    namesSpeaker,
     docId: doc.id,
     eventDate: doc.eventDate,
     paragraph: paragraph.index,

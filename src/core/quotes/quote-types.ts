@@ -1,4 +1,5 @@
 import type { Outcome } from '../user-error.js';
+import type { TextRange } from './read-statement.js';
 
 /** Why a sentence was attributed to its speaker. */
 export interface QuoteCue {
@@ -18,12 +19,19 @@ export interface Quote {
   speaker: string;
   /** The whole sentence, as in the document (for scripts and citations). */
   text: string;
-  /** What the speaker said: `text` without dateline, attribution clause or reporting verb. */
+  /**
+   * What the speaker said: `text` without dateline, attribution clause or reporting verb, as the source's
+   * words only; pieces the attribution separates are joined by " … ".
+   */
   statement: string;
-  /** `direct`: the speaker's own words (shown in quotation marks); `indirect`: reported speech, shown after `lead`. */
+  /** Each piece of `statement` as a character range of the document's raw text. */
+  statementSpans: TextRange[];
+  /** `direct`: the speaker's own words (shown in quotation marks); `indirect`: reported speech, shown as reported. */
   speech: 'direct' | 'indirect';
-  /** Speaker and verb as a phrase, for showing reported speech: `Ruto said`, `Xi Jinping pointed out`. */
-  lead: string;
+  /** What every surface shows: see `ShownQuote` (the source's words, insertions in [brackets], cuts as " … "). */
+  shown: string;
+  /** Whether `shown` names the speaker itself; when not, renderers name them once, outside the quoted words. */
+  namesSpeaker: boolean;
   docId: string;
   eventDate: string | null;
   paragraph: number;

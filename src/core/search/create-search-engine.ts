@@ -1,22 +1,25 @@
+import { LRUCache } from 'lru-cache';
 import type { Corpus } from '../document.js';
 import { buildInvertedIndex, type InvertedIndex } from './build-inverted-index.js';
 import { createVocabularyCorrector, type VocabularyCorrector } from './correct-word.js';
 import { createDocumentFilter, documentDate } from './filter-documents.js';
 import { indexCacheKey, loadIndexCache, saveIndexCache } from './index-cache.js';
 import { keepPhraseMatches } from './keep-phrase-matches.js';
+import { type AcronymTable, learnAcronyms, readTermsFile } from './learn-acronyms.js';
 import { listPassages, paragraphCounter } from './list-passages.js';
 import { makeSnippet } from './make-snippet.js';
 import { queryGaps } from './measure-proximity.js';
 import { parseQuery } from './parse-query.js';
-import { rankPassages, WORDS_TIER } from './rank-passages.js';
-import { resolveQueryWords } from './resolve-query-words.js';
+import { PREFERRED_TIER, rankPassages, WORDS_TIER } from './rank-passages.js';
+import { readSpeakerIntent } from './read-speaker-intent.js';
+import { expandAcronyms, resolveQueryWords } from './resolve-query-words.js';
 import { createPassageScorer } from './score-passages.js';
 import { searchMessages } from './search-messages.js';
-import type { MatchCounts, SearchEngine, SearchHit, SearchOptions, SearchResult } from './search-types.js';
+import type { MatchCounts, SearchEngine, SearchEngineHooks, SearchHit, SearchOptions, SearchResult } from './search-types.js';
 import { createSuggester } from './suggest-names.js';
 import { tokenTerms } from './tokenize.js';
 
-export interface SearchEngineOptions {
+export interface SearchEngineOptions extends SearchEngineHooks {
   /** Folder for the index cache (the app passes `.readout-cache/`); no cache when absent. */
   cacheDir?: string;
   onProgress?: (done: number, total: number) => void;
@@ -30,13 +33,19 @@ export interface SearchEngineOptions {
 }
 
 export const DEFAULT_LIMIT = 5;
+/** Passages of a query word read for acronym definitions: an acronym's own postings are few; a common word's are capped. */
+const ACRONYM_PASSAGES = 200;
+/** Passages of a multi-word query's rarest word read for a long form's definition. */
+const LONG_FORM_PASSAGES = 50;
+/** Query words whose acronym definitions are remembered (a long-running bot sees many words). */
+const ACRONYM_CACHE_WORDS = 2_000;
 export const MAX_LIMIT = 50;
 const INVISIBLE_OR_SPACE = /^[\s\u00AD\u200B-\u200F\u2060-\u2064\uFEFF]*$/;
 
 /** Display score: the number of query words matched, plus BM25 squashed into [0, 1) so it never crosses a tier. */
 function displayScore(key: number): number {
-  // Rank keys are words × 10^8 + closeness × 10^4 + BM25 (see rankPassages).
-  const tier = Math.floor(key / WORDS_TIER);
+  // Rank keys are (preferred) + words × 10^8 + closeness × 10^4 + BM25 (see rankPassages).
+  const tier = Math.floor((key % PREFERRED_TIER) / WORDS_TIER);
   const bm25 = key % 10_000;
   return Math.round((tier + bm25 / (bm25 + 10)) * 1000) / 1000;
 }
@@ -62,6 +71,61 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
     suggester ??= createSuggester(corpus.documents, filter);
     return suggester(kind, prefix, limit);
   };
+  // Acronyms are learned only where they can be: from the passages that hold a query word (the acronym's own
+  // postings hold its definition, "Standard Gauge Railway (SGR)"), never by reading the whole corpus, so a lookup
+  // still decodes only what it shows. The optional terms.json is read once.
+  let fileTerms: AcronymTable | undefined;
+  const learnedFrom = new LRUCache<string, AcronymTable>({ max: ACRONYM_CACHE_WORDS });
+  const definitionsNear = (word: string, cap: number): AcronymTable => {
+    const key = `${cap}:${word}`;
+    let table = learnedFrom.get(key);
+    if (!table) {
+      const termId = index.termIds.get(word);
+      const texts: string[] = [];
+      if (termId !== undefined) {
+        const end = Math.min(index.offsets[termId + 1]!, index.offsets[termId]! + cap);
+        for (let at = index.offsets[termId]!; at < end; at++) texts.push(passages.textOf(index.postings[at]!));
+      }
+      table = learnAcronyms(texts);
+      learnedFrom.set(key, table);
+    }
+    return table;
+  };
+  /**
+   * The acronyms a query can use: terms.json; definitions in the passages of each word typed as an acronym (in
+   * capitals: "SGR"); and, for a query of several words, definitions in the passages of its rarest word, which
+   * hold "Standard Gauge Railway (SGR)" if any passage does.
+   */
+  const acronymTableFor = (query: string, words: readonly string[]): AcronymTable => {
+    fileTerms ??= readTermsFile(corpus.dir).table;
+    const table: AcronymTable = new Map([...fileTerms].map(([acronym, forms]) => [acronym, [...forms]]));
+    const typedAsAcronyms = new Set(
+      [...query.matchAll(/(?<![\p{L}\p{N}])\p{Lu}{2,8}(?![\p{L}\p{N}])/gu)].map((match) => match[0].toLowerCase()),
+    );
+    const sources = words.flatMap((word) => {
+      if (typedAsAcronyms.has(word)) return [definitionsNear(word, ACRONYM_PASSAGES)];
+      // In lower case, only what an earlier lookup in capitals learned (peek: no passage is read for it).
+      const learned = learnedFrom.peek(`${ACRONYM_PASSAGES}:${word}`);
+      return learned ? [learned] : [];
+    });
+    if (words.length >= 2) {
+      const rarest = [...words].sort((a, b) => documentFrequencyOf(a) - documentFrequencyOf(b))[0]!;
+      sources.push(definitionsNear(rarest, LONG_FORM_PASSAGES));
+    }
+    for (const source of sources) {
+      for (const [acronym, forms] of source) {
+        const known = table.get(acronym) ?? [];
+        for (const form of forms) if (!known.some((other) => other.toLowerCase() === form.toLowerCase())) known.push(form);
+        table.set(acronym, known);
+      }
+    }
+    return table;
+  };
+  const documentFrequencyOf = (word: string) => {
+    const termId = index.termIds.get(word);
+    return termId === undefined ? Number.POSITIVE_INFINITY : documentFrequency(termId);
+  };
+  const documentIndex = new Map(corpus.documents.map((document, at) => [document.id, at]));
   const firstPassage = new Uint32Array(corpus.documents.length + 1);
   const paragraphs = paragraphCounter(corpus);
   corpus.documents.forEach((_document, at) => {
@@ -99,13 +163,25 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
     return { ok: false, problem: searchMessages.unknownDocument(wanted, ids.slice(0, 5), prefixed.length > 1) };
   };
 
+  /** Positions of the scored passages in which `speaker` is quoted. */
+  const quotedPositions = (speaker: string, matched: Uint32Array, count: number): Set<number> => {
+    const quoted = new Set<number>();
+    for (const { docId, paragraph } of options.quotedPassages?.(speaker) ?? []) {
+      const at = documentIndex.get(docId);
+      if (at !== undefined) quoted.add(firstPassage[at]! + paragraph);
+    }
+    const positions = new Set<number>();
+    for (let i = 0; i < count; i++) if (quoted.has(matched[i]!)) positions.add(i);
+    return positions;
+  };
+
   /**
    * The passages a query matches: for filters alone, every paragraph of the allowed documents (newest
    * document first); otherwise the scored passages that hold a query word and every quoted phrase.
    */
-  const match = (query: string, doc: string | undefined) => {
+  const match = (query: string, doc: string | undefined, searched: string = query) => {
     if (INVISIBLE_OR_SPACE.test(query)) return { ok: false as const, problem: searchMessages.emptyQuery() };
-    const parsed = parseQuery(query);
+    const parsed = parseQuery(searched);
     if (!parsed.ok) return parsed;
     const { words, phrases, filters, onlyStopwords } = parsed.query;
     const filtered = filter.apply(filters);
@@ -131,25 +207,32 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
       return { ok: true as const, kind: 'filters' as const, listed };
     }
     const resolved = resolveQueryWords(index, corrector, words);
+    const expansions = expandAcronyms(index, resolved, words, () => acronymTableFor(query, words));
     const scored = scorer.score(resolved.words, allowed);
     const count = keepPhraseMatches(index, scored, phrases, words, resolved, passages.textOf);
-    return { ok: true as const, kind: 'words' as const, count, scored, resolved, words, only };
+    return { ok: true as const, kind: 'words' as const, count, scored, resolved, words, only, expansions };
   };
 
   return {
     search(query: string, searchOptions: SearchOptions = {}): SearchResult {
       const limit = clampInteger(searchOptions.limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
       const offset = clampInteger(searchOptions.offset, 0, 0, Number.MAX_SAFE_INTEGER);
-      const matched = match(query, searchOptions.doc);
+      // "what did Ruto say about debt": search "Ruto debt", with the passages quoting Ruto first.
+      const intent = options.quotedPassages ? readSpeakerIntent(query, corpus.gazetteer) : null;
+      const matched = match(query, searchOptions.doc, intent?.query ?? query);
       if (!matched.ok) return matched;
       if (matched.kind === 'filters') {
         // Filters alone list the matching documents' paragraphs, newest document first.
         const listed = matched.listed;
         const hits = listed.slice(offset, offset + limit).map((passage) => hitFor(passage, 0, () => false, 0));
-        return { ok: true, query, total: listed.length, hits, corrections: [] };
+        return { ok: true, query, total: listed.length, hits, corrections: [], unmatched: [], expansions: [] };
       }
-      const { count, scored, resolved, words, only } = matched;
+      const { count, scored, resolved, words, only, expansions } = matched;
       const { passages: found, keys } = scored;
+      let seen = 0;
+      for (let i = 0; i < count; i++) seen |= scored.masks[i]!;
+      const unmatched = words.filter((_, bit) => (seen & (1 << bit)) === 0);
+      const preferred = intent ? quotedPositions(intent.speaker, found, count) : undefined;
       const page = rankPassages({
         index,
         count,
@@ -160,13 +243,24 @@ export function createSearchEngine(corpus: Corpus, options: SearchEngineOptions 
         gaps: queryGaps(tokenTerms(query.slice(0, 2000)), words),
         offset,
         limit,
-        diversify: only === null,
+        // The speaker's quotes lead even when one document holds them all, so pages are not spread over documents then.
+        diversify: only === null && !preferred?.size,
+        ...(preferred ? { preferred } : {}),
       });
       const highlightTerms = new Set<string>();
       for (const terms of resolved.terms) for (const term of terms) highlightTerms.add(term);
       const isMatch = (term: string) => highlightTerms.has(term);
       const hits = page.map(({ at, moreInDocument }) => hitFor(found[at]!, keys[at]!, isMatch, moreInDocument));
-      return { ok: true, query, total: count, hits, corrections: resolved.corrections };
+      return {
+        ok: true,
+        query,
+        total: count,
+        hits,
+        corrections: resolved.corrections,
+        unmatched,
+        expansions,
+        ...(intent ? { speaker: intent.speaker } : {}),
+      };
     },
     countMatches(query: string): MatchCounts {
       const matched = match(query, undefined);

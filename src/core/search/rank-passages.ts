@@ -9,6 +9,8 @@ const PROXIMITY_CANDIDATES = 200;
 export const PER_DOCUMENT = 2;
 /** Weight of one matched query word in a rank key. */
 export const WORDS_TIER = 100_000_000;
+/** Weight of a preferred passage (the asked speaker is quoted in it): above any number of words (at most 32). */
+export const PREFERRED_TIER = 100 * WORDS_TIER;
 
 export interface RankInput {
   index: InvertedIndex;
@@ -23,6 +25,8 @@ export interface RankInput {
   limit: number;
   /** Diversify (at most PER_DOCUMENT per document per page); off when one document is asked for. */
   diversify: boolean;
+  /** Positions (into the scored arrays) that rank above all others: passages quoting the asked speaker. */
+  preferred?: ReadonlySet<number>;
 }
 
 export interface RankedEntry {
@@ -58,7 +62,7 @@ export function rankPassages(input: RankInput): RankedEntry[] {
  * Rewrites the best candidates' keys as words × 10^8 + closeness × 10^4 + BM25 (closeness is at most
  * 8 × 31 + 1 and BM25 stays far below 10^4, so no rule spills into the one above); the others keep closeness 0.
  */
-function foldProximity({ index, count, passages, keys, words, gaps, offset, limit }: RankInput): void {
+function foldProximity({ index, count, passages, keys, words, gaps, offset, limit, preferred }: RankInput): void {
   const worst = MAX_PAIR_COST * Math.max(1, words.length - 1) + 1;
   const candidates = words.length >= 2 ? selectTop(count, (i) => keys[i]!, Math.max(PROXIMITY_CANDIDATES, 4 * (offset + limit))) : [];
   const isCandidate = new Set(candidates);
@@ -66,7 +70,7 @@ function foldProximity({ index, count, passages, keys, words, gaps, offset, limi
     const tier = Math.floor(keys[i]! / 10_000);
     const bm25 = keys[i]! - tier * 10_000;
     const closeness = isCandidate.has(i) ? worst - measureProximity(index, passages[i]!, words, gaps) : 0;
-    keys[i] = tier * WORDS_TIER + closeness * 10_000 + bm25;
+    keys[i] = (preferred?.has(i) ? PREFERRED_TIER : 0) + tier * WORDS_TIER + closeness * 10_000 + bm25;
   }
 }
 

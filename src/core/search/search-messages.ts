@@ -8,6 +8,12 @@ const EXAMPLE = 'e.g. `Kenya railway`, `"shared future"` or `terrorism person:To
 
 /** Every user-facing message of the search engine, so their wording changes in one place. */
 export const searchMessages = {
+  termsUnreadable(code: string): string {
+    return `terms.json could not be read (${code}); acronyms are learned from the documents only`;
+  },
+  termsInvalid(detail: string): string {
+    return `terms.json is not a table of acronyms and long forms like {"SGR": ["Standard Gauge Railway"]} (${detail}); it was ignored`;
+  },
   emptyQuery(): Problem {
     return { code: 'empty-query', message: `Type a few words to look up, ${EXAMPLE}.` };
   },

@@ -33,7 +33,18 @@ export type SearchResult = Outcome<{
   hits: SearchHit[];
   /** Query words that were corrected against the vocabulary. */
   corrections: { from: string; to: string }[];
+  /** Query words (folded) that no matching passage holds: the results are about the other words. */
+  unmatched: string[];
+  /** Acronyms and long forms searched as one term: `{from: "sgr", to: ["Standard Gauge Railway"]}`. */
+  expansions: { from: string; to: string[] }[];
+  /** For "what did Ruto say about …": the speaker whose quoted passages rank first. */
+  speaker?: string;
 }>;
+
+export interface SearchEngineHooks {
+  /** The passages (document id and 0-based paragraph) where a person is quoted, for "what did X say" lookups. */
+  quotedPassages?: (speaker: string) => Iterable<{ docId: string; paragraph: number }>;
+}
 
 /** How many passages of each document match a query: what a timeline counts (the same matches as `search`'s total). */
 export type MatchCounts = Outcome<{

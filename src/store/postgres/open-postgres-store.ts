@@ -64,6 +64,9 @@ export async function openPostgresStore(databaseUrl: string, options: PostgresSt
   } catch (error) {
     await pool.end().catch(() => {});
     if (error instanceof UserError) throw error;
+    // 3D000 invalid_catalog_name: the server is up, the database is not there. That is not a question of rights.
+    if (error instanceof pg.DatabaseError && error.code === '3D000')
+      throw new UserError('store_missing_database', storeMessages.missingDatabase(databaseUrl, databaseName(connectionString)));
     // The server answered but refused a step (permissions, a broken schema): say so, not "unreachable".
     if (error instanceof pg.DatabaseError)
       throw new UserError('store_cannot_migrate', storeMessages.cannotMigrate(databaseUrl, describeError(error)));
@@ -186,6 +189,10 @@ function watchPool(pool: pg.Pool, connectivity: ReturnType<typeof trackConnectiv
     client.release = (error?: Error | boolean) => release(error ?? broken.get(client));
     return client;
   };
+}
+
+function databaseName(connectionString: string): string {
+  return decodeURIComponent(new URL(connectionString).pathname.slice(1));
 }
 
 /** One line for a connection failure: Node's AggregateError (IPv4 and IPv6 both refused) has an empty message. */

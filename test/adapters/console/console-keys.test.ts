@@ -68,6 +68,12 @@ function terminal(list: readonly AnyCommand[] = commands, width?: number, height
       for (let i = 0; i < 200 && !pattern.test(seen); i++) await settle();
       expect(seen).toMatch(pattern);
     },
+    /** Until the command prompt is the last thing on the screen (readline's cursor moves aside). */
+    async waitForPrompt() {
+      const atEnd = () => /readout> $/.test(seen.replace(CURSOR_MOVES, ''));
+      for (let i = 0; i < 200 && !atEnd(); i++) await settle();
+      expect(atEnd(), seen.slice(-200)).toBe(true);
+    },
     output: () => seen,
     isClosed: async () => {
       await settle();
@@ -78,6 +84,9 @@ function terminal(list: readonly AnyCommand[] = commands, width?: number, height
 }
 
 const CTRL_C = '\u0003';
+// Readline's cursor moves (ESC [ n G) after the prompt, taken off before comparing.
+const CURSOR_MOVES = new RegExp(`${String.fromCharCode(27)}\\[\\d*[GJK]`, 'g');
+
 const CTRL_D = '\u0004';
 
 describe('the console at a terminal', () => {
@@ -151,12 +160,52 @@ describe('the console at a terminal', () => {
     await t.type('\r');
     await t.waitFor(/-- more:/);
     expect(prompts()).toBeGreaterThan(before);
-    await t.type('q\r');
+    // `q` alone stops, without Enter.
+    await t.type('q');
+    await t.waitForPrompt();
     await t.type('/help\r');
     await t.waitFor(/readout commands/);
     // The last of the quotes was never printed: paging stopped at q.
     const last = services.quotes.all().at(-1)!;
-    expect(t.output()).not.toContain(last.text.slice(0, 60));
+    expect(t.output()).not.toContain(last.shown.slice(0, 60));
+    t.session.close();
+  });
+
+  it('hands a line starting with / typed at "-- more --" back to the prompt as a command', async () => {
+    const t = terminal(commands, 80, 12);
+    await t.type('/quote --all\r');
+    await t.waitFor(/-- more:/);
+    const pages = t.output().split('-- more:').length;
+    await t.type('/speakers\r');
+    await t.waitFor(/Kassym-Jomart Tokayev/);
+    await t.waitForPrompt();
+    // The command ran instead of showing the next page, and the rest of the list was dropped.
+    expect(t.output().split('-- more:').length).toBe(pages);
+    expect(t.output()).not.toContain(services.quotes.all().at(-1)!.shown.slice(0, 60));
+    t.session.close();
+  });
+
+  it('prints digest posts and log lines above the prompt, and redraws what the user was typing below them', async () => {
+    const t = terminal();
+    await t.type('/looku');
+    t.session.print('DIGEST POST');
+    await t.waitFor(/DIGEST POST\n/);
+    const after = t.output().slice(t.output().lastIndexOf('DIGEST POST'));
+    // The line with the prompt was erased first, so the post never sits after "readout> /looku" on one line.
+    expect(t.output()).toContain('\r\u001b[2KDIGEST POST');
+    expect(after.replace(CURSOR_MOVES, '')).toMatch(/readout> \/looku$/);
+    await t.type('p railway\r');
+    await t.waitFor(/passages for “railway”/);
+    t.session.close();
+  });
+
+  it('numbers the suggested actions, and typing the number runs it', async () => {
+    const t = terminal();
+    await t.type('/lookup belt and road --limit 2\r');
+    await t.waitFor(/\[1\] More results/);
+    expect(t.output()).not.toContain('Share in channel');
+    await t.type('1\r');
+    await t.waitFor(/3–4 of \d+ passages for “belt and road”/);
     t.session.close();
   });
 });

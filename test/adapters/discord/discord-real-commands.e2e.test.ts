@@ -86,7 +86,9 @@ describe('Discord adapter with the real commands and seeds', () => {
     const posted = await answer(click);
     expect(posted.body.type).toBe(4);
     expect(posted.body.data.flags ?? 0).toBe(0);
-    expect(posted.body.data.embeds[0].author.name).toBe(callback.body.data.embeds[0].author.name);
+    // The same quote went to the channel: same words, same speaker label (or none, when the words name the speaker).
+    expect(posted.body.data.embeds[0].description).toBe(callback.body.data.embeds[0].description);
+    expect(posted.body.data.embeds[0].author?.name).toBe(callback.body.data.embeds[0].author?.name);
   });
 
   describe('who may change the digest', () => {

@@ -41,8 +41,9 @@ describe('onThisDay: exact matches', () => {
     const quote = {
       text: 'Xi said there are no winners in trade wars.',
       statement: 'there are no winners in trade wars.',
+      shown: 'Xi said there are no winners in trade wars.',
+      namesSpeaker: true,
       speech: 'indirect',
-      lead: 'Xi said',
       cue: { verb: 'said', position: 'before', speakerText: 'Xi' },
       speaker: 'Xi Jinping',
       paragraph: 7,
@@ -50,11 +51,11 @@ describe('onThisDay: exact matches', () => {
     const withQuote = onThisDay(seedLikeCorpus, { date: '2026-04-24', strongestQuote: (id) => (id === '000_kenya' ? quote : undefined) });
     expect(withQuote.items[0]?.lead).toEqual({
       kind: 'quote',
-      text: quote.statement,
+      text: 'Xi said there are no winners in trade wars.',
       speaker: 'Xi Jinping',
       paragraph: 7,
-      spans: [{ text: 'Xi said', emphasis: 'em' }, { text: ' there are no winners in trade wars.' }],
       speech: 'indirect',
+      namesSpeaker: true,
     });
     const withoutQuote = onThisDay(seedLikeCorpus, { date: '2026-04-24' });
     expect(withoutQuote.items[0]?.lead).toEqual({
@@ -136,13 +137,30 @@ describe('onThisDay: nearby anniversaries', () => {
 
   it('never invents a match in an empty corpus', () => {
     const result = onThisDay(makeCorpus([]), { date: '2026-04-24' });
-    expect(result).toEqual({ date: '2026-04-24', window: 7, items: [], nearby: [] });
+    expect(result).toEqual({ date: '2026-04-24', window: 7, items: [], nearby: [], nearest: { before: null, after: null } });
     const reply = buildOnThisDayReply(result);
     expect(reply.blocks.map((block) => (block.kind === 'note' || block.kind === 'heading' ? block.text : block.kind))).toEqual([
       'On this day, 24 April 2026',
       'Nothing in the readouts happened on 24 April in 2026 or earlier years.',
       'Nothing within 7 days either side either.',
+      'The corpus has no dated readouts yet: add documents (or .meta.json sidecars with "eventDate") to the seeds folder.',
     ]);
+    expect(reply.isError).toBe(true);
+  });
+
+  it('names the nearest days with readouts on an empty day, with an action for each, across the year end', () => {
+    const corpus = makeCorpus([makeDocument('july', { eventDate: '2024-07-02' }), makeDocument('january', { eventDate: '2022-01-06' })]);
+    const result = onThisDay(corpus, { date: '2026-09-15' });
+    expect(result.nearest).toEqual({ before: { date: '2026-07-02', days: -75 }, after: { date: '2027-01-06', days: 113 } });
+    const reply = buildOnThisDayReply(result);
+    const notes = reply.blocks.flatMap((block) => (block.kind === 'note' ? [block.text] : []));
+    expect(notes.at(-1)).toBe('The nearest days with readouts: 2 July 2026 (75 days before) and 6 January 2027 (113 days after).');
+    expect(reply.buttons.map((button) => button.action)).toEqual([
+      { command: 'onthisday', args: '2026-07-02' },
+      { command: 'onthisday', args: '2027-01-06' },
+    ]);
+    // Within the window there is no "nearest" line: the nearby items are shown instead.
+    expect(onThisDay(corpus, { date: '2026-07-05' }).nearest).toBeUndefined();
   });
 });
 

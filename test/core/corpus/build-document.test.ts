@@ -13,6 +13,15 @@ function build(raw: string): Document {
 }
 
 describe('dates', () => {
+  it('takes the year a dateline writes ("ASTANA, March 3, 2025 (Xinhua) --") without a publication date', () => {
+    const doc = build('ASTANA, March 3, 2025 (Xinhua) -- Xi spoke.');
+    expect({ eventDate: doc.eventDate, place: doc.place, warnings: doc.warnings }).toEqual({
+      eventDate: '2025-03-03',
+      place: 'Astana',
+      warnings: [],
+    });
+  });
+
   it.each([
     ['lead "On <Month> <d>, <yyyy>"', 'On January 6, 2022 local time, Wang Yi met the press.', '2022-01-06', null],
     ['lead "On the afternoon of"', 'On the afternoon of May 17, 2023, Xi held talks.', '2023-05-17', null],
@@ -60,6 +69,7 @@ describe('place, source and title', () => {
   it.each([
     ['dateline city in the table', 'BEIJING, April 24 (Xinhua) -- Xi spoke in Astana.', 'Beijing', 'Xinhua'],
     ['unknown dateline city', 'NEW YORK, May 3 (AP) -- Xi spoke.', 'New York', 'AP'],
+    ['dateline with a year', 'ASTANA, March 3, 2025 (Xinhua) -- Xi spoke.', 'Astana', 'Xinhua'],
     ['lead "in <place>"', 'Wang Yi met the press in Mombasa.', 'Mombasa', null],
     ['curly apostrophe place', 'Xi held talks in Xi\u2019an.', "Xi'an", null],
     ['second paragraph "in <place>"', 'Xi spoke on Tuesday.\nXi arrived in Astana.', 'Astana', null],

@@ -14,6 +14,17 @@ describe('sidecars', () => {
     expect(doc).toMatchObject({ eventDate: '2024-07-02', source: 'CGTN', place: 'Beijing', publishedDate: null, warnings: [] });
   });
 
+  it('clear the advice they settle: a dateline without a year asks once, and not at all once the sidecar gives the date', async () => {
+    const yearless = 'BEIJING, April 24 (Xinhua) -- Xi Jinping said ties are strong.\n';
+    const without = temp.folder({ 'people.json': TINY_PEOPLE, 'a.txt': yearless });
+    const [asked] = (await loadCorpus(without)).documents;
+    expect(asked?.warnings).toHaveLength(1);
+    expect(asked?.warnings[0]).toMatch(/gives no year .* add "eventDate": "YYYY-MM-DD" to a\.meta\.json/);
+    const settled = temp.folder({ 'people.json': TINY_PEOPLE, 'a.txt': yearless, 'a.meta.json': '{"eventDate":"2024-04-24"}' });
+    const [doc] = (await loadCorpus(settled)).documents;
+    expect(doc).toMatchObject({ eventDate: '2024-04-24', warnings: [] });
+  });
+
   it('override every field the text gives', async () => {
     const sidecar = {
       title: 'My title',

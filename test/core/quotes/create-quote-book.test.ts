@@ -140,9 +140,12 @@ describe('createQuoteBook over the seeds', () => {
     expect(found.ok && found.speaker).toBe(speaker);
   });
 
-  it('says Rachel Ruto has no quotes', () => {
+  it('says Rachel Ruto has no quotes, and lists every quoted speaker with the closest name first', () => {
     const found = book.bySpeaker('rachel ruto');
     expect(!found.ok && found.problem.message).toContain('Rachel Ruto is in the corpus but has no quotes');
+    const everyone = book.speakers().map((entry) => entry.speaker);
+    expect(everyone.length).toBeGreaterThan(3);
+    expect(!found.ok && found.problem.suggestions).toEqual(['William Ruto', ...everyone.filter((name) => name !== 'William Ruto')]);
   });
 
   it('answers a 10,000-character topic with a problem, not a crash', () => {
