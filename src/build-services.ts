@@ -1,16 +1,19 @@
 import { existsSync } from 'node:fs';
 import { createProgressBar } from './adapters/console/progress-bar.js';
 import type { Services } from './commands/command.js';
-import type { Config } from './config.js';
+import { type Config, postgresPoolSettings } from './config.js';
 import { createLiveCorpus, type LiveCorpus } from './core/live/create-live-corpus.js';
 import type { OpenStage } from './core/live/open-corpus.js';
 import type { Logger } from './core/logger.js';
 import { openStore, sqlitePathOf } from './store/open-store.js';
 import { openStoreLazily } from './store/open-store-lazily.js';
+import type { PoolSettings } from './store/postgres/pool-settings.js';
 
 export interface ServiceOptions {
   seedsDir: string;
   databaseUrl: string;
+  /** READOUT_PG_*: the Postgres pool's timeouts and size. */
+  postgresPool?: PoolSettings;
   cacheDir?: string;
   defaultTimezone: string;
   nearbyWindow: number;
@@ -39,6 +42,7 @@ export async function buildServicesFromConfig(
     return await buildServices({
       seedsDir: config.READOUT_SEEDS,
       databaseUrl: config.DATABASE_URL,
+      postgresPool: postgresPoolSettings(config),
       cacheDir: config.READOUT_CACHE_DIR,
       defaultTimezone: config.READOUT_TIMEZONE,
       nearbyWindow: config.READOUT_NEARBY_DAYS,
@@ -59,9 +63,13 @@ export async function buildServicesFromConfig(
  */
 export async function buildServices(options: ServiceOptions): Promise<Services> {
   const started = Date.now();
+  const storeOptions = {
+    logger: options.logger.child({ part: 'store' }),
+    ...(options.postgresPool ? { pool: options.postgresPool } : {}),
+  };
   // A one-shot command opens the store only when it uses it: a lookup neither creates ./data/readout.db nor
   // fails while Postgres is down (it then answers from the folder, and says what it left out).
-  const store = options.oneShot ? openStoreLazily(options.databaseUrl) : await openStore(options.databaseUrl);
+  const store = options.oneShot ? openStoreLazily(options.databaseUrl, storeOptions) : await openStore(options.databaseUrl, storeOptions);
   const storedDocuments = async () => {
     if (options.oneShot && !mayHoldDocuments(options.databaseUrl)) return [];
     try {

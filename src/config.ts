@@ -42,6 +42,28 @@ export const configSchema = z
       .refine((value) => /^(sqlite:|postgres(ql)?:\/\/)/.test(value), {
         message: 'expected sqlite:PATH (or sqlite::memory:) or postgres://...',
       }),
+    // The Postgres pool (docs/operations.md): DATABASE_URL parameters such as ?query_timeout_ms=5000 override these.
+    READOUT_PG_STATEMENT_TIMEOUT_MS: wholeNumber('the milliseconds Postgres lets one statement run', 100, 3_600_000, 10_000),
+    READOUT_PG_QUERY_TIMEOUT_MS: wholeNumber(
+      'the milliseconds readout waits for a query answer before dropping the connection',
+      100,
+      3_600_000,
+      15_000,
+    ),
+    READOUT_PG_CONNECT_TIMEOUT_MS: wholeNumber(
+      'the milliseconds to open a Postgres connection or wait for a free one',
+      100,
+      600_000,
+      5_000,
+    ),
+    READOUT_PG_IDLE_IN_TRANSACTION_TIMEOUT_MS: wholeNumber(
+      'the milliseconds a session may idle inside a transaction',
+      100,
+      3_600_000,
+      30_000,
+    ),
+    READOUT_PG_KEEPALIVE_MS: wholeNumber('the idle milliseconds before the first TCP keepalive probe', 1_000, 3_600_000, 10_000),
+    READOUT_PG_POOL_SIZE: wholeNumber('the Postgres connections this process keeps at most', 1, 1_000, 10),
     READOUT_CACHE_DIR: z.string().default('./.readout-cache'),
     READOUT_TIMEZONE: z
       .string()
@@ -201,6 +223,18 @@ export const configSchema = z
   });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** The Postgres pool settings the configuration gives (DATABASE_URL parameters still override them). */
+export function postgresPoolSettings(config: Config) {
+  return {
+    statementTimeoutMs: config.READOUT_PG_STATEMENT_TIMEOUT_MS,
+    queryTimeoutMs: config.READOUT_PG_QUERY_TIMEOUT_MS,
+    connectTimeoutMs: config.READOUT_PG_CONNECT_TIMEOUT_MS,
+    idleInTransactionTimeoutMs: config.READOUT_PG_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    keepAliveMs: config.READOUT_PG_KEEPALIVE_MS,
+    poolSize: config.READOUT_PG_POOL_SIZE,
+  };
+}
 
 /** A configuration problem, reported by variable name before anything connects. */
 export class ConfigError extends Error {

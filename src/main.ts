@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { consoleAdapter } from './adapters/console/console-adapter.js';
 import { createConsolePoster } from './adapters/console/console-poster.js';
 import { localUserName } from './adapters/console/local-user-name.js';
@@ -25,12 +27,15 @@ import { createLogger } from './logging/create-logger.js';
 import { createDivertibleDestination } from './logging/divertible-destination.js';
 import { createMetrics } from './ops/create-metrics.js';
 import { describeStartupError } from './ops/describe-startup-error.js';
+import { digestLiveness } from './ops/digest-liveness.js';
 import { opsPortFor } from './ops/ops-port.js';
 import { opsPageSource } from './ops/page/ops-page-source.js';
 import { createReadiness } from './ops/readiness.js';
+import { startReplicaHeartbeat } from './ops/replica-heartbeat.js';
 import { type OpsServer, startOpsServer } from './ops/start-ops-server.js';
 import { withSlotTimes } from './ops/with-slot-times.js';
 import { startLiveReload } from './start-live-reload.js';
+import { sqlitePathOf } from './store/open-store.js';
 import { startRetentionSweep } from './store/start-retention-sweep.js';
 
 export interface MainOptions {
@@ -247,7 +252,18 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
 
   const reloading = startLiveReload(ready, { debounceMs: config.READOUT_WATCH_DEBOUNCE_MS, logger: logger.child({ part: 'corpus' }) });
 
+  const replicaId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const sqlitePath = sqlitePathOf(config.DATABASE_URL);
+  const heartbeat = await startReplicaHeartbeat({
+    store: ready.store,
+    id: replicaId,
+    serves: adapters.map((adapter) => adapter.poster.platform),
+    ...(sqlitePath !== undefined && sqlitePath !== ':memory:' ? { sqlitePath } : {}),
+    logger: logger.child({ part: 'replicas' }),
+  });
+
   const scheduler = startDigestScheduler({
+    owner: replicaId,
     store: ready.store,
     posters: adapters.map((adapter) => adapter.poster),
     corpus: ready.corpus,
@@ -265,6 +281,9 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
       : {}),
     nearbyWindow: ready.nearbyWindow,
   });
+
+  metrics?.watchDigest(scheduler.health, () => systemClock.now());
+  readiness.addLivenessCheck('digest', () => digestLiveness(scheduler.health(), systemClock.now()));
 
   const feeds = startFeedPoller({
     store: ready.store,
@@ -301,6 +320,7 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
   retention.stop();
   await feeds.stop();
   await scheduler.stop();
+  await heartbeat.stop();
   await cleanUp();
   return failed ? 1 : 0;
 }

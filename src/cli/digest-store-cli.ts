@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.js';
+import { loadConfig, postgresPoolSettings } from '../config.js';
 import { parseIsoDate } from '../core/calendar/parse-iso-date.js';
 import { isTerminalSlotState } from '../core/store/slot-states.js';
 import type { SlotRecord, Store } from '../core/store/store-types.js';
@@ -17,7 +17,8 @@ const MAX_BAD_LINES_SHOWN = 50;
 
 /** The store DATABASE_URL names, without the corpus: these commands only move and read rows. */
 async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(loadConfig().DATABASE_URL);
+  const config = loadConfig();
+  const store = await openStore(config.DATABASE_URL, { pool: postgresPoolSettings(config) });
   try {
     return await fn(store);
   } finally {

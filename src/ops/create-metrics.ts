@@ -1,10 +1,13 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { DigestRunSummary } from '../core/digest/run-digests-types.js';
 import type { Metrics } from '../core/metrics.js';
+import type { DigestHealth } from './digest-liveness.js';
 
 export interface AppMetrics extends Metrics {
   /** Records one digest run: every slot's outcome, and the delivery lag of the posted ones. */
   digestRun(summary: DigestRunSummary): void;
+  /** Reads the digest scheduler's liveness at every scrape (`now` is its clock): last run finished, and a run in flight. */
+  watchDigest(health: () => DigestHealth, now?: () => Date): void;
   /** Records the corpus now served and how long loading (or reloading) it took. */
   corpusLoaded(event: { documents: number; seconds: number }): void;
   /** The Prometheus text exposition of everything above plus Node's process metrics. */
@@ -65,7 +68,31 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): AppMe
     registers: [registry],
   });
 
+  let digestHealth: { read: () => DigestHealth; now: () => Date } | undefined;
+  new Gauge({
+    name: 'readout_digest_last_run_finished_timestamp_seconds',
+    help: 'When the last digest run of this process finished (Unix seconds); alert when it falls minutes behind.',
+    registers: [registry],
+    collect() {
+      const last = digestHealth?.read().lastFinishedAt;
+      if (last) this.set(last.getTime() / 1000);
+    },
+  });
+  new Gauge({
+    name: 'readout_digest_run_in_flight_seconds',
+    help: 'How long the digest run in flight has been going (0 when none is): a stuck run keeps growing.',
+    registers: [registry],
+    collect() {
+      if (!digestHealth) return;
+      const since = digestHealth.read().inFlightSince;
+      this.set(since ? Math.max(0, (digestHealth.now().getTime() - since.getTime()) / 1000) : 0);
+    },
+  });
+
   return {
+    watchDigest(read, now = () => new Date()) {
+      digestHealth = { read, now };
+    },
     commandFinished({ command, platform, outcome, seconds }) {
       commands.inc({ command, platform, outcome });
       latency.observe({ command, platform, phase: 'answer' }, seconds);

@@ -9,4 +9,7 @@ export const opsMessages = {
   metricsNotHere:
     'not found: /metrics and readiness details are served on READOUT_OPS_PORT, or here to a request with READOUT_OPS_TOKEN as a bearer token',
   methodNotAllowed: 'only GET is served here',
+  sqliteSharedWith: (path: string, pid: number, host: string, since: string) =>
+    `another readout process (pid ${pid} on ${host}, running since ${since}) uses the same SQLite file ${path}. SQLite serves one process: ` +
+    'stop the other one, give each its own file, or set DATABASE_URL to a Postgres server to run several (README, "Running more than one process").',
 };

@@ -9,6 +9,10 @@ export interface ReadinessReport {
   ready: boolean;
   /** Some part has failed for good (a gateway closed with a fatal code): the process is on its way out. */
   failed: boolean;
+  /** Every liveness check passed: false means the process is stuck and should be restarted (/healthz 503). */
+  live: boolean;
+  /** The liveness checks' answers (the digest scheduler), beside the readiness `checks`. */
+  liveness: Record<string, CheckResult>;
   checks: Record<string, CheckResult>;
 }
 
@@ -24,6 +28,8 @@ export interface Readiness {
   setCorpus(state: CorpusState): void;
   /** Adds a named check (the store, each adapter); a check that throws or takes over `timeoutMs` is not ok. */
   addCheck(name: string, check: () => CheckResult | Promise<CheckResult>): void;
+  /** Adds a named liveness check: one that fails turns /healthz 503 (a stuck part a restart would cure). */
+  addLivenessCheck(name: string, check: () => CheckResult): void;
   /** Marks the process as failed for good; /healthz turns 503 until it exits. */
   fail(reason: string): void;
   report(): Promise<ReadinessReport>;
@@ -35,12 +41,16 @@ export function createReadiness(options: { timeoutMs?: number } = {}): Readiness
   let corpus: CorpusState = { loaded: false, detail: 'loading' };
   let failure: string | undefined;
   const checks = new Map<string, () => CheckResult | Promise<CheckResult>>();
+  const livenessChecks = new Map<string, () => CheckResult>();
   return {
     setCorpus(state) {
       corpus = state;
     },
     addCheck(name, check) {
       checks.set(name, check);
+    },
+    addLivenessCheck(name, check) {
+      livenessChecks.set(name, check);
     },
     fail(reason) {
       failure ??= reason;
@@ -54,7 +64,15 @@ export function createReadiness(options: { timeoutMs?: number } = {}): Readiness
       const entries = await Promise.all([...checks].map(async ([name, check]) => [name, await runCheck(check, timeoutMs)] as const));
       for (const [name, result] of entries) results[name] = result;
       if (failure) results['process'] = { ok: false, detail: failure };
-      return { ready: Object.values(results).every((r) => r.ok), failed: failure !== undefined, checks: results };
+      const liveness: Record<string, CheckResult> = {};
+      for (const [name, check] of livenessChecks) liveness[name] = await runCheck(check, timeoutMs);
+      return {
+        ready: Object.values(results).every((r) => r.ok),
+        failed: failure !== undefined,
+        live: Object.values(liveness).every((r) => r.ok),
+        liveness,
+        checks: results,
+      };
     },
   };
 }

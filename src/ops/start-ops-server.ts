@@ -93,14 +93,28 @@ export async function startOpsServer(options: OpsServerOptions): Promise<OpsServ
     const report = await options.readiness.report();
     if (!detailed) {
       // Status only: readiness details name internal hosts and store errors.
-      const ok = path === '/healthz' ? !report.failed : report.ready;
-      const status = path === '/healthz' ? (ok ? 'ok' : 'failing') : ok ? 'ready' : 'not_ready';
+      // A stuck digest scheduler fails liveness here too: an orchestrator probing the public port restarts it.
+      const ok = path === '/healthz' ? !report.failed && report.live : report.ready;
+      const status = path === '/healthz' ? (ok ? 'ok' : report.failed ? 'failing' : 'stuck') : ok ? 'ready' : 'not_ready';
       return send(res, ok ? 200 : 503, { status });
     }
     if (path === '/healthz') {
       const uptimeSeconds = Math.round((Date.now() - started) / 1000);
       if (report.failed) return send(res, 503, { status: 'failing', reason: report.checks['process']?.detail, uptimeSeconds });
-      return send(res, 200, { status: 'ok', uptimeSeconds });
+      if (!report.live) {
+        const reason = Object.entries(report.liveness).find(([, check]) => !check.ok);
+        return send(res, 503, {
+          status: 'stuck',
+          reason: reason ? `${reason[0]}: ${reason[1].detail}` : undefined,
+          checks: report.liveness,
+          uptimeSeconds,
+        });
+      }
+      return send(res, 200, {
+        status: 'ok',
+        uptimeSeconds,
+        ...(Object.keys(report.liveness).length > 0 ? { checks: report.liveness } : {}),
+      });
     }
     send(res, report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'not_ready', checks: report.checks });
   };

@@ -5,10 +5,10 @@ import { openStore } from './open-store.js';
  * A store that opens (and creates, and migrates) its database only when a method is first called: a one-shot
  * `readout lookup` never touches it, so it neither fails when Postgres is down nor creates `./data/readout.db`.
  */
-export function openStoreLazily(databaseUrl: string): Store {
+export function openStoreLazily(databaseUrl: string, options: Parameters<typeof openStore>[1] = {}): Store {
   let opened: Promise<Store> | undefined;
   const real = () => {
-    opened ??= openStore(databaseUrl);
+    opened ??= openStore(databaseUrl, options);
     return opened;
   };
   return new Proxy({} as Store, {

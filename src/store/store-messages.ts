@@ -11,6 +11,10 @@ export const storeMessages = {
     `Could not reach the Postgres database at ${redactUrl(url)}: ${reason}. Check DATABASE_URL and that the server is running.`,
   cannotMigrate: (url: string, reason: string) =>
     `The Postgres database at ${redactUrl(url)} refused to set up readout's tables: ${reason}. Check the user's rights on that database and schema.`,
+  badPoolParameter: (name: string, value: string, min: number, max: number) =>
+    `DATABASE_URL parameter ${name}=${value.slice(0, 40)} is not usable: expected a whole number from ${min} to ${max}.`,
+  databaseLost: (reason: string) => `the database is unreachable (${reason}): digests wait, commands that need it answer with an error`,
+  databaseBack: (seconds: number) => `the database is reachable again after ${seconds} s`,
   missingDatabase: (url: string, database: string) =>
     `The Postgres server at ${redactUrl(url)} has no database "${database}". Create it (\`createdb ${database}\`, or \`CREATE DATABASE "${database}";\` in psql) or point DATABASE_URL at one that exists; readout creates its tables itself.`,
   badPostgresUrl: (url: string) =>

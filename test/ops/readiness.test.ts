@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/core/logger.js';
 import { createMetrics } from '../../src/ops/create-metrics.js';
+import { type DigestHealth, digestLiveness } from '../../src/ops/digest-liveness.js';
 import { opsPortFor } from '../../src/ops/ops-port.js';
 import { createReadiness } from '../../src/ops/readiness.js';
 import { startOpsServer } from '../../src/ops/start-ops-server.js';
+import { FakeClock } from '../fakes/fake-clock.js';
 import { getUrl } from '../fakes/slack-requests.js';
 
 describe('readiness', () => {
@@ -52,6 +54,54 @@ describe('the ops server', () => {
       expect(JSON.parse(ready.body)).toMatchObject({ status: 'not_ready', checks: { discord: { ok: true }, process: { ok: false } } });
     } finally {
       await server.close();
+    }
+  });
+
+  it('answers /healthz 503 for a stuck digest run and shows it on /metrics, while /readyz names the database that is down', async () => {
+    const clock = new FakeClock('2026-04-24T04:00:00Z');
+    const health: DigestHealth = { startedAt: clock.now(), lastFinishedAt: clock.now(), runDeadlineMs: 300_000, leaseMs: 300_000 };
+    const readiness = createReadiness({ timeoutMs: 20 });
+    readiness.setCorpus({ loaded: true, documents: 5 });
+    readiness.addCheck('store', () => Promise.reject(new Error('Query read timeout')));
+    readiness.addLivenessCheck('digest', () => digestLiveness(health, clock.now()));
+    const metrics = createMetrics({ defaultMetrics: false });
+    metrics.watchDigest(
+      () => health,
+      () => clock.now(),
+    );
+    const server = await startOpsServer({ port: 0, exposure: 'private', readiness, metrics, logger: silentLogger });
+    const open = await startOpsServer({ port: 0, exposure: 'public', readiness, metrics, logger: silentLogger });
+    try {
+      const base = `http://127.0.0.1:${server.port}`;
+      expect((await getUrl(`${base}/healthz`)).status).toBe(200);
+      const ready = await getUrl(`${base}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(JSON.parse(ready.body)).toMatchObject({
+        checks: { store: { ok: false, detail: 'Query read timeout' }, corpus: { ok: true } },
+      });
+      health.inFlightSince = clock.now();
+      clock.advanceMinutes(7);
+      const stuck = await getUrl(`${base}/healthz`);
+      expect(stuck.status).toBe(503);
+      expect(JSON.parse(stuck.body)).toMatchObject({
+        status: 'stuck',
+        reason: 'digest: a digest run has been in flight for 420 s (limit 360 s)',
+      });
+      // The public port says only the status, and fails liveness the same way.
+      const publicStuck = await getUrl(`http://127.0.0.1:${open.port}/healthz`);
+      expect(publicStuck.status).toBe(503);
+      expect(JSON.parse(publicStuck.body)).toEqual({ status: 'stuck' });
+      const scraped = (await getUrl(`${base}/metrics`)).body;
+      expect(scraped).toContain(`readout_digest_last_run_finished_timestamp_seconds ${Date.parse('2026-04-24T04:00:00Z') / 1000}`);
+      expect(scraped).toContain('readout_digest_run_in_flight_seconds 420');
+      delete health.inFlightSince;
+      health.lastFinishedAt = clock.now();
+      expect((await getUrl(`${base}/healthz`)).status).toBe(200);
+      expect((await getUrl(`${base}/metrics`)).body).toContain('readout_digest_run_in_flight_seconds 0');
+      expect((await getUrl(`http://127.0.0.1:${open.port}/healthz`)).status).toBe(200);
+    } finally {
+      await server.close();
+      await open.close();
     }
   });
 

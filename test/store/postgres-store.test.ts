@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/core/store/store-types.js';
 import { UserError } from '../../src/core/user-error.js';
 import { applyPostgresMigrations, openStore, POSTGRES_MIGRATIONS, readPostgresUrl } from '../../src/store/index.js';
+import { DEFAULT_POOL_SETTINGS } from '../../src/store/postgres/pool-settings.js';
 import { dropSchema, freshSchemaName, POSTGRES_TEST_URL, queryTestServer, urlWithSchema } from './postgres-test-database.js';
 import { storeContract } from './store-contract.js';
 
@@ -122,8 +123,18 @@ describe.skipIf(!POSTGRES_TEST_URL)('postgres store', () => {
     expect(readPostgresUrl('postgres://u@h:5432/db?schema=s1&sslmode=disable')).toEqual({
       connectionString: 'postgres://u@h:5432/db?sslmode=disable',
       schema: 's1',
+      settings: DEFAULT_POOL_SETTINGS,
     });
     expect(readPostgresUrl('postgresql://u@h/db').schema).toBe('public');
+  });
+
+  it('takes the pool settings from the URL over the configured ones, and names a bad one', () => {
+    const configured = { ...DEFAULT_POOL_SETTINGS, poolSize: 4, queryTimeoutMs: 9_000 };
+    const read = readPostgresUrl('postgres://u@h/db?query_timeout_ms=2500&sslmode=disable&connect_timeout_ms=700', configured);
+    expect(read.connectionString).toBe('postgres://u@h/db?sslmode=disable');
+    expect(read.settings).toEqual({ ...configured, queryTimeoutMs: 2_500, connectTimeoutMs: 700 });
+    expect(() => readPostgresUrl('postgres://u@h/db?pool_size=lots')).toThrow(/pool_size=lots .* whole number from 1 to 1000/);
+    expect(() => readPostgresUrl('postgres://u@h/db?statement_timeout_ms=0')).toThrow(/statement_timeout_ms=0/);
   });
 
   it('refuses a schema migrated by a newer readout with one clear line', async () => {

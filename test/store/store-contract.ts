@@ -153,6 +153,27 @@ export function storeContract(name: string, make: () => Promise<StoreUnderTest>)
       }),
     );
     it(
+      'lists only the due subscriptions of the platforms a process serves, page by page',
+      withStore(async (store) => {
+        const dueBy = new Date('2026-04-24T09:00:00Z');
+        for (const platform of ['console', 'discord', 'slack'] as const)
+          for (const c of ['A', 'B'])
+            await store.upsertSubscription({ platform, workspace: 'W1', channel: c, time: '09:00', timezone: 'UTC', postEmpty: false });
+        const names = (subs: { platform: string; channel: string }[]) => subs.map((s) => `${s.platform}:${s.channel}`);
+        expect(names(await store.listDueSubscriptions({ dueBy, limit: 10, platforms: ['slack', 'discord'] }))).toEqual([
+          'discord:A',
+          'discord:B',
+          'slack:A',
+          'slack:B',
+        ]);
+        const first = await store.listDueSubscriptions({ dueBy, limit: 1, platforms: ['slack'] });
+        expect(names(first)).toEqual(['slack:A']);
+        expect(names(await store.listDueSubscriptions({ dueBy, limit: 5, platforms: ['slack'], after: first[0]! }))).toEqual(['slack:B']);
+        expect(await store.listDueSubscriptions({ dueBy, limit: 10, platforms: [] })).toEqual([]);
+        expect(await store.listDueSubscriptions({ dueBy, limit: 10 })).toHaveLength(6);
+      }),
+    );
+    it(
       'pages through thousands of due subscriptions without losing or repeating one, however many are due',
       withStore(async (store) => {
         const subs = Array.from({ length: 6_200 }, (_, i) => ({
@@ -191,6 +212,29 @@ export function storeContract(name: string, make: () => Promise<StoreUnderTest>)
         await store.setNextDueBatch([]);
         await store.setNextDue(subs[6_000]!, later);
         expect(await readAll()).toEqual(active.filter((_, i) => i < 40 - Math.ceil(40 / 31)).sort());
+      }),
+    );
+  });
+
+  describe(`${name}: replica heartbeats`, () => {
+    it(
+      'lists the processes seen within a window, newest first, keeps when each started, and forgets one that stopped',
+      withStore(async (store, db) => {
+        await store.recordReplica({ id: 'h1:10:a', host: 'h1', pid: 10, serves: ['slack'] });
+        const [first] = await store.listReplicas({ seenWithinMs: db.leaseMs });
+        expect(first).toMatchObject({ id: 'h1:10:a', host: 'h1', pid: 10, serves: ['slack'] });
+        expect(first!.lastSeenAt).toBe(first!.startedAt);
+        await db.elapse(db.leaseMs);
+        await store.recordReplica({ id: 'h2:20:b', host: 'h2', pid: 20, serves: ['discord', 'slack'] });
+        expect((await store.listReplicas({ seenWithinMs: db.leaseMs / 2 })).map((r) => r.id)).toEqual(['h2:20:b']);
+        expect((await store.listReplicas({ seenWithinMs: 10 * db.leaseMs })).map((r) => r.id)).toEqual(['h2:20:b', 'h1:10:a']);
+        await db.elapse(db.leaseMs / 10);
+        await store.recordReplica({ id: 'h1:10:a', host: 'h1', pid: 10, serves: ['slack'] });
+        const again = (await store.listReplicas({ seenWithinMs: db.leaseMs / 2 })).find((r) => r.id === 'h1:10:a');
+        expect(again?.startedAt).toBe(first!.startedAt);
+        expect(Date.parse(again!.lastSeenAt)).toBeGreaterThan(Date.parse(first!.lastSeenAt));
+        await store.removeReplica('h1:10:a');
+        expect((await store.listReplicas({ seenWithinMs: 10 * db.leaseMs })).map((r) => r.id)).toEqual(['h2:20:b']);
       }),
     );
   });

@@ -1,6 +1,7 @@
 export {
   type DigestScheduler,
   type DigestSchedulerDeps,
+  type DigestSchedulerHealth,
   type ScheduleWakeUp,
   startDigestScheduler,
   toCronLogger,

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import cron, { type Logger as CronLogger } from 'node-cron';
-import { runDigests } from '../../core/digest/run-digests.js';
+import { DEFAULT_LEASE_MS, runDigests } from '../../core/digest/run-digests.js';
 import type { DigestRunSummary, RunDigestsDeps } from '../../core/digest/run-digests-types.js';
 import type { Logger } from '../../core/logger.js';
+import { createUnservedWarning } from './warn-unserved-platforms.js';
 
 /** Something that calls `tick` on a schedule and can be stopped; node-cron in production, a hand-fired fake in tests. */
 export type ScheduleWakeUp = (expression: string, tick: () => Promise<void>) => { stop(): void | Promise<void> };
@@ -23,6 +24,21 @@ export interface DigestSchedulerDeps extends Omit<RunDigestsDeps, 'shouldStop' |
   onRun?: (summary: DigestRunSummary) => void;
   /** The corpus serving at each run, when it can be reloaded while the scheduler runs; `corpus` otherwise. */
   currentCorpus?: () => RunDigestsDeps['corpus'];
+  /** After this long a run takes no new slot (they wait for the next wake-up); default the lease, 5 min. */
+  runDeadlineMs?: number;
+  /** How long stop() waits for the run in flight before leaving its claims to their leases; default 10 s. */
+  stopTimeoutMs?: number;
+}
+
+/** What liveness and the metrics read: when a run last finished, and since when one is in flight. */
+export interface DigestSchedulerHealth {
+  /** When the scheduler started (a first run that never finishes is as stuck as a later one). */
+  startedAt: Date;
+  lastFinishedAt?: Date;
+  inFlightSince?: Date;
+  /** The run deadline and the lease: a run in flight past both is stuck. */
+  runDeadlineMs: number;
+  leaseMs: number;
 }
 
 export interface DigestScheduler {
@@ -30,9 +46,16 @@ export interface DigestScheduler {
   readonly started: Promise<DigestRunSummary | undefined>;
   /** One wake-up now; undefined when a run is already in flight (it is not doubled) or the scheduler is stopping. */
   tick(): Promise<DigestRunSummary | undefined>;
-  /** Stops waking up; a slot being posted finishes and is recorded, slots not yet claimed are left for the next start. */
+  /**
+   * Stops waking up; a slot being posted finishes and is recorded, slots not yet claimed are left for the next start.
+   * Returns within `stopTimeoutMs` even when the run cannot finish (the database is gone): its claims run out with their leases.
+   */
   stop(): Promise<void>;
+  /** When a run last finished and since when one is in flight. */
+  health(): DigestSchedulerHealth;
 }
+
+const DEFAULT_STOP_TIMEOUT_MS = 10_000;
 
 const EVERY_MINUTE = '* * * * *';
 
@@ -71,9 +94,21 @@ export function startDigestScheduler(deps: DigestSchedulerDeps): DigestScheduler
     onRun,
     owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     currentCorpus,
+    runDeadlineMs = deps.leaseMs ?? DEFAULT_LEASE_MS,
+    stopTimeoutMs = DEFAULT_STOP_TIMEOUT_MS,
     ...runDeps
   } = deps;
+  const { clock } = runDeps;
+  const startedAt = clock.now();
+  let lastFinishedAt: Date | undefined;
+  let inFlightSince: Date | undefined;
   let inFlight: Promise<DigestRunSummary | undefined> | undefined;
+  const warnUnserved = createUnservedWarning(
+    runDeps.store,
+    clock,
+    logger,
+    runDeps.posters.map((poster) => poster.platform),
+  );
   let stopping = false;
   const wakeOnStop = new Set<() => void>();
   const baseSleep = runDeps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref()));
@@ -94,19 +129,28 @@ export function startDigestScheduler(deps: DigestSchedulerDeps): DigestScheduler
       logger.debug({}, 'digest wake-up skipped: the previous run is still going');
       return Promise.resolve(undefined);
     }
+    const since = clock.now();
+    inFlightSince = since;
+    // Past its deadline a run takes no new slot: what is left waits for the next wake-up, so no run outlives itself.
+    const shouldStop = () => stopping || clock.now().getTime() - since.getTime() >= runDeadlineMs;
     inFlight = (async () => {
       try {
         const corpus = currentCorpus ? currentCorpus() : runDeps.corpus;
-        const summary = await run({ ...runDeps, corpus, owner, sleep, logger, shouldStop: () => stopping });
+        const summary = await run({ ...runDeps, corpus, owner, sleep, logger, shouldStop });
+        lastFinishedAt = clock.now();
+        await warnUnserved().catch((error: unknown) => logger.debug({ err: error }, 'unserved platforms not checked'));
         logSummary(logger, summary);
         onRun?.(summary);
         return summary;
       } catch (error) {
         // One failed wake-up (a locked database, a bug) must not stop the next ones.
         logger.error({ err: error }, 'digest run failed');
+        lastFinishedAt = clock.now();
         return undefined;
       } finally {
+        // Cleared only here, when the run has really ended: a second run never starts beside a first one's leftovers.
         inFlight = undefined;
+        inFlightSince = undefined;
       }
     })();
     return inFlight;
@@ -124,8 +168,29 @@ export function startDigestScheduler(deps: DigestSchedulerDeps): DigestScheduler
       stopping = true;
       await task.stop();
       for (const wake of [...wakeOnStop]) wake();
-      await inFlight;
+      if (!inFlight) return;
+      let timer: NodeJS.Timeout | undefined;
+      const gaveUp = await Promise.race([
+        inFlight.then(() => false),
+        new Promise<boolean>((resolve) => {
+          timer = setTimeout(() => resolve(true), stopTimeoutMs);
+          timer.unref();
+        }),
+      ]);
+      clearTimeout(timer);
+      if (gaveUp)
+        logger.warn(
+          { stopTimeoutMs },
+          'digest run still in flight at shutdown: its claims are left to their leases, nothing is posted twice',
+        );
     },
+    health: () => ({
+      startedAt,
+      ...(lastFinishedAt ? { lastFinishedAt } : {}),
+      ...(inFlightSince ? { inFlightSince } : {}),
+      runDeadlineMs,
+      leaseMs: runDeps.leaseMs ?? DEFAULT_LEASE_MS,
+    }),
   };
 }
 

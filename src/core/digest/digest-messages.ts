@@ -7,6 +7,11 @@ function hours(ms: number): string {
   return Number.isInteger(h) ? `${h}h` : `${Math.round(ms / 60_000)} min`;
 }
 
+const PLATFORM_NAMES = new Map([
+  ['slack', 'Slack'],
+  ['discord', 'Discord'],
+]);
+
 export const digestMessages = {
   badTimeOfDay: (text: string) => `“${text}” is not a time of day. Use HH:MM in 24-hour form, for example 09:00 or 17:30.`,
   emptyDayLine: 'Nothing in the readouts happened on this day in earlier years.',
@@ -19,6 +24,13 @@ export const digestMessages = {
   reasonFatal: (reason: string) => `the platform refused the post (${reason})`,
   reasonRetry: (reason: string, retryAt: string) => `${reason}; retrying at ${retryAt}`,
   reasonUnknownOutcome: (message: string) => `post outcome unknown (${message}); the next attempt checks the channel for it first`,
+  reasonUnreadableSchedule: (time: string, timezone: string) =>
+    `cannot read the time “${time}” or the time zone “${timezone}”: looked at again once a day until the subscription is fixed`,
+  reasonNotSettled: (why: string) => `not settled in this run (${why}); the next wake-up tries again`,
+  noConnection: (platform: string) => {
+    const name = PLATFORM_NAMES.get(platform) ?? platform;
+    return `digest subscriptions on ${name} are waiting: no ${name} connection in any process (start one with its token set; days missed beyond the grace period are then recorded as skipped_late)`;
+  },
   reasonStopped: 'shutting down before posting; the slot is left for the next run',
   /** Ledger reasons for failures that are not the platform's: the full error is in the log, never shown. */
   reasonDatabase: 'the database was unavailable (details in the log)',

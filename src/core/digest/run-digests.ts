@@ -6,7 +6,9 @@ import { UserError } from '../user-error.js';
 import { createNextDueWriter } from './create-next-due-writer.js';
 import { createPostPacer } from './create-post-pacer.js';
 import { digestContent } from './digest-content.js';
+import { digestMessages } from './digest-messages.js';
 import { DEFAULT_GRACE_MS, dueSlots, isUsableSchedule, nextDueAfter } from './due-slots.js';
+import { readableReason } from './readable-reason.js';
 import type { DigestRunSummary, RunDigestsDeps, SlotOutcome } from './run-digests-types.js';
 import { createBreather, runPool } from './run-pool.js';
 import { DEFAULT_LEASE_MS, type RunContext, refOf, runSlot, type SlotPlan } from './settle-slot.js';
@@ -36,10 +38,12 @@ async function* subscriptionsToRun(deps: RunDigestsDeps, now: Date, breathe: () 
     return;
   }
   let after: ChannelRef | undefined;
+  // Only what this process can post: another platform's subscriptions stay due for a process connected to it.
+  const platforms = [...new Set(deps.posters.map((poster) => poster.platform))];
   for (;;) {
     const page: Subscription[] = deps.forDate
       ? await deps.store.listSubscriptions({ status: 'active', limit: PAGE_SIZE, ...(after ? { after } : {}) })
-      : await deps.store.listDueSubscriptions({ dueBy: now, limit: PAGE_SIZE, ...(after ? { after } : {}) });
+      : await deps.store.listDueSubscriptions({ dueBy: now, limit: PAGE_SIZE, platforms, ...(after ? { after } : {}) });
     for (const sub of page) yield sub;
     if (page.length < PAGE_SIZE) return;
     after = refOf(page[page.length - 1]!);
@@ -83,13 +87,36 @@ export async function runDigests(deps: RunDigestsDeps): Promise<DigestRunSummary
       digestContent(deps.corpus, { localDate, postEmpty, nearbyWindow: deps.nearbyWindow ?? 7, strongestQuote: deps.strongestQuote }),
   };
   const bySubscription: SlotOutcome[][] = [];
-  await runPool(subscriptionsToRun(deps, startedAt, breathe), deps.concurrency ?? DEFAULT_CONCURRENCY, async (sub, index) => {
-    bySubscription[index] = await runSubscription(run, sub);
-    await nextDue.flushIfFull();
-    await breathe();
-  });
-  await nextDue.flush();
+  await runPool(
+    subscriptionsToRun(deps, startedAt, breathe),
+    deps.concurrency ?? DEFAULT_CONCURRENCY,
+    async (sub, index) => {
+      bySubscription[index] = await runSubscription(run, sub);
+      await nextDue.flushIfFull();
+      await breathe();
+    },
+    {
+      // A store error stops that worker only; its subscription stays due (a claim it held runs out with its lease).
+      onError: ({ item, index, error }) => {
+        const reason = storeFailure(error);
+        deps.logger?.error({ err: error, ...(item ? refOf(item) : {}) }, 'digest worker stopped by an error');
+        if (item && index !== undefined)
+          bySubscription[index] = [{ ...refOf(item), key: slotKey(item, ''), localDate: '', outcome: 'retry_later', reason }];
+      },
+    },
+  );
+  try {
+    await nextDue.flush();
+  } catch (error) {
+    // Unsaved next due times only make the next wake-up read those subscriptions again; the summary still counts.
+    deps.logger?.error({ err: error }, 'digest next due times not saved');
+  }
   return { startedAt: startedAt.toISOString(), finishedAt: clock.now().toISOString(), slots: bySubscription.flat() };
+}
+
+/** The reason a slot's summary line gives when its worker failed (the database went away, most often). */
+function storeFailure(error: unknown): string {
+  return digestMessages.reasonNotSettled(readableReason(error));
 }
 
 /** Settles one subscription's due slots, oldest first, then records when it falls due next. */
@@ -103,7 +130,7 @@ async function runSubscription(run: RunContext, sub: Subscription): Promise<Slot
       key: slotKey(sub, ''),
       localDate: '',
       outcome: 'invalid_subscription',
-      reason: `${sub.time} ${sub.timezone}`,
+      reason: digestMessages.reasonUnreadableSchedule(sub.time, sub.timezone),
     };
     deps.logger?.warn({ ...outcome }, 'digest subscription cannot be read');
     return [outcome];

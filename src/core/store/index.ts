@@ -9,6 +9,7 @@ export type {
   ChannelRef,
   ImportResult,
   OpenSlotState,
+  Replica,
   SlotFilter,
   SlotRecord,
   SlotState,

@@ -130,6 +130,22 @@ export interface SweepResult {
   actions: number;
 }
 
+/** One running readout process, as its heartbeat records it. */
+export interface Replica {
+  /** host:pid:random, the same as the digest's claim owner. */
+  id: string;
+  host: string;
+  pid: number;
+  /** What it serves: the platforms it is connected to (`slack`, `discord`), or `console`. */
+  serves: string[];
+  startedAt: string;
+  /** Its last heartbeat, in database time. */
+  lastSeenAt: string;
+}
+
+/** The heartbeat methods of the Store (kept beside the slot ledger's implementation, not inside it). */
+export type ReplicaMethods = 'recordReplica' | 'listReplicas' | 'removeReplica';
+
 /**
  * Subscriptions and the digest ledger: the port every store implements (SQLite embedded, Postgres
  * for several processes). Every method is async so a networked driver changes nothing above it.
@@ -166,9 +182,10 @@ export interface Store extends InstallationStorePort, CorpusStore, FollowStorePo
   setNextDueBatch(updates: readonly { ref: ChannelRef; nextDueAt: Date | null; scheduleSince?: string }[]): Promise<void>;
   /**
    * Active subscriptions whose next slot is due by `dueBy` or not computed yet, one page of at most
-   * `limit` in (platform, workspace, channel) order after `after`: a tick reads only what is due.
+   * `limit` in (platform, workspace, channel) order after `after`: a tick reads only what is due, and only
+   * of the `platforms` this process serves (all when absent), so a platform it has no connection to is left to one that has.
    */
-  listDueSubscriptions(options: { dueBy: Date; limit: number; after?: ChannelRef }): Promise<Subscription[]>;
+  listDueSubscriptions(options: { dueBy: Date; limit: number; after?: ChannelRef; platforms?: readonly string[] }): Promise<Subscription[]>;
 
   /** The database's time (Postgres `now()`; the injected system clock for SQLite): a digest run reads it once. */
   now(): Promise<Date>;
@@ -250,6 +267,13 @@ export interface Store extends InstallationStorePort, CorpusStore, FollowStorePo
    * now + holdMs (a 429's Retry-After); `intervalMs: 0` with `holdMs` only holds the bucket back.
    */
   takeTurn(bucket: string, options: { intervalMs: number; holdMs?: number }): Promise<number>;
+
+  /** Records this process's heartbeat (database time): inserts it on the first call, then moves `lastSeenAt`. */
+  recordReplica(replica: Omit<Replica, 'startedAt' | 'lastSeenAt'>): Promise<void>;
+  /** The processes whose last heartbeat is at most `seenWithinMs` old (database time), most recently seen first. */
+  listReplicas(options: { seenWithinMs: number }): Promise<Replica[]>;
+  /** Forgets a process's heartbeat (it stopped cleanly). */
+  removeReplica(id: string): Promise<void>;
 
   close(): Promise<void>;
 }

@@ -45,5 +45,7 @@ export function opsPageSource(options: {
       const shared = options.pacing().flatMap((pacing) => (pacing?.shared ? [pacing.shared.intervalMs] : []));
       return shared.length ? Math.round(shared.reduce((sum, intervalMs) => sum + 60_000 / intervalMs, 0)) : null;
     },
+    // The heartbeats every `readout start` writes (src/ops/replica-heartbeat.ts).
+    replicas: () => options.store.listReplicas({ seenWithinMs: 3_600_000 }),
   };
 }

@@ -58,11 +58,12 @@ export const pgSql = {
   // Two statements, first page and next pages, so the planner can walk the primary key from `after`.
   listDueFirst: `
     SELECT * FROM subscriptions
-    WHERE status = 'active' AND (next_due_at IS NULL OR next_due_at <= $1)
+    WHERE status = 'active' AND (next_due_at IS NULL OR next_due_at <= $1) AND ($3::text[] IS NULL OR platform = ANY($3::text[]))
     ORDER BY platform, workspace, channel LIMIT $2`,
   listDueAfter: `
     SELECT * FROM subscriptions
     WHERE (platform, workspace, channel) > ($3, $4, $5) AND status = 'active' AND (next_due_at IS NULL OR next_due_at <= $1)
+      AND ($6::text[] IS NULL OR platform = ANY($6::text[]))
     ORDER BY platform, workspace, channel LIMIT $2`,
   setStatus: `
     UPDATE subscriptions SET

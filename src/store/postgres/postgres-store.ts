@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { slotKey } from '../../core/store/slot-key.js';
 import { isTerminalSlotState } from '../../core/store/slot-states.js';
-import type { ChannelRef, Store, SubscriptionInput } from '../../core/store/store-types.js';
+import type { ChannelRef, ReplicaMethods, Store, SubscriptionInput } from '../../core/store/store-types.js';
 import { changeReason } from '../change-reason.js';
 import { storeMessages } from '../store-messages.js';
 import { createPostgresChangeLog } from './postgres-change-log.js';
@@ -21,7 +21,7 @@ const refParams = (ref: ChannelRef) => [ref.platform, ref.workspace, ref.channel
  * The Store over a pg Pool whose schema is already migrated. Leases and expiries are compared with
  * the server's `now()`, so replicas on different hosts agree on when a claim runs out.
  */
-export function createPostgresStore(pool: pg.Pool): Store {
+export function createPostgresStore(pool: pg.Pool): Omit<Store, ReplicaMethods> {
   const inTransaction = async <T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
     try {
@@ -129,8 +129,9 @@ export function createPostgresStore(pool: pg.Pool): Store {
             after.platform,
             after.workspace,
             after.channel,
+            options.platforms ?? null,
           ])
-        : await pool.query<PgSubscriptionRow>(pgSql.listDueFirst, [options.dueBy.toISOString(), options.limit]);
+        : await pool.query<PgSubscriptionRow>(pgSql.listDueFirst, [options.dueBy.toISOString(), options.limit, options.platforms ?? null]);
       return rows.map(toSubscription);
     },
     async setSubscriptionStatus(ref, status, reason = null) {

@@ -6,6 +6,8 @@ import type { Store } from '../../core/store/store-types.js';
 import { UserError } from '../../core/user-error.js';
 import { storeMessages } from '../store-messages.js';
 import { applySqliteMigrations } from './apply-sqlite-migrations.js';
+import { retryWhenBusy, SQLITE_BUSY_TIMEOUT_MS } from './retry-when-busy.js';
+import { sqliteReplicas } from './sqlite-replicas.js';
 import { createSqliteStore } from './sqlite-store.js';
 
 /** Opens (creating and migrating on first use) a SQLite file, or `:memory:`. */
@@ -18,16 +20,18 @@ export function openSqliteStore(path: string, clock: Clock): Store {
     throw new UserError('store_cannot_open', storeMessages.cannotOpen(path, error instanceof Error ? error.message : String(error)));
   }
   try {
-    // WAL lets readers run beside the one writer; busy_timeout makes a second process wait for a lock instead of failing.
+    // WAL lets readers run beside the one writer. Opening (and migrating) may wait on another process's lock;
+    // after that a wait inside SQLite blocks the event loop, so it is kept short and retried on a timer.
     db.pragma('journal_mode = WAL');
     db.pragma('busy_timeout = 5000');
     db.pragma('synchronous = NORMAL');
     applySqliteMigrations(db, undefined, () => clock.now());
+    db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   } catch (error) {
     db.close();
     if (error instanceof UserError) throw error;
     // A file that is not a database (or is damaged) is an operator's mistake, not a crash.
     throw new UserError('store_cannot_open', storeMessages.notADatabase(path, error instanceof Error ? error.message : String(error)));
   }
-  return createSqliteStore(db, clock);
+  return retryWhenBusy({ ...createSqliteStore(db, clock), ...sqliteReplicas(db, clock) });
 }

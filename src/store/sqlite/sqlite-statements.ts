@@ -5,6 +5,9 @@ const REF_WHERE = 'platform = @platform AND workspace = @workspace AND channel =
 const OPEN = "('held', 'sending', 'retry_certain', 'retry_uncertain')";
 const AFTER = `(@afterPlatform IS NULL OR (platform, workspace, channel) > (@afterPlatform, @afterWorkspace, @afterChannel))`;
 
+// The platforms a process serves, as a JSON array (NULL: all of them).
+const PLATFORMS = `(@platforms IS NULL OR platform IN (SELECT value FROM json_each(@platforms)))`;
+
 /** Every statement the SQLite store runs, prepared once per connection. */
 export function prepareSqliteStatements(db: Database.Database) {
   return {
@@ -44,16 +47,16 @@ export function prepareSqliteStatements(db: Database.Database) {
         SELECT * FROM subscriptions WHERE status = 'active' AND next_due_at IS NULL
         UNION ALL
         SELECT * FROM subscriptions WHERE status = 'active' AND next_due_at <= @dueBy
-      ) WHERE ${AFTER}
+      ) WHERE ${AFTER} AND ${PLATFORMS}
       ORDER BY platform, workspace, channel LIMIT @limit`),
     listDueManyFirst: db.prepare(`
       SELECT * FROM subscriptions INDEXED BY sqlite_autoindex_subscriptions_1
-      WHERE status = 'active' AND (next_due_at IS NULL OR next_due_at <= @dueBy)
+      WHERE status = 'active' AND (next_due_at IS NULL OR next_due_at <= @dueBy) AND ${PLATFORMS}
       ORDER BY platform, workspace, channel LIMIT @limit`),
     listDueManyAfter: db.prepare(`
       SELECT * FROM subscriptions INDEXED BY sqlite_autoindex_subscriptions_1
       WHERE (platform, workspace, channel) > (@afterPlatform, @afterWorkspace, @afterChannel)
-        AND status = 'active' AND (next_due_at IS NULL OR next_due_at <= @dueBy)
+        AND status = 'active' AND (next_due_at IS NULL OR next_due_at <= @dueBy) AND ${PLATFORMS}
       ORDER BY platform, workspace, channel LIMIT @limit`),
     setStatus: db.prepare(`
       UPDATE subscriptions SET

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Clock } from '../../core/clock.js';
 import { slotKey } from '../../core/store/slot-key.js';
 import { isTerminalSlotState } from '../../core/store/slot-states.js';
-import type { ChannelRef, Store, Subscription, SubscriptionInput } from '../../core/store/store-types.js';
+import type { ChannelRef, ReplicaMethods, Store, Subscription, SubscriptionInput } from '../../core/store/store-types.js';
 import { changeReason } from '../change-reason.js';
 import { storeMessages } from '../store-messages.js';
 import { createSqliteChangeLog } from './sqlite-change-log.js';
@@ -31,7 +31,7 @@ const IMPORT_BATCH = 2_000;
  * The Store over one better-sqlite3 connection whose schema is already migrated. SQLite is one file
  * on one host, so "database time" is that host's clock (injected, so tests can move it).
  */
-export function createSqliteStore(db: Database.Database, clock: Clock): Store {
+export function createSqliteStore(db: Database.Database, clock: Clock): Omit<Store, ReplicaMethods> {
   const nowIso = () => clock.now().toISOString();
   // One statement per turn of a shared rate: SQLite serialises writers, so every caller gets its own turn.
   const takeTurnStatement = db.prepare(`
@@ -150,7 +150,8 @@ export function createSqliteStore(db: Database.Database, clock: Clock): Store {
         const { due } = statements.countDue.get({ dueBy }) as { due: number };
         dueMode = { dueBy, few: due <= FEW_DUE };
       }
-      const params = { dueBy, ...after(options.after), limit: options.limit };
+      const platforms = options.platforms ? JSON.stringify(options.platforms) : null;
+      const params = { dueBy, ...after(options.after), limit: options.limit, platforms };
       const statement = dueMode.few ? statements.listDueFew : options.after ? statements.listDueManyAfter : statements.listDueManyFirst;
       return (statement.all(params) as SubscriptionRow[]).map(toSubscription);
     },

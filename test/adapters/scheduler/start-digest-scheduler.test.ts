@@ -4,8 +4,8 @@ import type { DigestPoster, PostResult } from '../../../src/core/digest/digest-t
 import { type DigestRunSummary, type RunDigestsDeps, runDigests } from '../../../src/core/digest/index.js';
 import { type Logger, silentLogger } from '../../../src/core/logger.js';
 import type { Store } from '../../../src/core/store/index.js';
+import { digestLiveness } from '../../../src/ops/digest-liveness.js';
 import { openSqliteStore } from '../../../src/store/sqlite/open-sqlite-store.js';
-
 import { seedLikeCorpus } from '../../core/calendar/corpus-fixture.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
 import { FakePoster } from '../../fakes/fake-poster.js';
@@ -122,7 +122,7 @@ describe('startDigestScheduler', () => {
       schedule: cron.schedule,
       run: counted,
     });
-    await flush();
+    while (poster.entered < 1) await flush();
     expect(poster.entered).toBe(1);
     expect(await scheduler.tick()).toBeUndefined();
     await cron.state.fire();
@@ -156,7 +156,7 @@ describe('startDigestScheduler', () => {
       // One post at a time, so that C2 is still unclaimed when stop comes (with more, it would be in flight too).
       concurrency: 1,
     });
-    await flush();
+    while (poster.entered < 1) await flush();
     const stopped = scheduler.stop();
     poster.open();
     await stopped;
@@ -171,7 +171,11 @@ describe('startDigestScheduler', () => {
     const poster = new FakePoster('slack', { clock }).failNext({ kind: 'rate_limited', retryAfterMs: 30_000 });
     const cron = fakeCron();
     // A wait that would never end by itself: only stop() ends it.
-    const endless = () => new Promise<void>(() => {});
+    let waiting = false;
+    const endless = () => {
+      waiting = true;
+      return new Promise<void>(() => {});
+    };
     const scheduler = startDigestScheduler({
       nearbyWindow: 7,
       store,
@@ -183,7 +187,8 @@ describe('startDigestScheduler', () => {
       schedule: cron.schedule,
       sleep: endless,
     });
-    await flush();
+    // Stop once the run is in its retry wait (a busy machine may take several turns of the loop to get there).
+    while (!waiting) await flush();
     await scheduler.stop();
     expect((await scheduler.started)?.slots.map((s) => s.outcome)).toEqual(['retry_later']);
     expect(await store.getSlot('slack:T1:C1:2026-04-24')).toMatchObject({
@@ -268,5 +273,136 @@ describe('startDigestScheduler owner', () => {
     await scheduler.started;
     await scheduler.stop();
     expect((await store.getSlot('slack:T1:C1:2026-04-24'))?.claimedBy).toMatch(new RegExp(`:${process.pid}:[0-9a-f]{8}$`));
+  });
+});
+
+describe('a run that never outlives itself', () => {
+  it('takes no new slot past its deadline: the rest wait for the next wake-up, still due', async () => {
+    const { clock } = await setup();
+    for (const channel of ['C2', 'C3'])
+      await store.upsertSubscription({
+        platform: 'slack',
+        workspace: 'T1',
+        channel,
+        time: '09:00',
+        timezone: 'Asia/Almaty',
+        postEmpty: true,
+      });
+    // Each post takes ten minutes of the run's clock: past the five-minute deadline after the first.
+    const poster = new FakePoster('slack', { clock, delay: async () => clock.advanceMinutes(10) });
+    const scheduler = startDigestScheduler({
+      nearbyWindow: 7,
+      store,
+      posters: [poster],
+      corpus: seedLikeCorpus,
+      clock,
+      owner: 'p1',
+      logger: silentLogger,
+      schedule: fakeCron().schedule,
+      concurrency: 1,
+      runDeadlineMs: 5 * 60_000,
+    });
+    expect((await scheduler.started)?.slots.map((s) => `${s.channel} ${s.outcome}`)).toEqual(['C1 posted', 'C2 stopped', 'C3 stopped']);
+    const next = await scheduler.tick();
+    expect(next?.slots.map((s) => `${s.channel} ${s.outcome}`)).toEqual(['C2 posted', 'C3 stopped']);
+    await scheduler.stop();
+  });
+
+  it('a stuck run: liveness fails past the lease, no second run starts beside it, and stop() still returns', async () => {
+    const { clock } = await setup();
+    let runs = 0;
+    const stuck = () => {
+      runs++;
+      return new Promise<DigestRunSummary>(() => {});
+    };
+    const cron = fakeCron();
+    const scheduler = startDigestScheduler({
+      nearbyWindow: 7,
+      store,
+      posters: [new FakePoster('slack', { clock })],
+      corpus: seedLikeCorpus,
+      clock,
+      owner: 'p1',
+      logger: silentLogger,
+      schedule: cron.schedule,
+      run: stuck,
+      stopTimeoutMs: 20,
+    });
+    expect(digestLiveness(scheduler.health(), clock.now())).toMatchObject({ ok: true });
+    clock.advanceMinutes(5);
+    await cron.state.fire();
+    expect(runs).toBe(1);
+    expect(digestLiveness(scheduler.health(), clock.now())).toMatchObject({ ok: true });
+    clock.advanceMinutes(2);
+    expect(digestLiveness(scheduler.health(), clock.now())).toEqual({
+      ok: false,
+      detail: 'a digest run has been in flight for 420 s (limit 360 s)',
+    });
+    await scheduler.stop();
+    expect(runs).toBe(1);
+  });
+
+  it('liveness fails when no run has finished for five minutes and none is in flight (the wake-ups stopped)', async () => {
+    const { clock } = await setup();
+    const scheduler = startDigestScheduler({
+      nearbyWindow: 7,
+      store,
+      posters: [new FakePoster('slack', { clock })],
+      corpus: seedLikeCorpus,
+      clock,
+      owner: 'p1',
+      logger: silentLogger,
+      schedule: fakeCron().schedule,
+    });
+    await scheduler.started;
+    expect(scheduler.health().lastFinishedAt).toEqual(clock.now());
+    clock.advanceMinutes(4);
+    expect(digestLiveness(scheduler.health(), clock.now())).toMatchObject({ ok: true });
+    clock.advanceMinutes(2);
+    expect(digestLiveness(scheduler.health(), clock.now())).toEqual({ ok: false, detail: 'no digest run has finished for 360 s' });
+    await scheduler.tick();
+    expect(digestLiveness(scheduler.health(), clock.now())).toMatchObject({ ok: true });
+    await scheduler.stop();
+  });
+});
+
+describe('subscriptions of a platform no process serves', () => {
+  it('are named in a warning once a day, until a process connected to that platform shows up', async () => {
+    const { clock } = await setup();
+    await store.upsertSubscription({
+      platform: 'discord',
+      workspace: 'G1',
+      channel: 'D1',
+      time: '09:00',
+      timezone: 'UTC',
+      postEmpty: true,
+    });
+    const warnings: string[] = [];
+    const logger: Logger = { ...silentLogger, warn: (_fields, message) => warnings.push(message ?? ''), child: () => logger };
+    const scheduler = startDigestScheduler({
+      nearbyWindow: 7,
+      store,
+      posters: [new FakePoster('slack', { clock })],
+      corpus: seedLikeCorpus,
+      clock,
+      owner: 'p1',
+      logger,
+      schedule: fakeCron().schedule,
+    });
+    await scheduler.started;
+    expect(warnings).toEqual([
+      'digest subscriptions on Discord are waiting: no Discord connection in any process (start one with its token set; days missed beyond the grace period are then recorded as skipped_late)',
+    ]);
+    clock.advanceMinutes(1);
+    await scheduler.tick();
+    expect(warnings).toHaveLength(1);
+    clock.advance(86_400_000);
+    await scheduler.tick();
+    expect(warnings).toHaveLength(2);
+    clock.advance(86_400_000);
+    await store.recordReplica({ id: 'h:2:b', host: 'h', pid: 2, serves: ['discord'] });
+    await scheduler.tick();
+    expect(warnings).toHaveLength(2);
+    await scheduler.stop();
   });
 });

@@ -142,6 +142,18 @@ describe('runDigests input', () => {
     const poster = new FakePoster();
     const summary = await runDigests({ store, posters: [poster], corpus: seedLikeCorpus, clock, owner: 'p1' });
     expect(summary.slots.map((s) => `${s.channel} ${s.outcome}`)).toEqual(['BAD invalid_subscription', 'C1 posted']);
+    expect(summary.slots[0]?.reason).toBe(
+      'cannot read the time “09:00” or the time zone “Mars/Base”: looked at again once a day until the subscription is fixed',
+    );
+    // Settled for a day: the next wake-ups do not read it again, the one a day later does.
+    clock.advanceMinutes(1);
+    expect((await runDigests({ store, posters: [poster], corpus: seedLikeCorpus, clock, owner: 'p1' })).slots).toEqual([]);
+    clock.set('2026-04-26T09:01:00Z');
+    expect(
+      (await runDigests({ store, posters: [poster], corpus: seedLikeCorpus, clock, owner: 'p1' })).slots.map(
+        (s) => `${s.channel} ${s.outcome}`,
+      ),
+    ).toEqual(['BAD invalid_subscription', 'C1 posted']);
     store.close();
   });
 });

@@ -382,8 +382,19 @@ describe('platform failures', () => {
       owner: 'p1',
       sleep: clock.sleep,
     });
-    expect(summary.slots.map((s) => s.outcome)).toEqual(['no_poster']);
+    // Not even read: it stays due for a process connected to Discord.
+    expect(summary.slots).toEqual([]);
     expect(await store.listSlots()).toEqual([]);
+    expect((await store.listDueSubscriptions({ dueBy: clock.now(), limit: 10 })).map((s) => s.channel)).toEqual(['D1']);
+    const served = await runDigests({
+      store,
+      posters: [new FakePoster('discord')],
+      corpus: seedLikeCorpus,
+      clock,
+      owner: 'p2',
+      sleep: clock.sleep,
+    });
+    expect(served.slots.map((s) => s.outcome)).toEqual(['posted']);
   });
 });
 

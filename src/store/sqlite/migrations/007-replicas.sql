@@ -1,0 +1,11 @@
+-- Every running process's heartbeat: `readout start` warns when another live process uses the same SQLite file,
+-- and the operator page lists the replicas seen in the last hour.
+CREATE TABLE replicas (
+  id TEXT PRIMARY KEY,
+  host TEXT NOT NULL,
+  pid INTEGER NOT NULL,
+  serves TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  last_seen_at TEXT NOT NULL
+);
+CREATE INDEX replicas_last_seen ON replicas (last_seen_at);
