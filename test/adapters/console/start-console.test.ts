@@ -59,7 +59,7 @@ describe('the console', () => {
     ['/quote zzzzqqq', /No one called "zzzzqqq" is quoted in the corpus. Speakers with quotes: Xi Jinping/],
     ['/quote --about ""', /`about` is empty/],
     ['/readout doc nosuchdoc', /There is no document `nosuchdoc`/],
-    ['/readout explode', /`\/readout` takes one of: doc, speakers, corpus, reload, add, feeds, help/],
+    ['/readout explode', /`\/readout` takes one of: doc, speakers, corpus, reload, add, feeds, follow, unfollow, help/],
   ])('answers %s with a friendly message and keeps going', async (line, message) => {
     const out = await converse([line, '/help']);
     expect(out).toMatch(message);
