@@ -6,7 +6,7 @@ import { localUserName } from './adapters/console/local-user-name.js';
 import { startConsole } from './adapters/console/start-console.js';
 import { startDiscordAdapter } from './adapters/discord/start-discord-adapter.js';
 import { INTERACTIONS_PATH, startDiscordHttp } from './adapters/discord/start-discord-http.js';
-import { createFollowAnnouncer } from './adapters/scheduler/create-follow-announcer.js';
+import { startAnnouncementSweep } from './adapters/scheduler/start-announcement-sweep.js';
 import { startDigestScheduler } from './adapters/scheduler/start-digest-scheduler.js';
 import { startFeedPoller } from './adapters/scheduler/start-feed-poller.js';
 import { slackApiBase } from './adapters/slack/create-slack-digest-poster.js';
@@ -285,21 +285,28 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
   metrics?.watchDigest(scheduler.health, () => systemClock.now());
   readiness.addLivenessCheck('digest', () => digestLiveness(scheduler.health(), systemClock.now()));
 
+  // Each new readout (from a feed, /readout add, `readout ingest` anywhere) is posted to the channels that follow it,
+  // once per channel, through the digest's ledger; the outbox row written with the document makes sure it is.
+  const announcements = startAnnouncementSweep({
+    store: ready.store,
+    owner: replicaId,
+    posters: adapters.map((adapter) => adapter.poster),
+    clock: systemClock,
+    gazetteer: () => ready.corpus.gazetteer,
+    graceMs: config.READOUT_DIGEST_GRACE_HOURS * 3_600_000,
+    logger: logger.child({ part: 'follow' }),
+  });
+  ready.live?.onSwap((_state, outcome) => {
+    if (outcome.kind === 'reloaded') announcements.wake();
+  });
+
   const feeds = startFeedPoller({
     store: ready.store,
     clock: systemClock,
     allowPrivate: config.READOUT_INGEST_ALLOW_PRIVATE,
     gazetteer: () => ready.corpus.gazetteer,
     logger: logger.child({ part: 'feeds' }),
-    // Each new readout is posted to the channels that follow it, once per channel, through the digest's ledger.
-    onAdded: createFollowAnnouncer({
-      store: ready.store,
-      posters: adapters.map((adapter) => adapter.poster),
-      clock: systemClock,
-      gazetteer: () => ready.corpus.gazetteer,
-      graceMs: config.READOUT_DIGEST_GRACE_HOURS * 3_600_000,
-      logger: logger.child({ part: 'follow' }),
-    }),
+    onAdded: () => announcements.wake(),
   });
 
   const retention = startRetentionSweep({
@@ -319,6 +326,7 @@ export async function main(argv: string[] = [], options: MainOptions = {}): Prom
   reloading.stop();
   retention.stop();
   await feeds.stop();
+  await announcements.stop();
   await scheduler.stop();
   await heartbeat.stop();
   await cleanUp();

@@ -9,18 +9,18 @@ import { UserError } from '../core/user-error.js';
 import { openStore } from '../store/open-store.js';
 import { printJson } from './print-json.js';
 
-const USAGE = 'Usage: readout ingest URL|FILE|- [--json] [--seeds DIR]';
+const USAGE = 'Usage: readout ingest URL|FILE|- [--json] [--no-announce] [--seeds DIR]';
 
 /**
  * `readout ingest URL|FILE|-`: adds one readout to the store (a web page, an HTML or text file, or stdin). Running bots
- * on the same database serve it within seconds. Exit code 0 when added, 1 when not (already there, or refused, with why).
+ * on the same database serve it within seconds and tell the channels that follow it. Exit code 0 when added, 1 when not (already there, or refused, with why).
  */
 export async function runIngestCli(argv: string[]): Promise<number> {
-  let parsed: { values: { json?: boolean; seeds?: string }; positionals: string[] };
+  let parsed: { values: { json?: boolean; seeds?: string; 'no-announce'?: boolean }; positionals: string[] };
   try {
     parsed = parseArgs({
       args: argv,
-      options: { json: { type: 'boolean' }, seeds: { type: 'string' } },
+      options: { json: { type: 'boolean' }, 'no-announce': { type: 'boolean' }, seeds: { type: 'string' } },
       allowPositionals: true,
       strict: true,
     });
@@ -39,6 +39,8 @@ export async function runIngestCli(argv: string[]): Promise<number> {
       gazetteer,
       allowPrivate: config.READOUT_INGEST_ALLOW_PRIVATE,
       addedBy: `cli:${localUserName('cli')}`,
+      // A bulk import of old readouts need not tell every following channel; by default a running bot announces it.
+      ...(parsed.values['no-announce'] ? { announce: false } : {}),
     });
     if (parsed.values.json) {
       printJson({

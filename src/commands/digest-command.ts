@@ -46,13 +46,15 @@ export const digestCommand = defineCommand({
       return {
         subscriptions: shown.map((sub) => describeSubscription(sub, now)),
         nextOffset: more ? (options.offset ?? 0) + LIST_PAGE : null,
-        follows: follows.map(({ platform, workspace, channel, filter, createdBy, createdAt }) => ({
+        follows: follows.map(({ platform, workspace, channel, filter, createdBy, createdAt, status, pausedReason }) => ({
           platform,
           workspace,
           channel,
           filter,
           createdBy,
           createdAt,
+          status,
+          pausedReason,
         })),
       };
     }
@@ -168,6 +170,7 @@ async function settledDates(sub: Subscription, ctx: CommandContext): Promise<(lo
     platform: sub.platform,
     workspace: sub.workspace,
     channel: sub.channel,
+    kind: 'digest',
     limit: RECENT_SLOTS,
   });
   const closed = new Set(slots.filter((slot) => isTerminalSlotState(slot.state)).map((slot) => slot.localDate));
@@ -186,6 +189,7 @@ async function statusReply(sub: Subscription, ctx: CommandContext): Promise<Repl
     platform: sub.platform,
     workspace: sub.workspace,
     channel: sub.channel,
+    kind: 'digest',
     limit: RECENT_SLOTS,
   });
   const recent = [...slots].reverse().map((slot) => `${slot.localDate}: ${slot.state}${slot.reason ? ` (${slot.reason})` : ''}`);
@@ -267,12 +271,12 @@ async function listReply(ctx: CommandContext, offset: number): Promise<Reply> {
           { kind: 'heading', text: followMessages.listHeading },
           {
             kind: 'list',
-            items: follows
-              .slice(0, LIST_PAGE)
-              .map((follow) => [
-                { text: label(follow), emphasis: 'strong' as const },
-                { text: ` ${followMessages.listLine(follow.filter)}` },
-              ]),
+            items: follows.slice(0, LIST_PAGE).map((follow) => [
+              { text: label(follow), emphasis: 'strong' as const },
+              {
+                text: ` ${followMessages.listLine(follow.filter)}${follow.status === 'paused' ? followMessages.pausedNote(follow.pausedReason) : ''}`,
+              },
+            ]),
           },
           ...(follows.length > LIST_PAGE ? [{ kind: 'note' as const, text: followMessages.listMore(follows.length - LIST_PAGE) }] : []),
         ];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { slotKey } from '../../src/core/store/slot-key.js';
 import type { ChannelRef, Store } from '../../src/core/store/store-types.js';
+import { storeContractForAnnouncements } from './store-contract-announcements.js';
 import { storeContractForChangeLog } from './store-contract-change-log.js';
 import { storeContractForChanges } from './store-contract-changes.js';
 import { storeContractForCorpus } from './store-contract-corpus.js';
@@ -38,6 +39,7 @@ export function storeContract(name: string, make: () => Promise<StoreUnderTest>)
   storeContractForChangeLog(name, withStore);
   storeContractForCorpus(name, withStore);
   storeContractForFollows(name, withStore);
+  storeContractForAnnouncements(name, withStore);
 
   describe(`${name}: subscriptions`, () => {
     it(

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { Logger } from '../../core/logger.js';
+import type { Follow } from '../../core/store/follow-types.js';
 import type { InstallationRecord } from '../../core/store/installation-types.js';
 import type { Store, Subscription } from '../../core/store/store-types.js';
 import type { SlackInstallations } from './slack-installation-store.js';
@@ -23,6 +24,11 @@ async function subscriptionsWhere(store: Store, belongs: (workspace: string) => 
   }
 }
 
+/** Every Slack follow whose workspace passes `belongs`. */
+async function followsWhere(store: Store, belongs: (workspace: string) => boolean): Promise<Follow[]> {
+  return (await store.listFollows({ platform: 'slack' })).filter((follow) => belongs(follow.workspace));
+}
+
 interface UninstallBody {
   team_id?: string;
   enterprise_id?: string;
@@ -44,11 +50,11 @@ export function registerUninstallListeners(app: App, options: { installations: S
       enterpriseId,
       isEnterpriseInstall: orgWide,
     });
-    const affected = await subscriptionsWhere(options.store, (workspace) =>
+    const belongsTo = (workspace: string) =>
       orgWide
         ? parseSlackWorkspaceId(workspace).enterpriseId === enterpriseId
-        : workspace === slackWorkspaceId(enterpriseId, body.team_id ?? ''),
-    );
+        : workspace === slackWorkspaceId(enterpriseId, body.team_id ?? '');
+    const affected = await subscriptionsWhere(options.store, belongsTo);
     let paused = 0;
     for (const sub of affected) {
       // A subscription someone paused stays theirs; one already paused by the other event stays as it is.
@@ -57,6 +63,14 @@ export function registerUninstallListeners(app: App, options: { installations: S
       // A workspace with its own installation beside the org's keeps posting.
       if (orgWide && (await options.installations.forWorkspace(undefined, teamId).catch(() => undefined))) continue;
       await options.store.setSubscriptionStatus(sub, 'paused', reason);
+      paused++;
+    }
+    // Follows pause with the same reason: nothing can be posted until a reinstall resumes them.
+    for (const follow of await followsWhere(options.store, belongsTo)) {
+      if (follow.status !== 'active') continue;
+      const { teamId } = parseSlackWorkspaceId(follow.workspace);
+      if (orgWide && (await options.installations.forWorkspace(undefined, teamId).catch(() => undefined))) continue;
+      await options.store.setFollowStatus(follow, 'paused', reason);
       paused++;
     }
     options.logger.info({ team: body.team_id, enterprise: enterpriseId, orgWide, paused }, 'slack app uninstalled: digests paused');
@@ -71,7 +85,7 @@ export function registerUninstallListeners(app: App, options: { installations: S
   });
 }
 
-/** After an install, resumes the digests that an uninstall of the same workspace (or org) paused. */
+/** After an install, resumes the digests and follows that an uninstall of the same workspace (or org) paused. */
 export async function resumeAfterReinstall(store: Store, record: InstallationRecord, logger: Logger): Promise<number> {
   const belongs = (workspace: string) =>
     record.isEnterpriseInstall
@@ -81,6 +95,11 @@ export async function resumeAfterReinstall(store: Store, record: InstallationRec
   for (const sub of await subscriptionsWhere(store, belongs)) {
     if (sub.status !== 'paused' || !UNINSTALL_REASONS.has(sub.pausedReason ?? '')) continue;
     await store.setSubscriptionStatus(sub, 'active');
+    resumed++;
+  }
+  for (const follow of await followsWhere(store, belongs)) {
+    if (follow.status !== 'paused' || !UNINSTALL_REASONS.has(follow.pausedReason ?? '')) continue;
+    await store.setFollowStatus(follow, 'active');
     resumed++;
   }
   if (resumed > 0) logger.info({ installation: record.key, resumed }, 'slack app reinstalled: digests resumed');

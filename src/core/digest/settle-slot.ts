@@ -59,6 +59,8 @@ export interface RunContext {
   /** Lets the event loop in when this run has held it for a few milliseconds. */
   breathe: () => Promise<void>;
   contentFor(localDate: string, postEmpty: boolean): Reply | undefined;
+  /** What a gone channel pauses: the digest subscription by default; a follow's announcer pauses the follow instead. */
+  pauseGone?: (ref: ChannelRef, reason: string) => Promise<void>;
 }
 
 export function refOf(ref: ChannelRef): ChannelRef {
@@ -162,6 +164,10 @@ async function settleClaim(
   };
   const backoffUntil = (attempt: number) => new Date(clock.now().getTime() + jitteredBackoffMs(attempt, random));
   const pause = async (reason: string): Promise<SlotOutcome> => {
+    if (run.pauseGone) {
+      await run.pauseGone(refOf(sub), reason);
+      return finish('paused', { state: 'paused', reason: digestMessages.reasonGone(reason) });
+    }
     await store.setSubscriptionStatus(sub, 'paused', reason);
     // The change log says readout paused it and why; a log that cannot be written does not undo the pause.
     await store

@@ -18,7 +18,7 @@ export interface PollFeedsOptions {
   /** The people table the corpus uses now, so a document is parsed like a seed. */
   gazetteer: () => Gazetteer;
   logger: Logger;
-  /** Told of each document a feed added (after it is stored), for the channels that follow new readouts. */
+  /** Told of each document a feed added (after it is stored with its announcement), so the announcement sweep runs at once. */
   onAdded?: (document: StoredDocument, feed: Feed) => Promise<void> | void;
   intervalMs?: number;
   /** Failures in a row that disable a feed (default 5). */
@@ -137,7 +137,7 @@ async function pollOne(feed: Feed, options: PollFeedsOptions): Promise<FeedPollR
       options.logger.warn({ feed: feed.url, item: item.link, reason: outcome.message }, 'feed item not fetched; tried again next poll');
       continue;
     }
-    // Marked before announcing: a crash after this point loses an announcement, never adds a document twice.
+    // The document and its announcement are stored; a crash from here may re-fetch a copy (caught by its hash), never lose the announcement.
     await store.markFeedItemsSeen(feed.url, [identity]);
     if (outcome?.kind === 'added') {
       added++;

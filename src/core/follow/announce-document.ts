@@ -11,7 +11,7 @@ import type { Gazetteer } from '../document.js';
 import type { Logger } from '../logger.js';
 import type { StoredDocument } from '../store/corpus-store-types.js';
 import type { Follow } from '../store/follow-types.js';
-import type { Store, Subscription } from '../store/store-types.js';
+import type { ChannelRef, Store, Subscription } from '../store/store-types.js';
 import { followReply } from './follow-reply.js';
 import { createFollowMatcher } from './match-follow.js';
 
@@ -42,8 +42,10 @@ export function followSlotDate(documentId: string): string {
  * Posts a new document to every channel whose follow matches it, through the digest's ledger: a slot per channel
  * and document (`platform:workspace:channel:doc:<id>`) is claimed, posted with the digest's poster and pacing, and
  * recorded with the claim token, so however many replicas are told of the document, each channel gets it once.
+ * `dueAt` is when the document was added (now by default): follows made later are not told of it, paused ones are
+ * not told at all, and past the grace period a slot is recorded `skipped_late`. A gone channel pauses its follow.
  */
-export async function announceDocument(deps: AnnounceDeps, stored: StoredDocument): Promise<SlotOutcome[]> {
+export async function announceDocument(deps: AnnounceDeps, stored: StoredDocument, options: { dueAt?: Date } = {}): Promise<SlotOutcome[]> {
   const built = buildDocument({
     id: stored.id,
     file: `store:${stored.id}`,
@@ -53,11 +55,14 @@ export async function announceDocument(deps: AnnounceDeps, stored: StoredDocumen
   });
   if (!built.ok) return [];
   const matches = createFollowMatcher(built.document, deps.gazetteer);
-  const follows = (await deps.store.listFollows()).filter((follow) => matches(follow.filter));
-  if (follows.length === 0) return [];
   // One clock: the database's time, moved on by the process's own clock, as a digest run does.
   const offsetMs = (await deps.store.now()).getTime() - deps.clock.now().getTime();
   const clock: Clock = offsetMs === 0 ? deps.clock : { now: () => new Date(deps.clock.now().getTime() + offsetMs) };
+  const dueAt = options.dueAt ?? clock.now();
+  const follows = (await deps.store.listFollows()).filter(
+    (follow) => follow.status === 'active' && Date.parse(follow.createdAt) <= dueAt.getTime() && matches(follow.filter),
+  );
+  if (follows.length === 0) return [];
   const sleep = deps.sleep ?? realSleep;
   const reply = followReply(built.document, stored.canonicalUrl ?? stored.sourceUrl);
   const run: RunContext = {
@@ -80,8 +85,8 @@ export async function announceDocument(deps: AnnounceDeps, stored: StoredDocumen
     pacer: createPostPacer(deps.store, clock, sleep),
     breathe: createBreather(),
     contentFor: () => reply,
+    pauseGone: (ref, reason) => pauseFollow(deps, ref, reason),
   };
-  const dueAt = clock.now();
   const outcomes: SlotOutcome[] = [];
   for (const follow of follows) {
     const outcome = await runSlot(run, asSubscription(follow, dueAt), { localDate: followSlotDate(stored.id), dueAt });
@@ -89,6 +94,14 @@ export async function announceDocument(deps: AnnounceDeps, stored: StoredDocumen
     outcomes.push(outcome);
   }
   return outcomes;
+}
+
+/** A channel that is gone stops its follow (kept, with the reason, for a new `/readout follow` to resume) and says so in the change log. */
+async function pauseFollow(deps: AnnounceDeps, ref: ChannelRef, reason: string): Promise<void> {
+  await deps.store.setFollowStatus(ref, 'paused', reason);
+  await deps.store
+    .recordChange({ ...ref, action: 'paused', actor: 'readout', surface: 'follow', detail: reason })
+    .catch((error: unknown) => deps.logger?.warn({ ...ref, err: error }, 'change log entry not written'));
 }
 
 /** The digest's slot runner reads a channel's schedule; a follow is due once, now, in UTC, never empty. */

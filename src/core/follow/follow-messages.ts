@@ -9,6 +9,7 @@ export const followMessages = {
   listHeading: 'Channels told about new readouts',
   listLine: (filter: string) => (filter ? `follows ${filter}` : 'follows every new readout'),
   listMore: (count: number) => `and ${count} more`,
+  pausedNote: (reason: string | null) => ` (paused${reason ? `: ${reason}` : ''}; /readout follow in that channel resumes it)`,
   fallback: (title: string) => `New readout: ${title}`,
   mentions: (people: readonly string[]) => `People: ${people.join(', ')}`,
 } as const;

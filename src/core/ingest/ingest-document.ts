@@ -17,6 +17,8 @@ export interface IngestOptions {
   allowPrivate: boolean;
   /** Who adds it: `cli:alice`, `slack:U123`, `feed:<url>`. */
   addedBy: string;
+  /** False to add it without telling the channels that follow new readouts; true by default. */
+  announce?: boolean;
   timeoutMs?: number;
   maxBytes?: number;
 }
@@ -78,6 +80,7 @@ export async function ingestDocument(source: IngestSource, options: IngestOption
     canonicalUrl,
     contentHash: hash,
     addedBy: options.addedBy,
+    ...(options.announce === false ? { announce: false } : {}),
   });
   if (!result.added) return duplicate(result.existing, result.match);
   const built = buildDocument({ id, file: `store:${id}`, raw: article.text, gazetteer: options.gazetteer, sidecar });

@@ -20,7 +20,10 @@ export interface StoredDocument {
   addedAt: string;
 }
 
-export type DocumentInput = Omit<StoredDocument, 'addedAt'>;
+export type DocumentInput = Omit<StoredDocument, 'addedAt'> & {
+  /** False to add it without telling the channels that follow new readouts (a bulk import); true by default. */
+  announce?: boolean;
+};
 
 /** What `addDocument` did: added it, or found it already there (by which key). */
 export type AddDocumentResult =
@@ -55,7 +58,10 @@ export type FeedPollUpdate =
 
 /** Documents and feeds: the part of the store that grows the corpus. */
 export interface CorpusStore {
-  /** Adds a document unless one with the same canonical URL or text hash is there (checked atomically). */
+  /**
+   * Adds a document unless one with the same canonical URL or text hash is there (checked atomically); in the same
+   * transaction, unless `announce` is false, an announcement for the channels that follow new readouts.
+   */
   addDocument(document: DocumentInput): Promise<AddDocumentResult>;
   /** The document with this canonical URL or this text hash, if any. */
   findDocument(match: { canonicalUrl?: string | null; contentHash?: string }): Promise<StoredDocument | undefined>;

@@ -1,3 +1,4 @@
+export type { AnnouncementRecord, AnnouncementStorePort, AnnouncementUpdate, PendingAnnouncement } from './announcement-types.js';
 export type { AddDocumentResult, CorpusStore, DocumentInput, Feed, FeedPollUpdate, StoredDocument } from './corpus-store-types.js';
 export type { Follow, FollowInput, FollowStorePort } from './follow-types.js';
 export { slotKey } from './slot-key.js';

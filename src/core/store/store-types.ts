@@ -1,3 +1,4 @@
+import type { AnnouncementStorePort } from './announcement-types.js';
 import type { CorpusStore } from './corpus-store-types.js';
 import type { FollowStorePort } from './follow-types.js';
 import type { InstallationStorePort } from './installation-types.js';
@@ -96,7 +97,8 @@ export interface SubscriptionFilter {
 }
 
 /** Filters for listing slots; newest local date first. */
-export type SlotFilter = Partial<ChannelRef> & { localDate?: string; limit?: number };
+/** `kind` narrows to the daily digest's slots or to the new-readout posts of a follow (`doc:<id>` dates). */
+export type SlotFilter = Partial<ChannelRef> & { localDate?: string; limit?: number; kind?: 'digest' | 'follow' };
 
 /** What one import wrote: new channels, and existing channels brought up to date. */
 export interface ImportResult {
@@ -151,7 +153,7 @@ export type ReplicaMethods = 'recordReplica' | 'listReplicas' | 'removeReplica';
  * for several processes). Every method is async so a networked driver changes nothing above it.
  * Times that decide leases are the database's own clock, never the caller's.
  */
-export interface Store extends InstallationStorePort, CorpusStore, FollowStorePort {
+export interface Store extends InstallationStorePort, CorpusStore, FollowStorePort, AnnouncementStorePort {
   /**
    * Creates or changes a subscription. A change of time, zone or status (and `removeSubscription`,
    * `setSubscriptionStatus`) closes the channel's claimed or retry-waiting slots as `skipped_changed`

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { CorpusStore, Feed, StoredDocument } from '../../core/store/corpus-store-types.js';
 
-interface PgDocumentRow {
+export interface PgDocumentRow {
   id: string;
   text: string;
   sidecar: StoredDocument['sidecar'];
@@ -31,7 +31,7 @@ interface PgFeedRow {
 // A lost LISTEN connection is opened again after this long; the caller is then told to re-read, for what it missed.
 const RELISTEN_MS = 1_000;
 
-const toDocument = (row: PgDocumentRow): StoredDocument => ({
+export const toDocument = (row: PgDocumentRow): StoredDocument => ({
   id: row.id,
   text: row.text,
   sidecar: row.sidecar,
@@ -96,6 +96,13 @@ export function createPostgresCorpusStore(pool: pg.Pool): CorpusStore {
             document.addedBy,
           ],
         );
+        // The followers' announcement commits with the document: no crash in between can lose it.
+        if (rows[0] && document.announce !== false) {
+          await client.query('INSERT INTO announcements (document_id, due_at, next_attempt_at) VALUES ($1, $2, $2)', [
+            rows[0].id,
+            rows[0].added_at,
+          ]);
+        }
         if (rows[0]) await client.query(`SELECT pg_notify(${CHANNEL}, $1)`, [document.id]);
         await client.query('COMMIT');
         if (rows[0]) return { added: true, document: toDocument(rows[0]) };

@@ -8,6 +8,8 @@ interface PgFollowRow {
   filter: string;
   created_by: string;
   created_at: Date;
+  status: Follow['status'];
+  paused_reason: string | null;
   created?: boolean;
 }
 
@@ -19,10 +21,12 @@ function toFollow(row: PgFollowRow): Follow {
     filter: row.filter,
     createdBy: row.created_by,
     createdAt: row.created_at.toISOString(),
+    status: row.status,
+    pausedReason: row.paused_reason,
   };
 }
 
-/** The follows of the Postgres store (table `follows`, migration 009); times are the server's. */
+/** The follows of the Postgres store (table `follows`, migrations 009 and 010); times are the server's. */
 export function createPostgresFollows(pool: pg.Pool): FollowStorePort {
   return {
     async upsertFollow(follow) {
@@ -30,7 +34,7 @@ export function createPostgresFollows(pool: pg.Pool): FollowStorePort {
       const { rows } = await pool.query<PgFollowRow>(
         `INSERT INTO follows (platform, workspace, channel, filter, created_by) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (platform, workspace, channel) DO UPDATE SET filter = EXCLUDED.filter, created_by = EXCLUDED.created_by,
-           created_at = now()
+           created_at = now(), status = 'active', paused_reason = NULL
          RETURNING *, (xmax = 0) AS created`,
         [follow.platform, follow.workspace, follow.channel, follow.filter, follow.createdBy],
       );
@@ -52,6 +56,13 @@ export function createPostgresFollows(pool: pg.Pool): FollowStorePort {
         ref.channel,
       ]);
       return rows[0] ? toFollow(rows[0]) : undefined;
+    },
+    async setFollowStatus(ref, status, reason) {
+      const result = await pool.query(
+        'UPDATE follows SET status = $4, paused_reason = $5 WHERE platform = $1 AND workspace = $2 AND channel = $3',
+        [ref.platform, ref.workspace, ref.channel, status, status === 'paused' ? (reason ?? null) : null],
+      );
+      return (result.rowCount ?? 0) > 0;
     },
     async listFollows(filter = {}) {
       const { rows } = await pool.query<PgFollowRow>(

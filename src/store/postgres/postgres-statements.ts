@@ -148,6 +148,7 @@ export const pgSql = {
     SELECT * FROM digest_slots
     WHERE ($1::text IS NULL OR platform = $1) AND ($2::text IS NULL OR workspace = $2)
       AND ($3::text IS NULL OR channel = $3) AND ($4::text IS NULL OR local_date = $4)
+      AND ($6::text IS NULL OR ($6 = 'follow') = (local_date LIKE 'doc:%'))
     ORDER BY local_date DESC, key LIMIT $5`,
   putAction: `
     INSERT INTO actions (key, data, expires_at) VALUES ($1, $2, now() + $3::float8 ${MS})

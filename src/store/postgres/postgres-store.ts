@@ -4,6 +4,7 @@ import { isTerminalSlotState } from '../../core/store/slot-states.js';
 import type { ChannelRef, ReplicaMethods, Store, SubscriptionInput } from '../../core/store/store-types.js';
 import { changeReason } from '../change-reason.js';
 import { storeMessages } from '../store-messages.js';
+import { createPostgresAnnouncements } from './postgres-announcements.js';
 import { createPostgresChangeLog } from './postgres-change-log.js';
 import { createPostgresCorpusStore } from './postgres-corpus-store.js';
 import { createPostgresFollows } from './postgres-follows.js';
@@ -221,6 +222,7 @@ export function createPostgresStore(pool: pg.Pool): Omit<Store, ReplicaMethods> 
         filter.channel ?? null,
         filter.localDate ?? null,
         filter.limit ?? null,
+        filter.kind ?? null,
       ]);
       return rows.map(toSlot);
     },
@@ -238,6 +240,7 @@ export function createPostgresStore(pool: pg.Pool): Omit<Store, ReplicaMethods> 
     },
     ...createPostgresChangeLog(pool),
     ...createPostgresFollows(pool),
+    ...createPostgresAnnouncements(pool),
     ...createPostgresOpsReads(pool),
     async takeTurn(bucket, options) {
       const intervalMs = Math.max(0, Math.round(options.intervalMs));

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Clock } from '../../core/clock.js';
 import type { CorpusStore, Feed, StoredDocument } from '../../core/store/corpus-store-types.js';
 
-interface DocumentRow {
+export interface DocumentRow {
   id: string;
   text: string;
   sidecar: string;
@@ -32,7 +32,7 @@ interface FeedRow {
 // Another process writing the same file (`readout ingest` beside the bot) is noticed within this long.
 const WATCH_INTERVAL_MS = 2_000;
 
-const toDocument = (row: DocumentRow): StoredDocument => ({
+export const toDocument = (row: DocumentRow): StoredDocument => ({
   id: row.id,
   text: row.text,
   sidecar: JSON.parse(row.sidecar),
@@ -68,6 +68,7 @@ export function createSqliteCorpusStore(db: Database.Database, clock: Clock): Co
     insertDocument:
       db.prepare(`INSERT OR IGNORE INTO documents (id, text, sidecar, source_url, canonical_url, content_hash, added_by, added_at)
       VALUES (@id, @text, @sidecar, @sourceUrl, @canonicalUrl, @contentHash, @addedBy, @now) RETURNING *`),
+    insertAnnouncement: db.prepare('INSERT INTO announcements (document_id, due_at, next_attempt_at) VALUES (@id, @now, @now)'),
     byCanonical: db.prepare('SELECT * FROM documents WHERE canonical_url = ?'),
     byHash: db.prepare('SELECT * FROM documents WHERE content_hash = ?'),
     byId: db.prepare('SELECT * FROM documents WHERE id = ?'),
@@ -102,14 +103,15 @@ export function createSqliteCorpusStore(db: Database.Database, clock: Clock): Co
     const byHash = match.contentHash ? (sql.byHash.get(match.contentHash) as DocumentRow | undefined) : undefined;
     return byHash ? { row: byHash, match: 'content_hash' as const } : undefined;
   };
-  const addTransaction = db.transaction((document: Parameters<CorpusStore['addDocument']>[0]) => {
+  const addTransaction = db.transaction(({ announce, ...document }: Parameters<CorpusStore['addDocument']>[0]) => {
     const existing = findDocument(document);
     if (existing) return { added: false as const, existing: toDocument(existing.row), match: existing.match };
-    const row = sql.insertDocument.get({ ...document, sidecar: JSON.stringify(document.sidecar), now: nowIso() }) as
-      | DocumentRow
-      | undefined;
+    const now = nowIso();
+    const row = sql.insertDocument.get({ ...document, sidecar: JSON.stringify(document.sidecar), now }) as DocumentRow | undefined;
     // Ids come from the text hash, so a clash here means two texts share 48 bits of hash: refuse rather than overwrite.
     if (!row) throw new Error(`a stored document already has the id ${document.id}`);
+    // The followers' announcement commits with the document: no crash in between can lose it.
+    if (announce !== false) sql.insertAnnouncement.run({ id: row.id, now });
     return { added: true as const, document: toDocument(row) };
   });
   const claimTransaction = db.transaction((owner: string, leaseMs: number, limit: number) => {

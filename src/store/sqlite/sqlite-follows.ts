@@ -9,6 +9,8 @@ interface FollowRow {
   filter: string;
   created_by: string;
   created_at: string;
+  status: Follow['status'];
+  paused_reason: string | null;
 }
 
 function toFollow(row: FollowRow): Follow {
@@ -19,10 +21,12 @@ function toFollow(row: FollowRow): Follow {
     filter: row.filter,
     createdBy: row.created_by,
     createdAt: row.created_at,
+    status: row.status,
+    pausedReason: row.paused_reason,
   };
 }
 
-/** The follows of the SQLite store (table `follows`, migration 011). */
+/** The follows of the SQLite store (table `follows`, migrations 011 and 012). */
 export function createSqliteFollows(db: Database.Database, clock: Clock): FollowStorePort {
   const key = 'platform = @platform AND workspace = @workspace AND channel = @channel';
   const get = db.prepare(`SELECT * FROM follows WHERE ${key}`);
@@ -30,7 +34,8 @@ export function createSqliteFollows(db: Database.Database, clock: Clock): Follow
     INSERT INTO follows (platform, workspace, channel, filter, created_by, created_at)
     VALUES (@platform, @workspace, @channel, @filter, @createdBy, @createdAt)
     ON CONFLICT (platform, workspace, channel) DO UPDATE SET filter = excluded.filter, created_by = excluded.created_by,
-      created_at = excluded.created_at`);
+      created_at = excluded.created_at, status = 'active', paused_reason = NULL`);
+  const setStatus = db.prepare(`UPDATE follows SET status = @status, paused_reason = @reason WHERE ${key}`);
   const remove = db.prepare(`DELETE FROM follows WHERE ${key}`);
   const list = db.prepare(`
     SELECT * FROM follows WHERE (@platform IS NULL OR platform = @platform) AND (@workspace IS NULL OR workspace = @workspace)
@@ -57,6 +62,10 @@ export function createSqliteFollows(db: Database.Database, clock: Clock): Follow
     async getFollow(ref) {
       const row = get.get({ platform: ref.platform, workspace: ref.workspace, channel: ref.channel }) as FollowRow | undefined;
       return row ? toFollow(row) : undefined;
+    },
+    async setFollowStatus(ref, status, reason) {
+      const params = { platform: ref.platform, workspace: ref.workspace, channel: ref.channel, status };
+      return setStatus.run({ ...params, reason: status === 'paused' ? (reason ?? null) : null }).changes > 0;
     },
     async listFollows(filter = {}) {
       return (list.all({ platform: filter.platform ?? null, workspace: filter.workspace ?? null }) as FollowRow[]).map(toFollow);

@@ -137,6 +137,7 @@ export function prepareSqliteStatements(db: Database.Database) {
       SELECT * FROM digest_slots
       WHERE (@platform IS NULL OR platform = @platform) AND (@workspace IS NULL OR workspace = @workspace)
         AND (@channel IS NULL OR channel = @channel) AND (@localDate IS NULL OR local_date = @localDate)
+        AND (@kind IS NULL OR (@kind = 'follow') = (local_date LIKE 'doc:%'))
       ORDER BY local_date DESC, key LIMIT @limit`),
     putAction: db.prepare(`
       INSERT INTO actions (key, data, expires_at) VALUES (@key, @data, @expiresAt)

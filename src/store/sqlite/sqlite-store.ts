@@ -5,6 +5,7 @@ import { isTerminalSlotState } from '../../core/store/slot-states.js';
 import type { ChannelRef, ReplicaMethods, Store, Subscription, SubscriptionInput } from '../../core/store/store-types.js';
 import { changeReason } from '../change-reason.js';
 import { storeMessages } from '../store-messages.js';
+import { createSqliteAnnouncements } from './sqlite-announcements.js';
 import { createSqliteChangeLog } from './sqlite-change-log.js';
 import { createSqliteCorpusStore } from './sqlite-corpus-store.js';
 import { createSqliteFollows } from './sqlite-follows.js';
@@ -230,6 +231,7 @@ export function createSqliteStore(db: Database.Database, clock: Clock): Omit<Sto
         workspace: filter.workspace ?? null,
         channel: filter.channel ?? null,
         localDate: filter.localDate ?? null,
+        kind: filter.kind ?? null,
         limit: filter.limit ?? MAX_PAGE,
       }) as SlotRow[];
       return rows.map(toSlot);
@@ -246,6 +248,7 @@ export function createSqliteStore(db: Database.Database, clock: Clock): Omit<Sto
     },
     ...createSqliteChangeLog(db, clock),
     ...createSqliteFollows(db, clock),
+    ...createSqliteAnnouncements(db, clock),
     ...createSqliteOpsReads(db),
     async takeTurn(bucket, options) {
       const now = clock.now().getTime();
