@@ -138,6 +138,65 @@ export function storeContractForCorpus(name: string, withStore: WithStore): void
     );
 
     it(
+      'gives a claimed feed back without recording a poll, so another process claims it at once, still due and with no failure',
+      withStore(async (store, db) => {
+        await store.addFeed({ url, addedBy: 'cli:test', backfill: 0, nextPollAt: ALWAYS_DUE });
+        const other = await db.connect();
+        expect(await store.claimDueFeeds('a', db.leaseMs, 10)).toHaveLength(1);
+        expect(await other.releaseFeed(url, 'b')).toBe(false);
+        expect(await other.claimDueFeeds('b', db.leaseMs, 10)).toEqual([]);
+        expect(await store.releaseFeed(url, 'a')).toBe(true);
+        expect((await other.claimDueFeeds('b', db.leaseMs, 10)).map((f) => f.url)).toEqual([url]);
+        expect(await store.getFeed(url)).toMatchObject({ failures: 0, lastError: null, lastPolledAt: null, baselinePending: true });
+        // The feed is b's now: a's late give-back and a's finish change nothing.
+        expect(await store.releaseFeed(url, 'a')).toBe(false);
+        expect(await store.finishFeedPoll(url, 'a', { ok: false, error: 'late', nextPollAt: ALWAYS_DUE, disableAfter: 5 })).toBe(false);
+        expect(await other.finishFeedPoll(url, 'b', { ok: true, etag: null, lastModified: null, nextPollAt: NEVER_DUE })).toBe(true);
+      }),
+    );
+
+    it(
+      'leases a host to one owner at a time: renewed by its holder, refused to another until released or run out',
+      withStore(async (store, db) => {
+        const other = await db.connect();
+        const host = '127.0.0.1:9';
+        expect(await store.claimFeedHost(host, 'a', db.leaseMs)).toBe(true);
+        expect(await other.claimFeedHost(host, 'b', db.leaseMs)).toBe(false);
+        expect(await other.claimFeedHost('feeds.example', 'b', db.leaseMs)).toBe(true);
+        // The holder asks again: granted, and the lease runs from now.
+        await db.elapse(db.leaseMs * 0.6);
+        expect(await store.claimFeedHost(host, 'a', db.leaseMs)).toBe(true);
+        await db.elapse(db.leaseMs * 0.6);
+        expect(await other.claimFeedHost(host, 'b', db.leaseMs)).toBe(false);
+        // Released by someone else's name: nothing happens; by the holder: free at once.
+        await other.releaseFeedHost(host, 'b');
+        expect(await other.claimFeedHost(host, 'b', db.leaseMs)).toBe(false);
+        await store.releaseFeedHost(host, 'a');
+        expect(await other.claimFeedHost(host, 'b', db.leaseMs)).toBe(true);
+        expect(await store.claimFeedHost(host, 'a', db.leaseMs)).toBe(false);
+        // A holder that never comes back: its lease runs out and the next claimer gets the host.
+        await db.elapse(db.leaseMs * 1.2);
+        expect(await store.claimFeedHost(host, 'a', db.leaseMs)).toBe(true);
+        expect(await other.claimFeedHost(host, 'b', db.leaseMs)).toBe(false);
+        await other.releaseFeedHost(host, 'b');
+        expect(await other.claimFeedHost(host, 'b', db.leaseMs)).toBe(false);
+      }),
+      15_000,
+    );
+
+    it(
+      'grants a free host to exactly one of two connections claiming it at once',
+      withStore(async (one, db) => {
+        const two = await db.connect();
+        for (let i = 0; i < 30; i++) {
+          const host = `host-${i}.example`;
+          const [a, b] = await Promise.all([one.claimFeedHost(host, 'a', db.leaseMs), two.claimFeedHost(host, 'b', db.leaseMs)]);
+          expect(Number(a) + Number(b)).toBe(1);
+        }
+      }),
+    );
+
+    it(
       'remembers item identities across feeds and returns only the new ones',
       withStore(async (store) => {
         expect(await store.unseenFeedItems(['a', 'b'])).toEqual(['a', 'b']);

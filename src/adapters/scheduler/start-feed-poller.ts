@@ -13,8 +13,8 @@ export interface FeedPollerOptions extends Omit<PollFeedsOptions, 'owner'> {
 }
 
 /**
- * Looks for due feeds every minute and polls them. Every replica runs one; the lease in the store lets exactly one
- * process poll a given feed at a time. Ticks never overlap, and `stop` waits for the one running, which fetches no further item once asked to stop.
+ * Looks for due feeds every minute and polls them. Every replica runs one; leases in the store let exactly one
+ * process poll a given feed, and fetch from a given host, at a time. Ticks never overlap, and `stop` waits for the one running, which fetches no further item once asked to stop.
  */
 export function startFeedPoller(options: FeedPollerOptions): { stop(): Promise<void> } {
   const owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;

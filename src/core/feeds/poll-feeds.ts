@@ -4,15 +4,18 @@ import { fetchUrl } from '../ingest/fetch-url.js';
 import { type IngestOutcome, ingestDocument } from '../ingest/ingest-document.js';
 import type { Logger } from '../logger.js';
 import type { CorpusStore, Feed, StoredDocument } from '../store/corpus-store-types.js';
+import type { Store } from '../store/store-types.js';
 import { feedMessages as messages } from './feed-messages.js';
 import { FEED_INTERVAL_MS, nextPollAt } from './feed-schedule.js';
 import { itemIdentity } from './item-identity.js';
 import { type FeedItemFields, parseFeedText } from './parse-feed.js';
 
 export interface PollFeedsOptions {
-  store: CorpusStore;
+  /** The feeds and their leases, and the database's time (next polls are written in it). */
+  store: CorpusStore & Pick<Store, 'now'>;
   /** This process's name in leases. */
   owner: string;
+  /** The process's clock: only how much time passed since the database's time was read is taken from it. */
   clock: Clock;
   allowPrivate: boolean;
   /** The people table the corpus uses now, so a document is parsed like a seed. */
@@ -30,10 +33,10 @@ export interface PollFeedsOptions {
   shouldStop?: () => boolean;
 }
 
-/** What one poll of one feed did. */
+/** What one poll of one feed did (`host_busy`: another process is fetching from its host; given back, polled at a later tick). */
 export interface FeedPollResult {
   url: string;
-  outcome: 'not_modified' | 'polled' | 'failed' | 'lease_lost';
+  outcome: 'not_modified' | 'polled' | 'failed' | 'lease_lost' | 'host_busy';
   added: number;
   /** Items recorded as seen without adding anything (the baseline, copies, pages that are not articles). */
   seen: number;
@@ -56,28 +59,55 @@ const CLAIM_LIMIT = 50;
 const TRANSIENT = new Set<string>(['unreachable', 'http_error', 'redirects']);
 
 /**
- * Polls every feed that is due and not leased by another process: one request at a time per host, a conditional GET
+ * Polls every feed that is due and not leased by another process: one request at a time per host across replicas
+ * (a host lease in the store, held while the feeds of that host and their item pages are fetched), a conditional GET
  * (ETag, Last-Modified), new items fetched and added like `/readout add`, the first poll a baseline (unless backfill).
- * A feed failing `disableAfter` times in a row is disabled with the reason.
+ * A feed failing `disableAfter` times in a row is disabled with the reason. Next polls are computed in database time.
  */
 export async function pollDueFeeds(options: PollFeedsOptions): Promise<FeedPollResult[]> {
+  // One clock per call: the database's time, read once, moved on by the process's clock (as a digest run does), so
+  // the next poll times agree with the due times and leases the database compares, however far this host's clock is off.
+  const processStart = options.clock.now().getTime();
+  const offsetMs = (await options.store.now()).getTime() - processStart;
+  const clock: Clock = offsetMs === 0 ? options.clock : { now: () => new Date(options.clock.now().getTime() + offsetMs) };
   const feeds = await options.store.claimDueFeeds(options.owner, LEASE_MS, CLAIM_LIMIT);
   const byHost = new Map<string, Feed[]>();
   for (const feed of feeds) {
     const host = new URL(feed.url).host;
     byHost.set(host, [...(byHost.get(host) ?? []), feed]);
   }
-  const results = await Promise.all(
-    [...byHost.values()].map(async (queue) => {
-      const done: FeedPollResult[] = [];
-      for (const feed of queue) done.push(await pollOne(feed, options));
-      return done;
-    }),
-  );
+  const results = await Promise.all([...byHost].map(([host, queue]) => pollHost(host, queue, { ...options, clock })));
   return results.flat();
 }
 
-async function pollOne(feed: Feed, options: PollFeedsOptions): Promise<FeedPollResult> {
+/**
+ * Polls the claimed feeds of one host in turn while holding the host's lease, renewed before each feed and each item
+ * page; feeds left when another process holds the host are given back (still due, no failure counted).
+ */
+async function pollHost(host: string, queue: readonly Feed[], options: PollFeedsOptions): Promise<FeedPollResult[]> {
+  const { store, owner } = options;
+  const holdHost = () => store.claimFeedHost(host, owner, LEASE_MS);
+  const done: FeedPollResult[] = [];
+  try {
+    for (const [index, feed] of queue.entries()) {
+      if (await holdHost()) {
+        done.push(await pollOne(feed, options, holdHost));
+        continue;
+      }
+      options.logger.info({ host, feeds: queue.length - index }, 'feed host busy in another process; polled at a later tick');
+      for (const rest of queue.slice(index)) {
+        await store.releaseFeed(rest.url, owner);
+        done.push({ url: rest.url, outcome: 'host_busy', added: 0, seen: 0 });
+      }
+      break;
+    }
+  } finally {
+    await store.releaseFeedHost(host, owner);
+  }
+  return done;
+}
+
+async function pollOne(feed: Feed, options: PollFeedsOptions, holdHost: () => Promise<boolean>): Promise<FeedPollResult> {
   const { store, owner } = options;
   const next = nextPollAt(feed.url, options.clock.now(), options.intervalMs ?? FEED_INTERVAL_MS);
   const fail = async (error: string): Promise<FeedPollResult> => {
@@ -126,6 +156,11 @@ async function pollOne(feed: Feed, options: PollFeedsOptions): Promise<FeedPollR
   let seen = skipped.length;
   for (const identity of toFetch) {
     if (options.shouldStop?.()) break;
+    // A poll outliving the host lease stops talking to the host once another process has it; the rest wait unseen.
+    if (!(await holdHost())) {
+      options.logger.warn({ feed: feed.url }, 'feed host lease lost; the remaining items wait for the next poll');
+      break;
+    }
     const item = items.get(identity)!;
     const outcome: IngestOutcome | undefined = item.link
       ? await ingestDocument(

@@ -82,6 +82,15 @@ export interface CorpusStore {
   claimDueFeeds(owner: string, leaseMs: number, limit: number): Promise<Feed[]>;
   /** Records a poll of a feed this caller still leases and lets the lease go; false when the lease was lost. */
   finishFeedPoll(url: string, owner: string, update: FeedPollUpdate): Promise<boolean>;
+  /** Lets a feed lease this caller holds go without recording a poll: the feed stays due for the next claim; false when not held. */
+  releaseFeed(url: string, owner: string): Promise<boolean>;
+  /**
+   * Leases a host to `owner` for `leaseMs` of database time unless another owner holds it (atomically); the holder
+   * renews by claiming again. True when `owner` now holds it: only the holder fetches from the host.
+   */
+  claimFeedHost(host: string, owner: string, leaseMs: number): Promise<boolean>;
+  /** Lets a host lease this owner holds go (nothing when another owner holds it). */
+  releaseFeedHost(host: string, owner: string): Promise<void>;
   /** The identities not seen yet by any feed, in the order given. */
   unseenFeedItems(identities: readonly string[]): Promise<string[]>;
   /** Marks item identities as seen (first feed wins) and returns those that were new. */

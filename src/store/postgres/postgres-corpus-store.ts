@@ -227,6 +227,26 @@ export function createPostgresCorpusStore(pool: pg.Pool): CorpusStore {
           );
       return (result.rowCount ?? 0) > 0;
     },
+    async releaseFeed(url, owner) {
+      const result = await pool.query('UPDATE feeds SET lease_owner = NULL, lease_until = NULL WHERE url = $1 AND lease_owner = $2', [
+        url,
+        owner,
+      ]);
+      return (result.rowCount ?? 0) > 0;
+    },
+    async claimFeedHost(host, owner, leaseMs) {
+      // Two claimers of a free host: one inserts, the other waits on the key and then sees a live lease of another owner.
+      const result = await pool.query(
+        `INSERT INTO feed_host_leases (host, owner, lease_until) VALUES ($1, $2, now() + $3 * interval '1 millisecond')
+         ON CONFLICT (host) DO UPDATE SET owner = excluded.owner, lease_until = excluded.lease_until
+         WHERE feed_host_leases.lease_until <= now() OR feed_host_leases.owner = excluded.owner`,
+        [host, owner, leaseMs],
+      );
+      return (result.rowCount ?? 0) > 0;
+    },
+    async releaseFeedHost(host, owner) {
+      await pool.query('DELETE FROM feed_host_leases WHERE host = $1 AND owner = $2', [host, owner]);
+    },
     async unseenFeedItems(identities) {
       if (identities.length === 0) return [];
       const { rows } = await pool.query<{ identity: string }>('SELECT identity FROM feed_items WHERE identity = ANY($1::text[])', [

@@ -94,6 +94,11 @@ export function createSqliteCorpusStore(db: Database.Database, clock: Clock): Co
       disabled_reason = CASE WHEN failures + 1 >= @disableAfter THEN @error ELSE disabled_reason END,
       lease_owner = NULL, lease_until = NULL
       WHERE url = @url AND lease_owner = @owner AND lease_until > @now`),
+    releaseFeed: db.prepare('UPDATE feeds SET lease_owner = NULL, lease_until = NULL WHERE url = @url AND lease_owner = @owner'),
+    claimHost: db.prepare(`INSERT INTO feed_host_leases (host, owner, lease_until) VALUES (@host, @owner, @until)
+      ON CONFLICT (host) DO UPDATE SET owner = excluded.owner, lease_until = excluded.lease_until
+      WHERE feed_host_leases.lease_until <= @now OR feed_host_leases.owner = excluded.owner`),
+    releaseHost: db.prepare('DELETE FROM feed_host_leases WHERE host = @host AND owner = @owner'),
     seen: db.prepare('SELECT 1 FROM feed_items WHERE identity = ?'),
     markSeen: db.prepare('INSERT OR IGNORE INTO feed_items (identity, feed_url, seen_at) VALUES (?, ?, ?)'),
   };
@@ -192,6 +197,15 @@ export function createSqliteCorpusStore(db: Database.Database, clock: Clock): Co
         ? sql.finishOk.run({ ...base, etag: update.etag, lastModified: update.lastModified })
         : sql.finishFailed.run({ ...base, error: update.error, disableAfter: update.disableAfter });
       return result.changes > 0;
+    },
+    async releaseFeed(url, owner) {
+      return sql.releaseFeed.run({ url, owner }).changes > 0;
+    },
+    async claimFeedHost(host, owner, leaseMs) {
+      return sql.claimHost.run({ host, owner, now: nowIso(), until: later(leaseMs) }).changes > 0;
+    },
+    async releaseFeedHost(host, owner) {
+      sql.releaseHost.run({ host, owner });
     },
     async unseenFeedItems(identities) {
       return identities.filter((identity) => sql.seen.get(identity) === undefined);

@@ -29,6 +29,8 @@ const dynamic: Route = (request, response) => {
     .writeHead(200, { 'content-type': entry.type, ...(entry.etag ? { etag: entry.etag } : {}) })
     .end(entry.body.replaceAll('{{BASE}}', base));
 };
+/** Called when `/steal` (an item page) is fetched, before it answers: lets a test act while a poll is under way. */
+let onSteal: (() => Promise<void>) | undefined;
 let base = '';
 let server: Awaited<ReturnType<typeof startFixtureServer>>;
 let dir: string;
@@ -41,6 +43,12 @@ beforeAll(async () => {
       ['/mirror', serve('text/html', read('ingest/syndicated.html'))],
       ['/astana', serve('text/html', read('ingest/astana.html'))],
       ['/older', serve('text/html', read('ingest/article.html'))],
+      [
+        '/steal',
+        (request, response) => {
+          void (onSteal?.() ?? Promise.resolve()).then(() => serve('text/html', read('ingest/astana.html'))(request, response));
+        },
+      ],
     ]),
   );
   base = server.url('').replace(/\/$/, '');
@@ -53,13 +61,14 @@ afterAll(async () => {
 const open: Store[] = [];
 afterEach(async () => {
   for (const store of open.splice(0)) await store.close();
+  onSteal = undefined;
   bodies.clear();
   seenHeaders.length = 0;
   server.hits.clear();
 });
 
 let count = 0;
-async function setUp() {
+async function setUp({ processClock }: { processClock?: FakeClock } = {}) {
   const clock = new FakeClock('2026-04-24T06:00:00Z');
   const store = await openStore(`sqlite:${join(dir, `feeds-${count++}.db`)}`, { clock });
   open.push(store);
@@ -67,7 +76,7 @@ async function setUp() {
   const options: PollFeedsOptions = {
     store,
     owner: 'replica-a',
-    clock,
+    clock: processClock ?? clock,
     allowPrivate: true,
     gazetteer: () => gazetteer,
     logger: silentLogger,
@@ -204,6 +213,66 @@ describe('polling feeds', () => {
       'Xi Jinping holds talks with Kenyan President William Ruto',
       'Xi Jinping meets Tokayev in Astana',
     ]);
+  });
+});
+
+describe('one process per host', () => {
+  const host = () => new URL(server.url('/')).host;
+
+  it('gives back a feed whose host another process is fetching from, without fetching it or counting a failure, and polls it once the host is free', async () => {
+    const { store, follow, poll } = await setUp();
+    bodies.set('/rss', { type: 'application/rss+xml', body: read('feeds/rss.xml') });
+    bodies.set('/atom', { type: 'application/atom+xml', body: read('feeds/atom.xml') });
+    await follow('/rss');
+    await follow('/atom');
+    expect(await store.claimFeedHost(host(), 'replica-b', 60_000)).toBe(true);
+    const busy = await poll();
+    expect(busy.map((r) => r.outcome)).toEqual(['host_busy', 'host_busy']);
+    expect(server.hits.size).toBe(0);
+    for (const path of ['/rss', '/atom'])
+      expect(await store.getFeed(server.url(path))).toMatchObject({ failures: 0, lastError: null, lastPolledAt: null });
+    // The next tick (no time passes, the feeds are still due): the host is still busy, then free.
+    expect((await poll()).map((r) => r.outcome)).toEqual(['host_busy', 'host_busy']);
+    await store.releaseFeedHost(host(), 'replica-b');
+    expect((await poll()).map((r) => r.outcome).sort()).toEqual(['polled', 'polled']);
+    // The poller let the host go when it was done.
+    expect(await store.claimFeedHost(host(), 'replica-b', 60_000)).toBe(true);
+  });
+
+  it('fetches no further item page once another process has taken over the host, and fetches it at the next poll', async () => {
+    const { store, clock, follow, poll, nextRound, added } = await setUp();
+    const rss = read('feeds/rss-new-item.xml');
+    bodies.set('/rss', { type: 'application/rss+xml', body: rss.replace('{{BASE}}/readout', '{{BASE}}/steal') });
+    await follow('/rss', 3);
+    // While the first (newest) item page is fetched, the poll outlives its leases and another process takes the host.
+    onSteal = async () => {
+      onSteal = undefined;
+      clock.advance(11 * 60_000);
+      expect(await store.claimFeedHost(host(), 'replica-b', 60_000)).toBe(true);
+    };
+    expect(await poll()).toEqual([{ url: server.url('/rss'), outcome: 'lease_lost', added: 1, seen: 0 }]);
+    expect(server.hits.get('/steal')).toBe(1);
+    expect(server.hits.get('/older')).toBeUndefined();
+    expect(server.hits.get('/astana')).toBeUndefined();
+    await store.releaseFeedHost(host(), 'replica-b');
+    // The two items left stay unseen: the next poll fetches them (the Astana page is the one /steal served: a copy).
+    expect(await nextRound()).toEqual([{ url: server.url('/rss'), outcome: 'polled', added: 1, seen: 1 }]);
+    expect(server.hits.get('/older')).toBe(1);
+    expect(server.hits.get('/astana')).toBe(1);
+    expect(added).toHaveLength(2);
+  });
+});
+
+describe('next polls in database time', () => {
+  it('sets a feed’s next poll from the database’s time when the process clock is years away', async () => {
+    const processClock = new FakeClock('2031-01-01T00:00:00Z');
+    const { store, clock, follow, poll } = await setUp({ processClock });
+    bodies.set('/rss', { type: 'application/rss+xml', body: read('feeds/rss.xml') });
+    await follow('/rss');
+    expect(await poll()).toEqual([{ url: server.url('/rss'), outcome: 'polled', added: 0, seen: 2 }]);
+    const feed = await store.getFeed(server.url('/rss'));
+    expect(feed?.nextPollAt).toBe(nextPollAt(server.url('/rss'), clock.now()).toISOString());
+    expect(feed?.lastPolledAt).toBe(clock.now().toISOString());
   });
 });
 
