@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pollDueFeeds } from '../../../src/core/feeds/poll-feeds.js';
 import { announceDocument, followSlotDate } from '../../../src/core/follow/announce-document.js';
+import { sweepAnnouncements } from '../../../src/core/follow/sweep-announcements.js';
 import { silentLogger } from '../../../src/core/logger.js';
 import { readGazetteer } from '../../../src/core/names/load-gazetteer.js';
 import type { StoredDocument } from '../../../src/core/store/corpus-store-types.js';
@@ -129,6 +130,21 @@ describe.skipIf(!POSTGRES_TEST_URL)('following new readouts on Postgres', () => 
       // Told again later, neither replica posts it again.
       await Promise.all([replica(a, 'a')(ruto), replica(b, 'b')(ruto)]);
       expect(poster.posts).toHaveLength(followers.length);
+
+      // The production path: both replicas sweep the announcement outbox at once. Each document's announcement goes
+      // to one of them; the Ruto readout is already settled everywhere, the Astana one reaches its followers once.
+      const sweep = (store: Store, owner: string) =>
+        sweepAnnouncements({ store, posters: [poster], clock: { now: () => new Date() }, owner, gazetteer: () => gazetteer });
+      const swept = (await Promise.all([sweep(a, 'a'), sweep(b, 'b')])).flat();
+      expect(swept.map((r) => r.documentId).sort()).toEqual(added.map((document) => document.id).sort());
+      expect(swept.every((r) => r.done && r.recorded)).toBe(true);
+      expect(swept.find((r) => r.documentId === ruto.id)?.summary).toBe(`already_done ${followers.length}`);
+      const astana = added.find((document) => document.id !== ruto.id)!;
+      const astanaFollowers = [...EVERY, NOBODY].map(channelOf).sort();
+      const astanaPosts = poster.posts.filter((post) => post.slotKey === slotKey(post.ref, followSlotDate(astana.id)));
+      expect(astanaPosts.map((post) => channelOf(post.ref)).sort()).toEqual(astanaFollowers);
+      expect(poster.posts).toHaveLength(followers.length + astanaFollowers.length);
+      expect(await Promise.all([sweep(a, 'a'), sweep(b, 'b')])).toEqual([[], []]);
     } finally {
       await a.close();
       await b.close();
