@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { openStore } from '../../src/store/index.js';
 import { FakeClock } from '../fakes/fake-clock.js';
 import { FakeSlackApi } from '../fakes/fake-slack-api.js';
 import { serve, startFixtureServer } from '../fakes/fixture-server.js';
-import { MIN, ROOT } from './fixtures/digest-child-runs.js';
+import { MIN, ROOT, runScript } from './fixtures/digest-child-runs.js';
 
 const CHILD = join(import.meta.dirname, 'fixtures/announce-sweep-child.ts');
 // The sweep's hold on an announcement (10 minutes) is longer than the slot's lease (5): past both.
@@ -25,22 +25,9 @@ interface SweepRun {
 }
 
 /** One announcement sweep in a child process; `killWhen` resolving kills it with SIGKILL, whatever it is doing. */
-function runSweep(env: NodeJS.ProcessEnv, offsetMs: number, killWhen?: Promise<unknown>): Promise<SweepRun> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, String(offsetMs)], { cwd: ROOT, env });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString('utf8');
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString('utf8');
-  });
-  void killWhen?.then(() => child.kill('SIGKILL'));
-  return new Promise((done) =>
-    child.on('exit', (_code, signal) =>
-      done({ signal, results: stdout ? (JSON.parse(stdout) as AnnouncementSweepResult[]) : undefined, stderr }),
-    ),
-  );
+async function runSweep(env: NodeJS.ProcessEnv, offsetMs: number, killWhen?: Promise<unknown>): Promise<SweepRun> {
+  const { signal, stdout, stderr } = await runScript(CHILD, env, [String(offsetMs)], killWhen);
+  return { signal, results: stdout ? (JSON.parse(stdout) as AnnouncementSweepResult[]) : undefined, stderr };
 }
 
 let dir = '';
