@@ -91,6 +91,7 @@ describe('a following channel is told of every new readout, however it was added
       bot.kill('SIGKILL');
     }
     expect(count(screen.output(), 'New readout\n')).toBe(2);
+    expect(count(screen.output(), '(new readout console:local:console:doc:web-')).toBe(2);
     const store = await openStore(env['DATABASE_URL']);
     try {
       const documents = await store.listDocuments();

@@ -17,8 +17,10 @@ export function createConsolePoster(
       if ((hooks?.firstPage ?? 0) > 0) return { messageId: '' };
       await hooks?.beforeRequest?.();
       const messageId = `console-${randomUUID().slice(0, 8)}`;
+      // A follow's post (slot `…:doc:<id>`) is a new readout, not the day's digest.
+      const kind = slotKey.includes(':doc:') ? 'new readout' : 'digest';
       print(
-        `${renderText(reply, { color, width: width ? width() || 80 : undefined })}\n(digest ${slotKey} → #${ref.channel}, message ${messageId})`,
+        `${renderText(reply, { color, width: width ? width() || 80 : undefined })}\n(${kind} ${slotKey} → #${ref.channel}, message ${messageId})`,
       );
       await hooks?.pageSent?.(0, messageId);
       return { messageId };
