@@ -34,6 +34,7 @@ export const digestMessages = {
   reasonStopped: 'shutting down before posting; the slot is left for the next run',
   /** Ledger reasons for failures that are not the platform's: the full error is in the log, never shown. */
   reasonDatabase: 'the database was unavailable (details in the log)',
+  reasonConnection: 'the connection to the database was lost or refused (details in the log)',
   reasonUnexpected: 'an unexpected error (details in the log)',
   listHeading: (first: number, last: number) => `Digest subscriptions ${first}–${last}`,
   listEmpty: 'No digest subscriptions yet.',
