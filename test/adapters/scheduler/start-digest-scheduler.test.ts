@@ -231,16 +231,7 @@ describe('startDigestScheduler', () => {
 
 describe('startDigestScheduler owner', () => {
   it('claims as this host and process when no owner is given', async () => {
-    const clock = new FakeClock('2026-04-24T04:00:00Z');
-    store = openSqliteStore(':memory:', clock);
-    await store.upsertSubscription({
-      platform: 'slack',
-      workspace: 'T1',
-      channel: 'C1',
-      time: '09:00',
-      timezone: 'Asia/Almaty',
-      postEmpty: true,
-    });
+    const { clock } = await setup();
     const cron = fakeCron();
     const scheduler = startDigestScheduler({
       nearbyWindow: 7,
