@@ -21,3 +21,9 @@ export function freshPostgresSchema(): { schema: string; open(): Promise<Store> 
     },
   };
 }
+
+/** Two stores on one fresh schema, each with its own pool as two replicas have; both closed and the schema dropped when the test finishes. */
+export async function openTwoReplicas(): Promise<[Store, Store]> {
+  const schema = freshPostgresSchema();
+  return [await schema.open(), await schema.open()];
+}

@@ -9,7 +9,7 @@ import { silentLogger } from '../../../src/core/logger.js';
 import { readGazetteer } from '../../../src/core/names/load-gazetteer.js';
 import type { Store } from '../../../src/core/store/store-types.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
-import { freshPostgresSchema } from '../../store/fresh-postgres-schema.js';
+import { freshPostgresSchema, openTwoReplicas } from '../../store/fresh-postgres-schema.js';
 import { POSTGRES_TEST_URL } from '../../store/postgres-test-database.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -111,10 +111,7 @@ describe.skipIf(!POSTGRES_TEST_URL)('feeds of one host on Postgres', () => {
   it('never lets two replicas fetch from one host at once, and polls both of its feeds', async () => {
     const host = await startOneHost();
     onTestFinished(() => host.close());
-    // Two replicas: two stores, each with its own pool.
-    const postgres = freshPostgresSchema();
-    const a = await postgres.open();
-    const b = await postgres.open();
+    const [a, b] = await openTwoReplicas();
     const feedA = `${host.base}/feed-a`;
     const feedB = `${host.base}/feed-b`;
     for (const url of [feedA, feedB]) await a.addFeed({ url, addedBy: 'cli:test', backfill: 2, nextPollAt: new Date(0) });

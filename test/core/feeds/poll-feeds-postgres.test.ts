@@ -4,7 +4,7 @@ import { pollDueFeeds } from '../../../src/core/feeds/poll-feeds.js';
 import { silentLogger } from '../../../src/core/logger.js';
 import { readGazetteer } from '../../../src/core/names/load-gazetteer.js';
 import { startNewItemFeedServer } from '../../fakes/new-item-feed-server.js';
-import { freshPostgresSchema } from '../../store/fresh-postgres-schema.js';
+import { openTwoReplicas } from '../../store/fresh-postgres-schema.js';
 import { POSTGRES_TEST_URL } from '../../store/postgres-test-database.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -13,9 +13,7 @@ describe.skipIf(!POSTGRES_TEST_URL)('feeds on Postgres', () => {
   it('lets exactly one of two replicas poll a due feed, and adds its new item once', async () => {
     const server = await startNewItemFeedServer();
     onTestFinished(() => server.close());
-    const postgres = freshPostgresSchema();
-    const a = await postgres.open();
-    const b = await postgres.open();
+    const [a, b] = await openTwoReplicas();
     await a.addFeed({ url: server.url('/rss'), addedBy: 'cli:test', backfill: 3, nextPollAt: new Date(0) });
     const { gazetteer } = readGazetteer(join(ROOT, 'seeds'));
     const announced: string[] = [];

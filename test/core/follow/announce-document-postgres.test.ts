@@ -10,7 +10,7 @@ import { slotKey } from '../../../src/core/store/slot-key.js';
 import type { ChannelRef, Store } from '../../../src/core/store/store-types.js';
 import { FakePoster } from '../../fakes/fake-poster.js';
 import { startNewItemFeedServer } from '../../fakes/new-item-feed-server.js';
-import { freshPostgresSchema } from '../../store/fresh-postgres-schema.js';
+import { openTwoReplicas } from '../../store/fresh-postgres-schema.js';
 import { POSTGRES_TEST_URL } from '../../store/postgres-test-database.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -62,9 +62,7 @@ describe.skipIf(!POSTGRES_TEST_URL)('following new readouts on Postgres', () => 
   it('a feed’s new item reaches each following channel exactly once with two replicas posting it at once', async () => {
     const server = await startNewItemFeedServer();
     onTestFinished(() => server.close());
-    const postgres = freshPostgresSchema();
-    const a = await postgres.open();
-    const b = await postgres.open();
+    const [a, b] = await openTwoReplicas();
     for (const ref of EVERY) await a.upsertFollow({ ...ref, filter: '', createdBy: 'U1' });
     await b.upsertFollow({ ...RUTO, filter: 'person:ruto', createdBy: 'U1' });
     await b.upsertFollow({ ...NOBODY, filter: 'person:tokayev', createdBy: 'U1' });
