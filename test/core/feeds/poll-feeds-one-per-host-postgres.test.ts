@@ -5,15 +5,13 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { nextPollAt } from '../../../src/core/feeds/feed-schedule.js';
 import { type FeedPollResult, type PollFeedsOptions, pollDueFeeds } from '../../../src/core/feeds/poll-feeds.js';
-import { silentLogger } from '../../../src/core/logger.js';
-import { readGazetteer } from '../../../src/core/names/load-gazetteer.js';
 import type { Store } from '../../../src/core/store/store-types.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
 import { freshPostgresSchema, openTwoReplicas } from '../../store/fresh-postgres-schema.js';
 import { POSTGRES_TEST_URL } from '../../store/postgres-test-database.js';
+import { replicaPollOptions } from './replica-poll-options.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const { gazetteer } = readGazetteer(join(ROOT, 'seeds'));
 const page = (name: string) => readFileSync(join(ROOT, 'test/fixtures/ingest', name), 'utf8');
 // Each answer waits this long, so two processes fetching from the host at once would overlap at the server.
 const ANSWER_AFTER_MS = 40;
@@ -98,14 +96,8 @@ function racingReplica(store: Store, gates: { claim: () => Promise<void>; host: 
   };
 }
 
-const optionsFor = (store: Store, owner: string, clock = { now: () => new Date() }): PollFeedsOptions => ({
-  store,
-  owner,
-  clock,
-  allowPrivate: true,
-  gazetteer: () => gazetteer,
-  logger: silentLogger,
-});
+const optionsFor = (store: Store, owner: string, clock = { now: () => new Date() }): PollFeedsOptions =>
+  replicaPollOptions(store, owner, { clock });
 
 describe.skipIf(!POSTGRES_TEST_URL)('feeds of one host on Postgres', () => {
   it('never lets two replicas fetch from one host at once, and polls both of its feeds', async () => {

@@ -1,13 +1,9 @@
-import { join, resolve } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { pollDueFeeds } from '../../../src/core/feeds/poll-feeds.js';
-import { silentLogger } from '../../../src/core/logger.js';
-import { readGazetteer } from '../../../src/core/names/load-gazetteer.js';
 import { startNewItemFeedServer } from '../../fakes/new-item-feed-server.js';
 import { openTwoReplicas } from '../../store/fresh-postgres-schema.js';
 import { POSTGRES_TEST_URL } from '../../store/postgres-test-database.js';
-
-const ROOT = resolve(import.meta.dirname, '../../..');
+import { replicaPollOptions } from './replica-poll-options.js';
 
 describe.skipIf(!POSTGRES_TEST_URL)('feeds on Postgres', () => {
   it('lets exactly one of two replicas poll a due feed, and adds its new item once', async () => {
@@ -15,19 +11,13 @@ describe.skipIf(!POSTGRES_TEST_URL)('feeds on Postgres', () => {
     onTestFinished(() => server.close());
     const [a, b] = await openTwoReplicas();
     await a.addFeed({ url: server.url('/rss'), addedBy: 'cli:test', backfill: 3, nextPollAt: new Date(0) });
-    const { gazetteer } = readGazetteer(join(ROOT, 'seeds'));
     const announced: string[] = [];
-    const options = (store: typeof a, owner: string) => ({
-      store,
-      owner,
-      clock: { now: () => new Date() },
-      allowPrivate: true,
-      gazetteer: () => gazetteer,
-      logger: silentLogger,
-      onAdded: (document: { id: string }) => {
-        announced.push(`${owner}:${document.id}`);
-      },
-    });
+    const options = (store: typeof a, owner: string) =>
+      replicaPollOptions(store, owner, {
+        onAdded: (document: { id: string }) => {
+          announced.push(`${owner}:${document.id}`);
+        },
+      });
     const [fromA, fromB] = await Promise.all([pollDueFeeds(options(a, 'a')), pollDueFeeds(options(b, 'b'))]);
     expect([...fromA, ...fromB]).toEqual([{ url: server.url('/rss'), outcome: 'polled', added: 2, seen: 1 }]);
     expect(server.hits.get('/rss')).toBe(1);

@@ -3,7 +3,6 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { pollDueFeeds } from '../../../src/core/feeds/poll-feeds.js';
 import { announceDocument, followSlotDate } from '../../../src/core/follow/announce-document.js';
 import { sweepAnnouncements } from '../../../src/core/follow/sweep-announcements.js';
-import { silentLogger } from '../../../src/core/logger.js';
 import { readGazetteer } from '../../../src/core/names/load-gazetteer.js';
 import type { StoredDocument } from '../../../src/core/store/corpus-store-types.js';
 import { slotKey } from '../../../src/core/store/slot-key.js';
@@ -12,6 +11,7 @@ import { FakePoster } from '../../fakes/fake-poster.js';
 import { startNewItemFeedServer } from '../../fakes/new-item-feed-server.js';
 import { openTwoReplicas } from '../../store/fresh-postgres-schema.js';
 import { POSTGRES_TEST_URL } from '../../store/postgres-test-database.js';
+import { replicaPollOptions } from '../feeds/replica-poll-options.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const { gazetteer } = readGazetteer(join(ROOT, 'seeds'));
@@ -71,17 +71,13 @@ describe.skipIf(!POSTGRES_TEST_URL)('following new readouts on Postgres', () => 
     // (as when the poller is told twice, or a second replica is told of the same document).
     const added: StoredDocument[] = [];
     const poll = (store: Store, owner: string) =>
-      pollDueFeeds({
-        store,
-        owner,
-        clock: { now: () => new Date() },
-        allowPrivate: true,
-        gazetteer: () => gazetteer,
-        logger: silentLogger,
-        onAdded: (document) => {
-          added.push(document);
-        },
-      });
+      pollDueFeeds(
+        replicaPollOptions(store, owner, {
+          onAdded: (document) => {
+            added.push(document);
+          },
+        }),
+      );
     await Promise.all([poll(a, 'a'), poll(b, 'b')]);
     expect(added.map((document) => document.sidecar.title).sort()).toEqual([
       'Xi Jinping holds talks with Kenyan President William Ruto',
