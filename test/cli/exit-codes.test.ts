@@ -1,27 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-
-function readout(args: string[]) {
-  const dir = mkdtempSync(join(tmpdir(), 'readout-exit-'));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`,
-    READOUT_CACHE_DIR: join(dir, 'cache'),
-  };
-  for (const key of Object.keys(env)) if (/^(SLACK|DISCORD)_/.test(key)) delete env[key];
-  const result = spawnSync(process.execPath, ['bin/readout.js', ...args], {
-    cwd: ROOT,
-    env,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { runReadout } from './run-readout.js';
 
 /** One rule for every command: 0 when something was found, 1 when nothing was (or the input was refused), 2 for a bad command line. */
 describe('exit codes', () => {
@@ -40,14 +18,14 @@ describe('exit codes', () => {
   ] as const)(
     'readout %j exits %i',
     (args, code) => {
-      const run = readout([...args]);
+      const run = runReadout([...args]);
       expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(code);
     },
     60_000,
   );
 
   it('`readout help digest` lists every action and option, the shell-only ones too', () => {
-    const { code, stdout } = readout(['help', 'digest']);
+    const { code, stdout } = runReadout(['help', 'digest']);
     expect(code).toBe(0);
     for (const word of ['subscribe', 'unsubscribe', 'pause', 'resume', 'status', 'preview', 'list', 'run', 'export', 'import', 'log']) {
       expect(stdout).toMatch(new RegExp(`\\b${word}\\b`));

@@ -1,31 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-
-function readout(args: string[], input?: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'readout-lookup-'));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`,
-    READOUT_CACHE_DIR: join(dir, 'cache'),
-  };
-  for (const key of Object.keys(env)) if (/^(SLACK|DISCORD)_/.test(key)) delete env[key];
-  const result = spawnSync(process.execPath, ['bin/readout.js', ...args], {
-    cwd: ROOT,
-    env,
-    encoding: 'utf8',
-    ...(input === undefined ? { stdio: ['ignore', 'pipe', 'pipe'] } : { input }),
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { runReadout } from './run-readout.js';
 
 describe('readout lookup', () => {
   it('answers every batch line with its own output line, a blank one included', () => {
-    const { code, stdout } = readout(['lookup', '--limit', '1'], 'belt\n\nkenya\n');
+    const { code, stdout } = runReadout(['lookup', '--limit', '1'], { input: 'belt\n\nkenya\n' });
     expect(code).toBe(0);
     const lines = stdout
       .trim()
@@ -36,25 +14,25 @@ describe('readout lookup', () => {
   }, 60_000);
 
   it('exits 1 when nothing is found, as text and as JSON, and suggests shell commands that run as shown', () => {
-    const nothing = readout(['lookup', 'zzzqqqxx']);
+    const nothing = runReadout(['lookup', 'zzzqqqxx']);
     expect(nothing.code).toBe(1);
     // Chat syntax in the message becomes the shell command that does the same.
     expect(nothing.stdout).toContain('readout help lookup');
     expect(nothing.stdout).not.toContain('/help');
-    expect(readout(['lookup', 'zzzqqqxx', '--json']).code).toBe(1);
-    const found = readout(['lookup', 'Forum', 'on', 'China-Africa', 'Cooperation']);
+    expect(runReadout(['lookup', 'zzzqqqxx', '--json']).code).toBe(1);
+    const found = runReadout(['lookup', 'Forum', 'on', 'China-Africa', 'Cooperation']);
     expect(found.code).toBe(0);
     expect(found.stdout).toContain("More results: readout lookup 'Forum on China-Africa Cooperation' --limit 5 --offset 5");
     expect(found.stdout).toMatch(/more in 000_4428246b: readout lookup 'Forum on China-Africa Cooperation' --doc 000_4428246b8b720a03/);
     expect(found.stdout).not.toMatch(/\/lookup|Share in channel|more in this document/);
     // The suggested command, run as printed (the shell takes the quotes off), gives the next page.
-    const next = readout(['lookup', 'Forum on China-Africa Cooperation', '--limit', '5', '--offset', '5']);
+    const next = runReadout(['lookup', 'Forum on China-Africa Cooperation', '--limit', '5', '--offset', '5']);
     expect(next.code).toBe(0);
     expect(next.stdout).toMatch(/6–\d+ of \d+ passages for “Forum on China-Africa Cooperation”/);
   }, 90_000);
 
   it('suggests the nearest command for a typo', () => {
-    const { code, stderr } = readout(['lokup', 'belt']);
+    const { code, stderr } = runReadout(['lokup', 'belt']);
     expect(code).toBe(2);
     expect(stderr).toContain('Did you mean "readout lookup"?');
   }, 60_000);

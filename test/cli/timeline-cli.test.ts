@@ -1,41 +1,24 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TIMELINE_HEIGHT, TIMELINE_WIDTH } from '../../src/core/timeline/index.js';
 import { measuredBarHeights, svgBars } from '../fakes/timeline-picture.js';
+import { runReadout } from './run-readout.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'readout-timeline-'));
-
-function readout(args: string[]) {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`,
-    READOUT_CACHE_DIR: join(dir, 'cache'),
-  };
-  for (const key of Object.keys(env)) if (/^(SLACK|DISCORD)_/.test(key)) delete env[key];
-  const result = spawnSync(process.execPath, ['bin/readout.js', ...args], {
-    cwd: ROOT,
-    env,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('readout timeline', () => {
   it('prints text bars, --json, --csv, and writes the SVG and PNG, all with the same counts', () => {
-    const json = readout(['timeline', 'trade', '--json']);
+    const json = runReadout(['timeline', 'trade', '--json'], { dir });
     expect(json.code).toBe(0);
     const parsed = JSON.parse(json.stdout) as { periods: { period: string; passages: number; documents: number }[] };
     expect(parsed.periods.length).toBeGreaterThan(1);
 
-    const text = readout(['timeline', 'trade']);
+    const text = runReadout(['timeline', 'trade'], { dir });
     for (const p of parsed.periods) expect(text.stdout).toMatch(new RegExp(`^${p.period} ▇* ?${p.passages}$`, 'm'));
 
-    const csv = readout(['timeline', 'trade', '--csv']);
+    const csv = runReadout(['timeline', 'trade', '--csv'], { dir });
     expect(
       csv.stdout
         .trim()
@@ -47,7 +30,7 @@ describe('readout timeline', () => {
 
     const svgFile = join(dir, 'trade.svg');
     const pngFile = join(dir, 'trade.png');
-    expect(readout(['timeline', 'trade', '--svg', svgFile, '--png', pngFile]).code).toBe(0);
+    expect(runReadout(['timeline', 'trade', '--svg', svgFile, '--png', pngFile], { dir }).code).toBe(0);
     const bars = svgBars(readFileSync(svgFile, 'utf8'));
     expect(bars.map((b) => [b.period, b.passages])).toEqual(parsed.periods.map((p) => [p.period, p.passages]));
     const measured = measuredBarHeights(readFileSync(pngFile), bars);
@@ -58,10 +41,10 @@ describe('readout timeline', () => {
   });
 
   it('says what is wrong with a bad flag or an empty query, with exit code 2', () => {
-    const bad = readout(['timeline', 'trade', '--from', '2025-13', '--csv']);
+    const bad = runReadout(['timeline', 'trade', '--from', '2025-13', '--csv'], { dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--from 2025-13 is not a date');
-    const empty = readout(['timeline', '--png', join(dir, 'x.png')]);
+    const empty = runReadout(['timeline', '--png', join(dir, 'x.png')], { dir });
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain('readout timeline needs a query');
   });

@@ -10,33 +10,14 @@ import type { Reply } from '../../src/core/reply.js';
 import type { ChannelRef } from '../../src/core/store/index.js';
 import { openStore } from '../../src/store/index.js';
 import { seedLikeCorpus } from '../core/calendar/corpus-fixture.js';
+import { digestOnlyServices } from '../fakes/digest-only-services.js';
 import { FakeClock } from '../fakes/fake-clock.js';
 import { FakePoster } from '../fakes/fake-poster.js';
 
 const HERE: ChannelRef = { platform: 'console', workspace: 'local', channel: 'console' };
 
 async function servicesAt(clock: FakeClock, nearbyWindow = 7): Promise<Services> {
-  const unused = () => {
-    throw new Error('not used by /digest');
-  };
-  return {
-    corpus: seedLikeCorpus,
-    search: { search: unused, countMatches: unused, suggest: () => [] },
-    quotes: {
-      all: () => [],
-      byId: () => undefined,
-      bySpeaker: unused,
-      about: unused,
-      random: () => undefined,
-      speakers: () => [],
-      strongestIn: () => undefined,
-      inDocument: () => [],
-    },
-    store: await openStore('sqlite::memory:', { clock }),
-    defaultTimezone: 'UTC',
-    nearbyWindow,
-    logger: silentLogger,
-  };
+  return digestOnlyServices(await openStore('sqlite::memory:', { clock }), nearbyWindow);
 }
 
 async function digest(services: Services, clock: FakeClock, text: string): Promise<Reply> {

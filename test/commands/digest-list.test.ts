@@ -4,10 +4,9 @@ import { createContext } from '../../src/commands/create-context.js';
 import { LIST_PAGE } from '../../src/commands/digest-command.js';
 import { dispatch } from '../../src/commands/dispatch.js';
 import { commands } from '../../src/commands/registry.js';
-import { silentLogger } from '../../src/core/logger.js';
 import type { Reply } from '../../src/core/reply.js';
 import { openStore } from '../../src/store/index.js';
-import { seedLikeCorpus } from '../core/calendar/corpus-fixture.js';
+import { digestOnlyServices } from '../fakes/digest-only-services.js';
 import { FakeClock } from '../fakes/fake-clock.js';
 
 const clock = new FakeClock('2026-06-17T03:00:00Z');
@@ -17,27 +16,7 @@ const member: DigestAccess = { checkManager: async () => 'managers only' };
 async function servicesWith(subscriptions: { platform: 'slack' | 'discord'; workspace: string; channel: string }[]): Promise<Services> {
   const store = await openStore('sqlite::memory:', { clock });
   await store.importSubscriptions(subscriptions.map((ref) => ({ ...ref, time: '09:00', timezone: 'UTC', postEmpty: false })));
-  const unused = () => {
-    throw new Error('not used by /digest');
-  };
-  return {
-    corpus: seedLikeCorpus,
-    search: { search: unused, countMatches: unused, suggest: () => [] },
-    quotes: {
-      all: () => [],
-      byId: () => undefined,
-      bySpeaker: unused,
-      about: unused,
-      random: () => undefined,
-      speakers: () => [],
-      strongestIn: () => undefined,
-      inDocument: () => [],
-    },
-    store,
-    defaultTimezone: 'UTC',
-    nearbyWindow: 7,
-    logger: silentLogger,
-  };
+  return digestOnlyServices(store);
 }
 
 async function list(services: Services, access: DigestAccess, text = 'list', where = { workspace: 'T1', channel: 'C005' }): Promise<Reply> {

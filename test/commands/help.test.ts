@@ -4,11 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderText } from '../../src/adapters/console/render-text.js';
 import { visibleLength } from '../../src/adapters/console/wrap-text.js';
 import type { Services } from '../../src/commands/command.js';
-import { createContext } from '../../src/commands/create-context.js';
-import { dispatch } from '../../src/commands/dispatch.js';
 import { commands } from '../../src/commands/registry.js';
 import type { Reply } from '../../src/core/reply.js';
 import { seedServices } from '../fakes/seed-services.js';
+import { dispatchOnConsole } from './dispatch-on-console.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 let services: Services;
@@ -19,12 +18,7 @@ afterAll(async () => {
   await services.store.close();
 });
 
-const run = async (command: string, text: string): Promise<Reply> =>
-  dispatch(
-    commands,
-    { command, text },
-    await createContext({ platform: 'console', workspace: 'local', channel: 'c', user: 'u' }, services),
-  );
+const run = (command: string, text: string): Promise<Reply> => dispatchOnConsole(services, command, text);
 
 describe('help for one command', () => {
   it('explains every option: meaning, type, default and limits, with examples', async () => {

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderText } from '../../src/adapters/console/render-text.js';
 import type { Services } from '../../src/commands/command.js';
-import { createContext } from '../../src/commands/create-context.js';
-import { dispatch } from '../../src/commands/dispatch.js';
 import { lookupJson } from '../../src/commands/lookup-command.js';
-import { commands } from '../../src/commands/registry.js';
 import { plainText, type Reply } from '../../src/core/reply.js';
 import { seedServices } from '../fakes/seed-services.js';
+import { dispatchOnConsole } from './dispatch-on-console.js';
 
 let services: Services;
 beforeAll(async () => {
@@ -16,12 +14,7 @@ afterAll(async () => {
   await services.store.close();
 });
 
-const run = async (command: string, text: string): Promise<Reply> =>
-  dispatch(
-    commands,
-    { command, text },
-    await createContext({ platform: 'console', workspace: 'local', channel: 'c', user: 'u' }, services),
-  );
+const run = (command: string, text: string): Promise<Reply> => dispatchOnConsole(services, command, text);
 
 describe('paragraph numbers people read', () => {
   it('count from 1: /doc 002 2-4 shows the 2nd to 4th paragraphs', async () => {

@@ -1,12 +1,9 @@
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startConsole } from '../../src/adapters/console/start-console.js';
 import { timelineCsv } from '../../src/cli/timeline-cli.js';
 import type { Services } from '../../src/commands/command.js';
-import { createContext } from '../../src/commands/create-context.js';
-import { commands } from '../../src/commands/registry.js';
 import { buildTimeline, timelineBars, timelineJson } from '../../src/commands/timeline-command.js';
 import { UserError } from '../../src/core/user-error.js';
+import { converseWithConsole } from '../fakes/converse-with-console.js';
 import { seedServices } from '../fakes/seed-services.js';
 
 let services: Services;
@@ -14,25 +11,6 @@ beforeAll(async () => {
   services = await seedServices();
 });
 afterAll(() => services.store.close());
-
-async function converse(lines: string[]): Promise<string> {
-  const input = new PassThrough();
-  const output = new PassThrough();
-  const chunks: string[] = [];
-  output.on('data', (chunk) => chunks.push(String(chunk)));
-  const session = startConsole({
-    commands,
-    context: () => createContext({ platform: 'console', workspace: 'local', channel: 'console', user: 'tester' }, services),
-    input,
-    output,
-    color: false,
-    terminal: false,
-  });
-  for (const line of lines) input.write(`${line}\n`);
-  input.end();
-  await session.closed;
-  return chunks.join('');
-}
 
 describe('/timeline', () => {
   it('counts the same passages as /lookup, per year, with every document once', () => {
@@ -72,7 +50,7 @@ describe('/timeline', () => {
   });
 
   it('prints text bars in the console, with the numbers --json and --csv give', async () => {
-    const out = await converse(['/timeline trade']);
+    const out = await converseWithConsole(services, ['/timeline trade']);
     const timeline = buildTimeline({ query: 'trade', by: 'year' }, services.search);
     const json = timelineJson(timeline) as { periods: { period: string; passages: number; documents: number }[] };
     expect(json.periods.length).toBeGreaterThan(1);
@@ -108,7 +86,7 @@ describe('/timeline', () => {
   });
 
   it('answers a query nothing matches with a friendly message', async () => {
-    const out = await converse(['/timeline zzyzzyx', '/timeline']);
+    const out = await converseWithConsole(services, ['/timeline zzyzzyx', '/timeline']);
     expect(out).toContain('Nothing in the corpus matches “zzyzzyx”');
     expect(out).toMatch(/needs query/);
   });

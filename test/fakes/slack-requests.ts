@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { request } from 'node:http';
+import { type ClientRequest, request } from 'node:http';
 
 /** What a signed request to the adapter got back. */
 export interface SlackHttpAnswer {
@@ -175,4 +175,17 @@ export function postRaw(options: {
 /** The two headers a signed request carries, for `postRaw`. */
 export function signatureHeaders(secret: string, body: string, timestamp = Math.floor(Date.now() / 1000)): Record<string, string> {
   return { 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signSlackBody(secret, timestamp, body) };
+}
+
+/** A POST to the adapter's /slack/events whose body the test writes itself (chunked, slowly, or never finished), and the status it gets. */
+export function openRawPost(port: number, headers: Record<string, string>): { req: ClientRequest; status: Promise<number> } {
+  let req!: ClientRequest;
+  const status = new Promise<number>((resolve, reject) => {
+    req = request({ host: '127.0.0.1', port, path: '/slack/events', method: 'POST', agent: false, headers }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+  });
+  return { req, status };
 }

@@ -1,9 +1,6 @@
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startConsole } from '../../../src/adapters/console/start-console.js';
 import type { Services } from '../../../src/commands/command.js';
-import { createContext } from '../../../src/commands/create-context.js';
-import { commands } from '../../../src/commands/registry.js';
+import { converseWithConsole } from '../../fakes/converse-with-console.js';
 import { seedServices } from '../../fakes/seed-services.js';
 
 let services: Services;
@@ -12,29 +9,9 @@ beforeAll(async () => {
 });
 afterAll(() => services.store.close());
 
-/** Drives the console through its input stream, as a pipe would, and collects everything it prints. */
-async function converse(lines: string[]): Promise<string> {
-  const input = new PassThrough();
-  const output = new PassThrough();
-  const chunks: string[] = [];
-  output.on('data', (chunk) => chunks.push(String(chunk)));
-  const session = startConsole({
-    commands,
-    context: () => createContext({ platform: 'console', workspace: 'local', channel: 'console', user: 'tester' }, services),
-    input,
-    output,
-    color: false,
-    terminal: false,
-  });
-  for (const line of lines) input.write(`${line}\n`);
-  input.end();
-  await session.closed;
-  return chunks.join('');
-}
-
 describe('the console', () => {
   it('answers commands typed exactly as in chat, in order', async () => {
-    const out = await converse(['/lookup belt and road', '/quote ruto', '/help']);
+    const out = await converseWithConsole(services, ['/lookup belt and road', '/quote ruto', '/help']);
     expect(out).toMatch(/passages for “belt and road”/);
     // Reported speech reads as such: no quotation marks around a paraphrase.
     expect(out).toMatch(/Ruto said Kenya and China/);
@@ -43,7 +20,7 @@ describe('the console', () => {
   });
 
   it('subscribes the console channel to the digest and reports its status', async () => {
-    const out = await converse(['/digest subscribe 09:00 Europe/London', '/digest status', '/digest unsubscribe']);
+    const out = await converseWithConsole(services, ['/digest subscribe 09:00 Europe/London', '/digest status', '/digest unsubscribe']);
     expect(out).toMatch(/Subscribed: this channel gets the digest every day at 09:00 \(Europe\/London\)/);
     expect(out).toMatch(/Next digest: \d{4}-\d{2}-\d{2} 09:00/);
     expect(out).toMatch(/Unsubscribed/);
@@ -61,13 +38,13 @@ describe('the console', () => {
     ['/readout doc nosuchdoc', /There is no document `nosuchdoc`/],
     ['/readout explode', /`\/readout` takes one of: doc, speakers, corpus, reload, add, feeds, follow, unfollow, help/],
   ])('answers %s with a friendly message and keeps going', async (line, message) => {
-    const out = await converse([line, '/help']);
+    const out = await converseWithConsole(services, [line, '/help']);
     expect(out).toMatch(message);
     expect(out).toContain('readout commands');
   });
 
   it('echoes the query once and numbers the actions; typing a number runs that action, once', async () => {
-    const out = await converse(['/lookup belt and road --limit 2', '1']);
+    const out = await converseWithConsole(services, ['/lookup belt and road --limit 2', '1']);
     expect(out).toMatch(/\[1\] More results {2}\[2\] \d+ more in 003_60b6fa42/);
     expect(out).toMatch(/3–4 of \d+ passages for “belt and road”/);
     expect(out).not.toContain('more in this document');
@@ -75,7 +52,7 @@ describe('the console', () => {
   });
 
   it('ends on /quit without running what follows', async () => {
-    const out = await converse(['/quit', '/help']);
+    const out = await converseWithConsole(services, ['/quit', '/help']);
     expect(out).not.toContain('readout commands');
   });
 });

@@ -1,52 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DiscordAdapter, startDiscordAdapter } from '../../../src/adapters/discord/start-discord-adapter.js';
-import type { Services } from '../../../src/commands/command.js';
-import { commands } from '../../../src/commands/registry.js';
-import { silentLogger } from '../../../src/core/logger.js';
-import { FakeClock } from '../../fakes/fake-clock.js';
-import { DEFAULT_CHANNEL, DEFAULT_GUILD, FAKE_PERMISSIONS, FakeDiscord, type RecordedRequest } from '../../fakes/fake-discord.js';
-import { seedServices } from '../../fakes/seed-services.js';
+import { DEFAULT_CHANNEL, DEFAULT_GUILD, FAKE_PERMISSIONS, type RecordedRequest } from '../../fakes/fake-discord.js';
+import { type SeededDiscord, startSeededDiscord } from '../../fakes/start-seeded-discord.js';
 
 /** The real declarations over the bundled seeds, through discord.js and the fake Discord. */
 describe('Discord adapter with the real commands and seeds', () => {
-  let fake: FakeDiscord;
-  let adapter: DiscordAdapter;
-  let services: Services;
+  let discord: SeededDiscord;
 
   beforeAll(async () => {
-    services = await seedServices();
-    fake = await FakeDiscord.start();
-    adapter = await startDiscordAdapter({
-      token: 'fake-token',
-      applicationId: fake.applicationId,
-      apiUrl: fake.apiUrl,
-      services,
-      commands,
-      logger: silentLogger,
-      clock: new FakeClock('2026-05-17T09:00:00Z'),
-      random: () => 0.5,
-      // Nothing here races Discord's 3 s deadline; answering at once keeps the assertions independent of load.
-      deferAfterMs: 10_000,
-    });
+    discord = await startSeededDiscord({ random: () => 0.5 });
   });
 
   afterAll(async () => {
-    for (const request of fake?.messageBodies() ?? []) {
+    for (const request of discord?.fake.messageBodies() ?? []) {
       const body = request.path.endsWith('/callback') ? request.body.data : request.body;
       expect(body.allowed_mentions).toEqual({ parse: [] });
     }
-    await adapter?.stop();
-    await fake?.close();
-    services?.store.close();
+    await discord?.stop();
   });
 
-  function answer(sent: { id: string; token: string }): Promise<RecordedRequest> {
-    return fake.waitForRequest((r) => r.path === `/interactions/${sent.id}/${sent.token}/callback`);
-  }
-
   it('answers /lookup with results and bold matches', async () => {
-    const sent = fake.chatInput('lookup', [{ name: 'query', value: 'cooperation' }]);
-    const callback = await answer(sent);
+    const sent = discord.fake.chatInput('lookup', [{ name: 'query', value: 'cooperation' }]);
+    const callback = await discord.answer(sent);
     expect(callback.body.type).toBe(4);
     expect(callback.body.data.flags).toBe(64);
     const text = JSON.stringify(callback.body.data.embeds);
@@ -55,35 +29,35 @@ describe('Discord adapter with the real commands and seeds', () => {
   });
 
   it('answers a user error privately with a friendly message', async () => {
-    const sent = fake.chatInput('quote', [{ name: 'speaker', value: 'nobody at all' }]);
-    const callback = await answer(sent);
+    const sent = discord.fake.chatInput('quote', [{ name: 'speaker', value: 'nobody at all' }]);
+    const callback = await discord.answer(sent);
     expect(callback.body.data.flags).toBe(64);
     expect(callback.body.data.embeds[0].color).toBe(0xe67e22);
   });
 
   it('answers /readout help', async () => {
-    const sent = fake.chatInput('readout', [], { subcommand: 'help' });
-    const callback = await answer(sent);
+    const sent = discord.fake.chatInput('readout', [], { subcommand: 'help' });
+    const callback = await discord.answer(sent);
     expect(JSON.stringify(callback.body.data.embeds)).toContain('/lookup');
   });
 
   it('autocompletes speakers from the quote book', async () => {
-    const sent = fake.autocomplete('quote', { name: 'speaker', value: 'x' });
-    const callback = await answer(sent);
+    const sent = discord.fake.autocomplete('quote', { name: 'speaker', value: 'x' });
+    const callback = await discord.answer(sent);
     expect(callback.body.type).toBe(8);
     expect(callback.body.data.choices.length).toBeGreaterThan(0);
     expect(callback.body.data.choices.length).toBeLessThanOrEqual(25);
   });
 
   it('shows a quote privately, then posts it to the channel on request', async () => {
-    const sent = fake.chatInput('quote', [{ name: 'speaker', value: 'xi' }]);
-    const callback = await answer(sent);
+    const sent = discord.fake.chatInput('quote', [{ name: 'speaker', value: 'xi' }]);
+    const callback = await discord.answer(sent);
     expect(callback.body.data.flags).toBe(64);
     const buttons = callback.body.data.components.flatMap((row: { components: { label: string; custom_id: string }[] }) => row.components);
     const post = buttons.find((b: { label: string }) => /post/i.test(b.label));
     expect(post).toBeDefined();
-    const click = fake.button(post.custom_id, { flags: 64 });
-    const posted = await answer(click);
+    const click = discord.fake.button(post.custom_id, { flags: 64 });
+    const posted = await discord.answer(click);
     expect(posted.body.type).toBe(4);
     expect(posted.body.data.flags ?? 0).toBe(0);
     // The same quote went to the channel: same words, same speaker label (or none, when the words name the speaker).
@@ -102,23 +76,23 @@ describe('Discord adapter with the real commands and seeds', () => {
     const text = (callback: RecordedRequest) => JSON.stringify(callback.body.data.embeds);
 
     it('refuses a member without Manage Channels, saying who may, and changes nothing', async () => {
-      const callback = await answer(fake.chatInput('digest', subscribe));
+      const callback = await discord.answer(discord.fake.chatInput('digest', subscribe));
       expect(callback.body.data.flags).toBe(64);
       expect(text(callback)).toContain('Manage Channels');
-      expect(await services.store.getSubscription(here)).toBeUndefined();
+      expect(await discord.services.store.getSubscription(here)).toBeUndefined();
     });
 
     it('lets a member with Manage Channels subscribe and pause; status stays open to everyone', async () => {
-      const subscribed = await answer(fake.chatInput('digest', subscribe, { permissions: manager }));
+      const subscribed = await discord.answer(discord.fake.chatInput('digest', subscribe, { permissions: manager }));
       expect(text(subscribed)).toContain('Subscribed');
-      expect(await services.store.getSubscription(here)).toMatchObject({ time: '09:00', status: 'active' });
-      const refused = await answer(fake.chatInput('digest', [{ name: 'action', value: 'pause' }]));
+      expect(await discord.services.store.getSubscription(here)).toMatchObject({ time: '09:00', status: 'active' });
+      const refused = await discord.answer(discord.fake.chatInput('digest', [{ name: 'action', value: 'pause' }]));
       expect(text(refused)).toContain('Manage Channels');
-      const status = await answer(fake.chatInput('digest', [{ name: 'action', value: 'status' }]));
+      const status = await discord.answer(discord.fake.chatInput('digest', [{ name: 'action', value: 'status' }]));
       expect(text(status)).toContain('Digest active');
-      const paused = await answer(fake.chatInput('digest', [{ name: 'action', value: 'pause' }], { permissions: manager }));
+      const paused = await discord.answer(discord.fake.chatInput('digest', [{ name: 'action', value: 'pause' }], { permissions: manager }));
       expect(text(paused)).toContain('Paused');
-      expect(await services.store.getSubscription(here)).toMatchObject({ status: 'paused' });
+      expect(await discord.services.store.getSubscription(here)).toMatchObject({ status: 'paused' });
     });
 
     it('checks a digest button against the clicking member as Discord sends it, never against the custom_id', async () => {
@@ -126,15 +100,17 @@ describe('Discord adapter with the real commands and seeds', () => {
       const forged = ['a:post:digest:subscribe 09:00 UTC', 'a:share:digest:subscribe 09:00 UTC', 'a:more:digest:unsubscribe'];
       const other = { ...here, channel: '200000000000000777' };
       for (const customId of forged) {
-        const refused = await answer(fake.button(customId, { flags: 64 }, { channelId: other.channel }));
+        const refused = await discord.answer(discord.fake.button(customId, { flags: 64 }, { channelId: other.channel }));
         expect(text(refused)).toContain('Manage Channels');
       }
-      expect(await services.store.getSubscription(other)).toBeUndefined();
-      const allowed = await answer(fake.button(forged[0]!, { flags: 64 }, { channelId: other.channel, permissions: manager }));
+      expect(await discord.services.store.getSubscription(other)).toBeUndefined();
+      const allowed = await discord.answer(
+        discord.fake.button(forged[0]!, { flags: 64 }, { channelId: other.channel, permissions: manager }),
+      );
       expect(text(allowed)).toContain('Subscribed');
       // It changed the channel the click came from, as Discord said, and nothing else.
-      expect(await services.store.getSubscription(other)).toMatchObject({ time: '09:00', timezone: 'UTC' });
-      await services.store.removeSubscription(other);
+      expect(await discord.services.store.getSubscription(other)).toMatchObject({ time: '09:00', timezone: 'UTC' });
+      await discord.services.store.removeSubscription(other);
     });
 
     it.each([
@@ -145,15 +121,15 @@ describe('Discord adapter with the real commands and seeds', () => {
       'p:__proto__:0',
       'a:post:readout:constructor',
     ])('answers a button with custom_id %s in words', async (customId) => {
-      const callback = await answer(fake.button(customId, { flags: 64 }));
+      const callback = await discord.answer(discord.fake.button(customId, { flags: 64 }));
       expect(callback.body.data.flags).toBe(64);
       expect(text(callback)).not.toContain('Something went wrong');
     });
 
     it('refuses a digest in a direct message', async () => {
-      const callback = await answer(fake.chatInput('digest', subscribe, { dm: true, permissions: manager }));
+      const callback = await discord.answer(discord.fake.chatInput('digest', subscribe, { dm: true, permissions: manager }));
       expect(text(callback)).toContain('not direct messages');
-      expect(await services.store.listSubscriptions({ platform: 'discord' })).not.toContainEqual(
+      expect(await discord.services.store.listSubscriptions({ platform: 'discord' })).not.toContainEqual(
         expect.objectContaining({ workspace: 'dm' }),
       );
     });

@@ -1,50 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DiscordAdapter, startDiscordAdapter } from '../../../src/adapters/discord/start-discord-adapter.js';
-import type { Services } from '../../../src/commands/command.js';
-import { commands } from '../../../src/commands/registry.js';
 import { buildTimeline } from '../../../src/commands/timeline-command.js';
-import { silentLogger } from '../../../src/core/logger.js';
 import { describeTimeline, drawTimelineSvg, TIMELINE_HEIGHT, TIMELINE_WIDTH } from '../../../src/core/timeline/index.js';
-import { FakeClock } from '../../fakes/fake-clock.js';
-import { FakeDiscord } from '../../fakes/fake-discord.js';
-import { seedServices } from '../../fakes/seed-services.js';
+import { type SeededDiscord, startSeededDiscord } from '../../fakes/start-seeded-discord.js';
 import { measuredBarHeights, svgBars } from '../../fakes/timeline-picture.js';
 
 describe('/timeline on Discord', () => {
-  let fake: FakeDiscord;
-  let adapter: DiscordAdapter;
-  let services: Services;
+  let discord: SeededDiscord;
 
   beforeAll(async () => {
-    services = await seedServices();
-    fake = await FakeDiscord.start();
-    adapter = await startDiscordAdapter({
-      token: 'fake-token',
-      applicationId: fake.applicationId,
-      apiUrl: fake.apiUrl,
-      services,
-      commands,
-      logger: silentLogger,
-      clock: new FakeClock('2026-05-17T09:00:00Z'),
-      deferAfterMs: 10_000,
-    });
+    discord = await startSeededDiscord();
   });
 
-  afterAll(async () => {
-    await adapter?.stop();
-    await fake?.close();
-    await services?.store.close();
-  });
+  afterAll(() => discord?.stop());
 
   it('answers with the chart as a PNG attachment whose description is the counts, bars following the counts', async () => {
-    const sent = fake.chatInput('timeline', [
+    const sent = discord.fake.chatInput('timeline', [
       { name: 'query', value: 'trade' },
       { name: 'by', value: 'month' },
       { name: 'from', value: '2025-01' },
       { name: 'to', value: '2025-12' },
     ]);
-    const callback = await fake.waitForRequest((r) => r.path === `/interactions/${sent.id}/${sent.token}/callback`);
-    const expected = buildTimeline({ query: 'trade', by: 'month', from: '2025-01', to: '2025-12' }, services.search);
+    const callback = await discord.answer(sent);
+    const expected = buildTimeline({ query: 'trade', by: 'month', from: '2025-01', to: '2025-12' }, discord.services.search);
     expect(expected.periods).toHaveLength(12);
     expect(callback.body.type).toBe(4);
     expect(callback.body.data.flags ?? 0).toBe(0);
@@ -68,11 +45,11 @@ describe('/timeline on Discord', () => {
   });
 
   it('answers a bad date privately, without an attachment', async () => {
-    const sent = fake.chatInput('timeline', [
+    const sent = discord.fake.chatInput('timeline', [
       { name: 'query', value: 'trade' },
       { name: 'from', value: '2025-13' },
     ]);
-    const callback = await fake.waitForRequest((r) => r.path === `/interactions/${sent.id}/${sent.token}/callback`);
+    const callback = await discord.answer(sent);
     expect(callback.body.data.flags).toBe(64);
     expect(JSON.stringify(callback.body.data.embeds)).toContain('--from 2025-13');
     expect(callback.files).toBeUndefined();

@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ScheduleWakeUp, startDigestScheduler } from '../../../src/adapters/scheduler/index.js';
+import {
+  type DigestScheduler,
+  type DigestSchedulerDeps,
+  type ScheduleWakeUp,
+  startDigestScheduler,
+} from '../../../src/adapters/scheduler/index.js';
 import type { DigestPoster, PostResult } from '../../../src/core/digest/digest-types.js';
 import { type DigestRunSummary, type RunDigestsDeps, runDigests } from '../../../src/core/digest/index.js';
 import { type Logger, silentLogger } from '../../../src/core/logger.js';
@@ -72,6 +77,11 @@ async function setup(start = '2026-04-24T04:00:00Z') {
   return { clock, store };
 }
 
+/** The scheduler as most tests here start it: over the store `setup` opened and the seed-like corpus, as owner p1, silent unless given a logger. */
+function startSchedulerAsP1(deps: Pick<DigestSchedulerDeps, 'posters' | 'clock'> & Partial<DigestSchedulerDeps>): DigestScheduler {
+  return startDigestScheduler({ nearbyWindow: 7, store, corpus: seedLikeCorpus, owner: 'p1', logger: silentLogger, ...deps });
+}
+
 /** Lets a run get as far as it can without the test: a few turns of the event loop (store pages start on a new turn). */
 const flush = async () => {
   for (let turn = 0; turn < 3; turn++) await new Promise<void>((resolve) => setImmediate(resolve));
@@ -82,14 +92,9 @@ describe('startDigestScheduler', () => {
     const { clock } = await setup('2026-04-24T03:58:00Z');
     const poster = new FakePoster('slack', { clock });
     const cron = fakeCron();
-    const scheduler = startDigestScheduler({
-      nearbyWindow: 7,
-      store,
+    const scheduler = startSchedulerAsP1({
       posters: [poster],
-      corpus: seedLikeCorpus,
       clock,
-      owner: 'p1',
-      logger: silentLogger,
       schedule: cron.schedule,
     });
     expect(cron.state.expression).toBe('* * * * *');
@@ -111,14 +116,9 @@ describe('startDigestScheduler', () => {
       runs++;
       return runDigests(deps);
     };
-    const scheduler = startDigestScheduler({
-      nearbyWindow: 7,
-      store,
+    const scheduler = startSchedulerAsP1({
       posters: [poster],
-      corpus: seedLikeCorpus,
       clock,
-      owner: 'p1',
-      logger: silentLogger,
       schedule: cron.schedule,
       run: counted,
     });
@@ -144,14 +144,9 @@ describe('startDigestScheduler', () => {
     });
     const poster = new GatedPoster(clock);
     const cron = fakeCron();
-    const scheduler = startDigestScheduler({
-      nearbyWindow: 7,
-      store,
+    const scheduler = startSchedulerAsP1({
       posters: [poster],
-      corpus: seedLikeCorpus,
       clock,
-      owner: 'p1',
-      logger: silentLogger,
       schedule: cron.schedule,
       // One post at a time, so that C2 is still unclaimed when stop comes (with more, it would be in flight too).
       concurrency: 1,
@@ -176,14 +171,9 @@ describe('startDigestScheduler', () => {
       waiting = true;
       return new Promise<void>(() => {});
     };
-    const scheduler = startDigestScheduler({
-      nearbyWindow: 7,
-      store,
+    const scheduler = startSchedulerAsP1({
       posters: [poster],
-      corpus: seedLikeCorpus,
       clock,
-      owner: 'p1',
-      logger: silentLogger,
       schedule: cron.schedule,
       sleep: endless,
     });
@@ -212,13 +202,9 @@ describe('startDigestScheduler', () => {
       return calls === 1 ? Promise.reject(new Error('database is locked')) : runDigests(deps);
     };
     const poster = new FakePoster('slack', { clock });
-    const scheduler = startDigestScheduler({
-      nearbyWindow: 7,
-      store,
+    const scheduler = startSchedulerAsP1({
       posters: [poster],
-      corpus: seedLikeCorpus,
       clock,
-      owner: 'p1',
       logger: recordingLogger,
       schedule: cron.schedule,
       run: flaky,
@@ -233,14 +219,9 @@ describe('startDigestScheduler', () => {
   it('wires node-cron by default and stops it', async () => {
     const { clock } = await setup();
     const poster = new FakePoster('slack', { clock });
-    const scheduler = startDigestScheduler({
-      store,
+    const scheduler = startSchedulerAsP1({
       posters: [poster],
-      corpus: seedLikeCorpus,
       clock,
-      owner: 'p1',
-      logger: silentLogger,
-      nearbyWindow: 7,
     });
     await scheduler.started;
     await scheduler.stop();
@@ -250,16 +231,7 @@ describe('startDigestScheduler', () => {
 
 describe('startDigestScheduler owner', () => {
   it('claims as this host and process when no owner is given', async () => {
-    const clock = new FakeClock('2026-04-24T04:00:00Z');
-    store = openSqliteStore(':memory:', clock);
-    await store.upsertSubscription({
-      platform: 'slack',
-      workspace: 'T1',
-      channel: 'C1',
-      time: '09:00',
-      timezone: 'Asia/Almaty',
-      postEmpty: true,
-    });
+    const { clock } = await setup();
     const cron = fakeCron();
     const scheduler = startDigestScheduler({
       nearbyWindow: 7,
@@ -290,14 +262,9 @@ describe('a run that never outlives itself', () => {
       });
     // Each post takes ten minutes of the run's clock: past the five-minute deadline after the first.
     const poster = new FakePoster('slack', { clock, delay: async () => clock.advanceMinutes(10) });
-    const scheduler = startDigestScheduler({
-      nearbyWindow: 7,
-      store,
+    const scheduler = startSchedulerAsP1({
       posters: [poster],
-      corpus: seedLikeCorpus,
       clock,
-      owner: 'p1',
-      logger: silentLogger,
       schedule: fakeCron().schedule,
       concurrency: 1,
       runDeadlineMs: 5 * 60_000,
@@ -316,14 +283,9 @@ describe('a run that never outlives itself', () => {
       return new Promise<DigestRunSummary>(() => {});
     };
     const cron = fakeCron();
-    const scheduler = startDigestScheduler({
-      nearbyWindow: 7,
-      store,
+    const scheduler = startSchedulerAsP1({
       posters: [new FakePoster('slack', { clock })],
-      corpus: seedLikeCorpus,
       clock,
-      owner: 'p1',
-      logger: silentLogger,
       schedule: cron.schedule,
       run: stuck,
       stopTimeoutMs: 20,
@@ -344,14 +306,9 @@ describe('a run that never outlives itself', () => {
 
   it('liveness fails when no run has finished for five minutes and none is in flight (the wake-ups stopped)', async () => {
     const { clock } = await setup();
-    const scheduler = startDigestScheduler({
-      nearbyWindow: 7,
-      store,
+    const scheduler = startSchedulerAsP1({
       posters: [new FakePoster('slack', { clock })],
-      corpus: seedLikeCorpus,
       clock,
-      owner: 'p1',
-      logger: silentLogger,
       schedule: fakeCron().schedule,
     });
     await scheduler.started;
@@ -379,13 +336,9 @@ describe('subscriptions of a platform no process serves', () => {
     });
     const warnings: string[] = [];
     const logger: Logger = { ...silentLogger, warn: (_fields, message) => warnings.push(message ?? ''), child: () => logger };
-    const scheduler = startDigestScheduler({
-      nearbyWindow: 7,
-      store,
+    const scheduler = startSchedulerAsP1({
       posters: [new FakePoster('slack', { clock })],
-      corpus: seedLikeCorpus,
       clock,
-      owner: 'p1',
       logger,
       schedule: fakeCron().schedule,
     });

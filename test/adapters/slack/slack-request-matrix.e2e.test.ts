@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, request, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -8,7 +8,7 @@ import { digestCommand } from '../../../src/commands/digest-command.js';
 import { textReply } from '../../../src/core/reply.js';
 import { FakeSlackApi } from '../../fakes/fake-slack-api.js';
 import { RecordingLogger } from '../../fakes/slack-recording-logger.js';
-import { blockActionBody, postRaw, signatureHeaders, slashCommandBody } from '../../fakes/slack-requests.js';
+import { blockActionBody, openRawPost, postRaw, signatureHeaders, slashCommandBody } from '../../fakes/slack-requests.js';
 import { slackTestServices } from '../../fakes/slack-services.js';
 
 const SECRET = 'matrix-signing-secret';
@@ -299,26 +299,10 @@ describe('Slack HTTP mode bounds what an unverified request may cost', () => {
   });
 
   it('refuses a chunked body once it passes 64 KB, without waiting for its end', async () => {
-    const answer = await new Promise<number>((resolve, reject) => {
-      const req = request(
-        {
-          host: '127.0.0.1',
-          port,
-          path: '/slack/events',
-          method: 'POST',
-          agent: false,
-          headers: { 'content-type': 'application/x-www-form-urlencoded', 'transfer-encoding': 'chunked' },
-        },
-        (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
-        },
-      );
-      req.on('error', reject);
-      // 70 KB and never an end: a server that buffered the whole body would never answer.
-      for (let i = 0; i < 70; i++) req.write('x'.repeat(1024));
-    });
-    expect(answer).toBe(413);
+    const { req, status } = openRawPost(port, { 'content-type': 'application/x-www-form-urlencoded', 'transfer-encoding': 'chunked' });
+    // 70 KB and never an end: a server that buffered the whole body would never answer.
+    for (let i = 0; i < 70; i++) req.write('x'.repeat(1024));
+    expect(await status).toBe(413);
   });
 
   it('answers 503 to a body beyond the bound while others are still arriving, and takes requests again once they are done', async () => {
@@ -330,28 +314,15 @@ describe('Slack HTTP mode bounds what an unverified request may cost', () => {
     });
     const body = 'command=%2Fcanary&text=slow';
     const finishers: (() => void)[] = [];
-    const slow = [0, 1].map(
-      () =>
-        new Promise<number>((resolve, reject) => {
-          const req = request(
-            {
-              host: '127.0.0.1',
-              port,
-              path: '/slack/events',
-              method: 'POST',
-              agent: false,
-              headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(body.length) },
-            },
-            (res) => {
-              res.resume();
-              resolve(res.statusCode ?? 0);
-            },
-          );
-          req.on('error', reject);
-          req.write(body.slice(0, 5));
-          finishers.push(() => req.end(body.slice(5)));
-        }),
-    );
+    const slow = [0, 1].map(() => {
+      const { req, status } = openRawPost(port, {
+        'content-type': 'application/x-www-form-urlencoded',
+        'content-length': String(body.length),
+      });
+      req.write(body.slice(0, 5));
+      finishers.push(() => req.end(body.slice(5)));
+      return status;
+    });
     await bothHanded;
     expect((await postRaw({ port, path: '/slack/events', ...signedCanary('third') })).status).toBe(503);
     for (const finish of finishers) finish();
@@ -364,24 +335,8 @@ describe('Slack HTTP mode bounds what an unverified request may cost', () => {
   });
 
   it('cuts off a body that stops arriving', async () => {
-    const status = await new Promise<number>((resolve, reject) => {
-      const req = request(
-        {
-          host: '127.0.0.1',
-          port,
-          path: '/slack/events',
-          method: 'POST',
-          agent: false,
-          headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': '100' },
-        },
-        (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
-        },
-      );
-      req.on('error', reject);
-      req.write('command=%2F');
-    });
-    expect(status).toBe(408);
+    const { req, status } = openRawPost(port, { 'content-type': 'application/x-www-form-urlencoded', 'content-length': '100' });
+    req.write('command=%2F');
+    expect(await status).toBe(408);
   });
 });

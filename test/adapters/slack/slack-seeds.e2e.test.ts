@@ -1,15 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SlackBlock } from '../../../src/adapters/slack/render-blocks.js';
-import { type SlackAdapter, startSlackAdapter } from '../../../src/adapters/slack/start-slack-adapter.js';
-import type { Services } from '../../../src/commands/command.js';
-import { commands } from '../../../src/commands/registry.js';
-import { FakeSlackApi, type ResponsePost } from '../../fakes/fake-slack-api.js';
-import { seedServices } from '../../fakes/seed-services.js';
+import type { ResponsePost } from '../../fakes/fake-slack-api.js';
 import { expectWithinLimits } from '../../fakes/slack-block-limits.js';
-import { RecordingLogger } from '../../fakes/slack-recording-logger.js';
-import { blockActionBody, postSigned, slashCommandBody } from '../../fakes/slack-requests.js';
-
-const SECRET = 'seeds-signing-secret';
+import { blockActionBody, slashCommandBody } from '../../fakes/slack-requests.js';
+import { type SeededSlack, startSeededSlack } from '../../fakes/start-seeded-slack.js';
 
 interface SlackButton {
   action_id: string;
@@ -19,41 +13,17 @@ interface SlackButton {
 
 /** Every declaration, over the real seed corpus: each answer and each of its buttons must work within Slack's limits. */
 describe('Slack adapter over the seed corpus and every declared command', () => {
-  let fake: FakeSlackApi;
-  let adapter: SlackAdapter;
-  let services: Services;
-  let logger: RecordingLogger;
-  let events: string;
-  let n = 0;
+  let slack: SeededSlack;
 
   beforeAll(async () => {
-    fake = await FakeSlackApi.start();
-    services = await seedServices();
-    logger = new RecordingLogger();
-    adapter = await startSlackAdapter({
-      botToken: 'xoxb-seeds',
-      signingSecret: SECRET,
-      port: 0,
-      apiUrl: fake.apiUrl,
-      services: { ...services, logger },
-      commands,
-      logger,
-    });
-    events = `http://127.0.0.1:${adapter.port}/slack/events`;
+    slack = await startSeededSlack('seeds');
   });
 
-  afterAll(async () => {
-    await adapter?.stop();
-    await fake?.close();
-    services?.store.close();
-  });
+  afterAll(() => slack?.stop());
 
   async function send(body: (id: string) => string): Promise<ResponsePost> {
-    const id = `seeds-${++n}`;
-    const answer = await postSigned(events, body(id), { secret: SECRET });
-    expect(answer.status).toBe(200);
-    await fake.waitFor(() => fake.responsesTo(id).length >= 1);
-    return fake.responsesTo(id)[0]!;
+    const [post] = await slack.send(body);
+    return post!;
   }
 
   function check(post: ResponsePost): SlackButton[] {
@@ -78,26 +48,26 @@ describe('Slack adapter over the seed corpus and every declared command', () => 
     ['/digest', 'status'],
     ['/lookup', ''],
   ])('%s %s answers, and every button on the answer works', async (command, text) => {
-    const post = await send((id) => slashCommandBody({ command, text, responseUrl: fake.responseUrl(id), triggerId: id }));
+    const post = await send((id) => slashCommandBody({ command, text, responseUrl: slack.fake.responseUrl(id), triggerId: id }));
     const buttons = check(post);
     for (const button of buttons) {
       const clicked = await send((id) =>
         blockActionBody({
           actionId: button.action_id,
           value: button.value,
-          responseUrl: fake.responseUrl(id),
+          responseUrl: slack.fake.responseUrl(id),
           triggerId: id,
           ephemeral: post.body['response_type'] === 'ephemeral',
         }),
       );
       check(clicked);
     }
-    expect(logger.messages('error')).toEqual([]);
+    expect(slack.logger.messages('error')).toEqual([]);
   });
 
   it('/readout help lists every slash command', async () => {
     const post = await send((id) =>
-      slashCommandBody({ command: '/readout', text: 'help', responseUrl: fake.responseUrl(id), triggerId: id }),
+      slashCommandBody({ command: '/readout', text: 'help', responseUrl: slack.fake.responseUrl(id), triggerId: id }),
     );
     const json = JSON.stringify(post.body['blocks']);
     for (const name of ['lookup', 'quote', 'onthisday', 'digest']) expect(json).toContain(`/${name}`);

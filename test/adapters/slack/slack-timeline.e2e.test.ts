@@ -1,70 +1,35 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SlackAdapter, startSlackAdapter } from '../../../src/adapters/slack/start-slack-adapter.js';
-import type { Services } from '../../../src/commands/command.js';
-import { commands } from '../../../src/commands/registry.js';
 import { buildTimeline } from '../../../src/commands/timeline-command.js';
 import { describeTimeline, drawTimelineSvg, TIMELINE_HEIGHT, TIMELINE_WIDTH } from '../../../src/core/timeline/index.js';
-import { FakeSlackApi } from '../../fakes/fake-slack-api.js';
-import { seedServices } from '../../fakes/seed-services.js';
-import { RecordingLogger } from '../../fakes/slack-recording-logger.js';
-import { postSigned, slashCommandBody } from '../../fakes/slack-requests.js';
+import { slashCommandBody } from '../../fakes/slack-requests.js';
+import { type SeededSlack, startSeededSlack } from '../../fakes/start-seeded-slack.js';
 import { measuredBarHeights, svgBars } from '../../fakes/timeline-picture.js';
 
-const SECRET = 'timeline-signing-secret';
-
 describe('/timeline on Slack', () => {
-  let fake: FakeSlackApi;
-  let adapter: SlackAdapter;
-  let services: Services;
-  let logger: RecordingLogger;
-  let events: string;
-  let n = 0;
+  let slack: SeededSlack;
 
   beforeAll(async () => {
-    fake = await FakeSlackApi.start();
-    services = await seedServices();
-    logger = new RecordingLogger();
-    adapter = await startSlackAdapter({
-      botToken: 'xoxb-timeline',
-      signingSecret: SECRET,
-      port: 0,
-      apiUrl: fake.apiUrl,
-      services: { ...services, logger },
-      commands,
-      logger,
-    });
-    events = `http://127.0.0.1:${adapter.port}/slack/events`;
+    slack = await startSeededSlack('timeline');
   });
 
-  afterAll(async () => {
-    await adapter?.stop();
-    await fake?.close();
-    await services?.store.close();
-  });
+  afterAll(() => slack?.stop());
 
-  async function timeline(text: string, channel: string, responses: number) {
-    const id = `timeline-${++n}`;
-    const answer = await postSigned(
-      events,
-      slashCommandBody({ command: '/timeline', text, channel, responseUrl: fake.responseUrl(id), triggerId: id }),
-      {
-        secret: SECRET,
-      },
+  function timeline(text: string, channel: string, responses: number) {
+    return slack.send(
+      (id) => slashCommandBody({ command: '/timeline', text, channel, responseUrl: slack.fake.responseUrl(id), triggerId: id }),
+      responses,
     );
-    expect(answer.status).toBe(200);
-    await fake.waitFor(() => fake.responsesTo(id).length >= responses);
-    return fake.responsesTo(id);
   }
 
   it('uploads a PNG of the chart with the counts as alt text, its bars following the counts', async () => {
     const [post] = await timeline('trade', 'C0CHART', 1);
-    await fake.waitFor(() => fake.files.some((file) => file.channel === 'C0CHART'));
-    const expected = buildTimeline({ query: 'trade', by: 'year' }, services.search);
+    await slack.fake.waitFor(() => slack.fake.files.some((file) => file.channel === 'C0CHART'));
+    const expected = buildTimeline({ query: 'trade', by: 'year' }, slack.services.search);
     expect(post!.body['response_type']).toBe('in_channel');
     const text = JSON.stringify(post!.body['blocks']);
     for (const period of expected.periods) expect(text).toContain(`${period.period} `);
 
-    const file = fake.files.find((f) => f.channel === 'C0CHART')!;
+    const file = slack.fake.files.find((f) => f.channel === 'C0CHART')!;
     expect(file.filename).toBe('timeline-year.png');
     expect(file.altText).toBe(describeTimeline(expected));
     for (const period of expected.periods) expect(String(file.altText)).toContain(`${period.period}: ${period.passages} passage`);
@@ -79,24 +44,24 @@ describe('/timeline on Slack', () => {
     measured.heights.forEach((height, i) => {
       expect(Math.abs(height - (expected.periods[i]!.passages / most) * tallest)).toBeLessThanOrEqual(3);
     });
-    expect(logger.messages('error')).toEqual([]);
+    expect(slack.logger.messages('error')).toEqual([]);
   });
 
   it('says to invite the bot when Slack refuses the upload with not_in_channel, and keeps the counts', async () => {
-    fake.notInChannels.add('C0OUTSIDE');
-    const before = fake.files.length;
+    slack.fake.notInChannels.add('C0OUTSIDE');
+    const before = slack.fake.files.length;
     const [post, note] = await timeline('trade --by month --from 2025', 'C0OUTSIDE', 2);
     expect(JSON.stringify(post!.body['blocks'])).toContain('2025-01');
     expect(note!.body['response_type']).toBe('ephemeral');
     expect(String(note!.body['text'])).toContain('/invite @readout');
-    expect(fake.files.length).toBe(before);
+    expect(slack.fake.files.length).toBe(before);
   });
 
   it('answers a query that matches nothing privately, without an upload', async () => {
-    const before = fake.callsOf('files.getUploadURLExternal').length;
+    const before = slack.fake.callsOf('files.getUploadURLExternal').length;
     const [post] = await timeline('zzyzzyx', 'C0CHART', 1);
     expect(post!.body['response_type']).toBe('ephemeral');
     expect(String(post!.body['text'])).toContain('Nothing in the corpus matches');
-    expect(fake.callsOf('files.getUploadURLExternal').length).toBe(before);
+    expect(slack.fake.callsOf('files.getUploadURLExternal').length).toBe(before);
   });
 });

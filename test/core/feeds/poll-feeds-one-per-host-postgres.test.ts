@@ -2,18 +2,16 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { nextPollAt } from '../../../src/core/feeds/feed-schedule.js';
 import { type FeedPollResult, type PollFeedsOptions, pollDueFeeds } from '../../../src/core/feeds/poll-feeds.js';
-import { silentLogger } from '../../../src/core/logger.js';
-import { readGazetteer } from '../../../src/core/names/load-gazetteer.js';
 import type { Store } from '../../../src/core/store/store-types.js';
-import { openStore } from '../../../src/store/index.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
-import { dropSchema, freshSchemaName, POSTGRES_TEST_URL, urlWithSchema } from '../../store/postgres-test-database.js';
+import { freshPostgresSchema, openTwoReplicas } from '../../store/fresh-postgres-schema.js';
+import { POSTGRES_TEST_URL } from '../../store/postgres-test-database.js';
+import { replicaPollOptions } from './replica-poll-options.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const { gazetteer } = readGazetteer(join(ROOT, 'seeds'));
 const page = (name: string) => readFileSync(join(ROOT, 'test/fixtures/ingest', name), 'utf8');
 // Each answer waits this long, so two processes fetching from the host at once would overlap at the server.
 const ANSWER_AFTER_MS = 40;
@@ -98,79 +96,58 @@ function racingReplica(store: Store, gates: { claim: () => Promise<void>; host: 
   };
 }
 
-const optionsFor = (store: Store, owner: string, clock = { now: () => new Date() }): PollFeedsOptions => ({
-  store,
-  owner,
-  clock,
-  allowPrivate: true,
-  gazetteer: () => gazetteer,
-  logger: silentLogger,
-});
+const optionsFor = (store: Store, owner: string, clock = { now: () => new Date() }): PollFeedsOptions =>
+  replicaPollOptions(store, owner, { clock });
 
 describe.skipIf(!POSTGRES_TEST_URL)('feeds of one host on Postgres', () => {
   it('never lets two replicas fetch from one host at once, and polls both of its feeds', async () => {
-    const schema = freshSchemaName();
     const host = await startOneHost();
-    // Two replicas: two stores, each with its own pool.
-    const a = await openStore(urlWithSchema(schema));
-    const b = await openStore(urlWithSchema(schema));
-    try {
-      const feedA = `${host.base}/feed-a`;
-      const feedB = `${host.base}/feed-b`;
-      for (const url of [feedA, feedB]) await a.addFeed({ url, addedBy: 'cli:test', backfill: 2, nextPollAt: new Date(0) });
+    onTestFinished(() => host.close());
+    const [a, b] = await openTwoReplicas();
+    const feedA = `${host.base}/feed-a`;
+    const feedB = `${host.base}/feed-b`;
+    for (const url of [feedA, feedB]) await a.addFeed({ url, addedBy: 'cli:test', backfill: 2, nextPollAt: new Date(0) });
 
-      const gates = { claim: barrier(2), host: barrier(2) };
-      const claimedBy = { a: [] as string[], b: [] as string[] };
-      const [fromA, fromB] = await Promise.all([
-        pollDueFeeds(optionsFor(racingReplica(a, gates, claimedBy.a), 'a')),
-        pollDueFeeds(optionsFor(racingReplica(b, gates, claimedBy.b), 'b')),
-      ]);
-      // The host never answered two requests at once.
-      expect(host.seen.most).toBe(1);
-      // Both replicas ran: each held one of the host's two feeds when they asked for the host together.
-      expect(claimedBy.a).toHaveLength(1);
-      expect(claimedBy.b).toHaveLength(1);
-      expect([...claimedBy.a, ...claimedBy.b].sort()).toEqual([feedA, feedB]);
-      const first: FeedPollResult[] = [...fromA, ...fromB];
-      expect(first.map((result) => result.outcome).sort()).toEqual(['host_busy', 'polled']);
-      const busy = first.find((result) => result.outcome === 'host_busy')!;
-      expect(await a.getFeed(busy.url)).toMatchObject({ failures: 0, lastError: null, lastPolledAt: null, baselinePending: true });
-      expect(host.seen.requests.filter((path) => path.startsWith('/feed-'))).toHaveLength(1);
+    const gates = { claim: barrier(2), host: barrier(2) };
+    const claimedBy = { a: [] as string[], b: [] as string[] };
+    const [fromA, fromB] = await Promise.all([
+      pollDueFeeds(optionsFor(racingReplica(a, gates, claimedBy.a), 'a')),
+      pollDueFeeds(optionsFor(racingReplica(b, gates, claimedBy.b), 'b')),
+    ]);
+    // The host never answered two requests at once.
+    expect(host.seen.most).toBe(1);
+    // Both replicas ran: each held one of the host's two feeds when they asked for the host together.
+    expect(claimedBy.a).toHaveLength(1);
+    expect(claimedBy.b).toHaveLength(1);
+    expect([...claimedBy.a, ...claimedBy.b].sort()).toEqual([feedA, feedB]);
+    const first: FeedPollResult[] = [...fromA, ...fromB];
+    expect(first.map((result) => result.outcome).sort()).toEqual(['host_busy', 'polled']);
+    const busy = first.find((result) => result.outcome === 'host_busy')!;
+    expect(await a.getFeed(busy.url)).toMatchObject({ failures: 0, lastError: null, lastPolledAt: null, baselinePending: true });
+    expect(host.seen.requests.filter((path) => path.startsWith('/feed-'))).toHaveLength(1);
 
-      // The next tick: the feed given back is due still, and the host is free.
-      const next = [...(await Promise.all([pollDueFeeds(optionsFor(a, 'a')), pollDueFeeds(optionsFor(b, 'b'))])).flat()];
-      expect(next).toEqual([{ url: busy.url, outcome: 'polled', added: expect.any(Number), seen: expect.any(Number) }]);
+    // The next tick: the feed given back is due still, and the host is free.
+    const next = [...(await Promise.all([pollDueFeeds(optionsFor(a, 'a')), pollDueFeeds(optionsFor(b, 'b'))])).flat()];
+    expect(next).toEqual([{ url: busy.url, outcome: 'polled', added: expect.any(Number), seen: expect.any(Number) }]);
 
-      expect(host.seen.most).toBe(1);
-      expect(host.seen.requests.sort()).toEqual(['/a1', '/a2', '/b1', '/b2', '/feed-a', '/feed-b']);
-      for (const url of [feedA, feedB])
-        expect(await b.getFeed(url)).toMatchObject({ baselinePending: false, failures: 0, lastPolledAt: expect.any(String) });
-    } finally {
-      await a.close();
-      await b.close();
-      await host.close();
-      await dropSchema(schema);
-    }
+    expect(host.seen.most).toBe(1);
+    expect(host.seen.requests.sort()).toEqual(['/a1', '/a2', '/b1', '/b2', '/feed-a', '/feed-b']);
+    for (const url of [feedA, feedB])
+      expect(await b.getFeed(url)).toMatchObject({ baselinePending: false, failures: 0, lastPolledAt: expect.any(String) });
   }, 20_000);
 
   it('sets the next poll from the database’s time when the process clock is years away', async () => {
-    const schema = freshSchemaName();
     const host = await startOneHost();
-    const store = await openStore(urlWithSchema(schema));
-    try {
-      const url = `${host.base}/feed-a`;
-      await store.addFeed({ url, addedBy: 'cli:test', backfill: 0, nextPollAt: new Date(0) });
-      const processClock = new FakeClock('2001-02-03T04:05:06Z');
-      const before = await store.now();
-      expect(await pollDueFeeds(optionsFor(store, 'a', processClock))).toEqual([{ url, outcome: 'polled', added: 0, seen: 2 }]);
-      const after = await store.now();
-      const next = Date.parse((await store.getFeed(url))!.nextPollAt);
-      expect(next).toBeGreaterThanOrEqual(nextPollAt(url, before).getTime());
-      expect(next).toBeLessThanOrEqual(nextPollAt(url, after).getTime());
-    } finally {
-      await store.close();
-      await host.close();
-      await dropSchema(schema);
-    }
+    onTestFinished(() => host.close());
+    const store = await freshPostgresSchema().open();
+    const url = `${host.base}/feed-a`;
+    await store.addFeed({ url, addedBy: 'cli:test', backfill: 0, nextPollAt: new Date(0) });
+    const processClock = new FakeClock('2001-02-03T04:05:06Z');
+    const before = await store.now();
+    expect(await pollDueFeeds(optionsFor(store, 'a', processClock))).toEqual([{ url, outcome: 'polled', added: 0, seen: 2 }]);
+    const after = await store.now();
+    const next = Date.parse((await store.getFeed(url))!.nextPollAt);
+    expect(next).toBeGreaterThanOrEqual(nextPollAt(url, before).getTime());
+    expect(next).toBeLessThanOrEqual(nextPollAt(url, after).getTime());
   });
 });
