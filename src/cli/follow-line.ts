@@ -11,6 +11,9 @@ export const followLineSchema = z.object({
   channel: id,
   filter: z.string({ error: 'must be a string' }).max(500, 'is longer than 500 characters'),
   createdBy: id,
+  /** Present only for a follow readout paused (its channel gone, the app uninstalled): it stays paused after an import. */
+  status: z.enum(['active', 'paused'], { error: 'must be active or paused' }).optional(),
+  pausedReason: z.string({ error: 'must be a string' }).max(500, 'is longer than 500 characters').nullable().optional(),
 });
 
 export type FollowLine = z.infer<typeof followLineSchema>;
@@ -24,11 +27,14 @@ export function toFollowLine(follow: Follow): FollowLine {
     channel: follow.channel,
     filter: follow.filter,
     createdBy: follow.createdBy,
+    ...(follow.status === 'paused' ? { status: 'paused' as const, pausedReason: follow.pausedReason } : {}),
   };
 }
 
 /** Undefined when the line is no follow line (a subscription, or not JSON); else the follow, or what is wrong with it. */
-export function parseFollowLine(text: string): { ok: true; follow: FollowInput } | { ok: false; problem: string } | undefined {
+export function parseFollowLine(
+  text: string,
+): { ok: true; follow: FollowInput; pausedReason?: string | null } | { ok: false; problem: string } | undefined {
   // Most lines are subscriptions: only a line that names the kind is parsed twice.
   if (!text.includes('"kind"')) return undefined;
   let value: unknown;
@@ -41,6 +47,6 @@ export function parseFollowLine(text: string): { ok: true; follow: FollowInput }
   const parsed = followLineSchema.safeParse(value);
   if (!parsed.success)
     return { ok: false, problem: parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ') };
-  const { kind: _kind, ...follow } = parsed.data;
-  return { ok: true, follow };
+  const { kind: _kind, status, pausedReason, ...follow } = parsed.data;
+  return { ok: true, follow, ...(status === 'paused' ? { pausedReason: pausedReason ?? null } : {}) };
 }

@@ -36,6 +36,7 @@ export async function importSubscriptions(store: Store, lines: AsyncIterable<str
       if (!follow.ok) report.bad.push({ line: number, problem: follow.problem });
       else {
         await store.upsertFollow(follow.follow);
+        if (follow.pausedReason !== undefined) await store.setFollowStatus(follow.follow, 'paused', follow.pausedReason ?? undefined);
         report.follows = (report.follows ?? 0) + 1;
       }
       continue;

@@ -97,11 +97,22 @@ describe('follows in the export', () => {
     await seed(from, 3);
     await from.upsertFollow({ platform: 'slack', workspace: 'T1', channel: 'C1', filter: 'person:ruto', createdBy: 'U1' });
     await from.upsertFollow({ platform: 'discord', workspace: 'G1', channel: 'D1', filter: '', createdBy: 'U2' });
+    // A follow readout paused (its channel is gone) stays paused across an export and import.
+    await from.setFollowStatus({ platform: 'discord', workspace: 'G1', channel: 'D1' }, 'paused', 'http_404');
     const chunks: string[] = [];
     expect(await exportSubscriptions(from, async (chunk) => void chunks.push(chunk))).toEqual({ subscriptions: 3, follows: 2 });
     const lines = chunks.join('').split('\n').filter(Boolean);
     expect(lines.slice(3).map((line) => JSON.parse(line))).toEqual([
-      { kind: 'follow', platform: 'discord', workspace: 'G1', channel: 'D1', filter: '', createdBy: 'U2' },
+      {
+        kind: 'follow',
+        platform: 'discord',
+        workspace: 'G1',
+        channel: 'D1',
+        filter: '',
+        createdBy: 'U2',
+        status: 'paused',
+        pausedReason: 'http_404',
+      },
       { kind: 'follow', platform: 'slack', workspace: 'T1', channel: 'C1', filter: 'person:ruto', createdBy: 'U1' },
     ]);
     const badFollow = JSON.stringify({ kind: 'follow', platform: 'irc', workspace: 'W', channel: 'C', filter: '', createdBy: 'U' });
@@ -109,6 +120,7 @@ describe('follows in the export', () => {
     expect(report).toEqual({ created: 3, updated: 0, follows: 2, bad: [{ line: 6, problem: expect.stringMatching(/^platform must be/) }] });
     const strip = (follows: Awaited<ReturnType<Store['listFollows']>>) => follows.map(({ createdAt: _at, ...rest }) => rest);
     expect(strip(await to.listFollows())).toEqual(strip(await from.listFollows()));
+    expect((await to.listFollows()).map((follow) => follow.status)).toEqual(['paused', 'active']);
   });
 });
 
