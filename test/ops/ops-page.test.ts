@@ -79,6 +79,34 @@ describe('GET /ops and its JSON sections', () => {
     expect(csv).toContain(`slack,T9,"'=HYPERLINK(""x"")",09:00,UTC,active`);
   });
 
+  it('shows the follows readout paused, with their reason as text, and the new readouts still waiting to be announced', async () => {
+    const gone = { platform: 'slack', workspace: 'T1', channel: MARKUP_CHANNEL } as const;
+    await harness.store.upsertFollow({ ...gone, filter: 'person:ruto', createdBy: 'U1' });
+    await harness.store.upsertFollow({ platform: 'discord', workspace: 'G1', channel: 'D1', filter: '', createdBy: 'U2' });
+    await harness.store.setFollowStatus(gone, 'paused', 'channel_not_found');
+    const added = await harness.store.addDocument({
+      id: 'web-0000000000aa',
+      text: 'Readout.\n\nXi Jinping met William Ruto in Beijing.',
+      sidecar: { title: 'Readout' },
+      sourceUrl: null,
+      canonicalUrl: null,
+      contentHash: 'ops-page-follow-test',
+      addedBy: 'cli:test',
+    });
+    const now = (await (await fetch(`${harness.url}/ops/now.json`)).json()) as { follows: Record<string, unknown> };
+    expect(now.follows).toEqual({
+      active: 1,
+      paused: 1,
+      pausedChannels: [{ ...gone, reason: 'channel_not_found' }],
+      announcementsOpen: 1,
+      oldestOpenDueAt: added.added ? added.document.addedAt : null,
+    });
+    const page = await (await fetch(`${harness.url}/ops`)).text();
+    expect(page).toContain('1 active, 1 paused by readout; new readouts waiting to be announced: 1');
+    expect(page).toContain('paused: slack T1 &lt;b&gt;#general&lt;/b&gt;&lt;script&gt;');
+    expect(page).not.toContain(MARKUP_CHANNEL);
+  });
+
   it('answers 503 for /ops until the services are ready', async () => {
     const readiness = createReadiness();
     const ops = await startOpsServer({

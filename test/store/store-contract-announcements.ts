@@ -36,6 +36,9 @@ export function storeContractForAnnouncements(name: string, withStore: WithStore
         const claimed = await store.claimAnnouncements('a', 60_000, 10);
         expect(claimed.map((pending) => pending.document.id)).toEqual([document(1).id]);
         expect(claimed[0]).toMatchObject({ attempts: 0, document: { text: document(1).text, sidecar: { title: 'Readout 1' } } });
+        expect(await store.announcementBacklog()).toEqual({ open: 1, oldestDueAt: record?.dueAt });
+        await store.finishAnnouncement(document(1).id, 'a', { done: true, outcome: 'posted 1' });
+        expect(await store.announcementBacklog()).toEqual({ open: 0, oldestDueAt: null });
       }),
     );
 

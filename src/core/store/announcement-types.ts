@@ -29,4 +29,6 @@ export interface AnnouncementStorePort {
   /** Records a sweep of an announcement this caller still leases and lets the lease go; false when the lease was lost. */
   finishAnnouncement(documentId: string, owner: string, update: AnnouncementUpdate): Promise<boolean>;
   getAnnouncement(documentId: string): Promise<AnnouncementRecord | undefined>;
+  /** How many announcements are still open, and when the oldest fell due (the operator page). */
+  announcementBacklog(): Promise<{ open: number; oldestDueAt: string | null }>;
 }

@@ -1,6 +1,7 @@
+import { collectFollows } from './collect-follows.js';
 import type { OpsPageSource } from './ops-page-types.js';
 
-/** Version, uptime, store, replicas, readiness of each part and the corpus. */
+/** Version, uptime, store, replicas, readiness of each part, the corpus and the follows of new readouts. */
 export async function collectNow(source: OpsPageSource) {
   const report = await source.readiness.report();
   const corpus = source.corpus();
@@ -18,5 +19,6 @@ export async function collectNow(source: OpsPageSource) {
       lastReload: corpus.lastReload,
       skipped: corpus.warnings.map((warning) => ({ file: warning.file, reason: warning.reason })),
     },
+    follows: await collectFollows(source.store),
   };
 }

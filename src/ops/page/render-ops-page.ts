@@ -41,6 +41,16 @@ function okText(ok: boolean | null): SafeHtml {
   return ok ? html`<span class="ok">passed</span>` : html`<span class="bad">failed</span>`;
 }
 
+function followsLine(follows: OpsPageData['now']['follows']): SafeHtml {
+  const waiting = follows.announcementsOpen
+    ? html`; new readouts waiting to be announced: ${follows.announcementsOpen} (oldest added ${follows.oldestOpenDueAt ?? ''})`
+    : html`; no new readout waiting to be announced`;
+  return html`${follows.active} active, ${follows.paused} paused by readout${waiting}${follows.pausedChannels.map(
+    (f) =>
+      html`<div class="bad">paused: ${f.platform} ${f.workspace} ${f.channel}${f.reason ? html` (${f.reason})` : ''}; /readout follow in that channel resumes it</div>`,
+  )}`;
+}
+
 function nowSection(now: OpsPageData['now']): SafeHtml {
   return html`<section id="now"><h2>Now</h2>
 <table><tbody>
@@ -51,6 +61,7 @@ function nowSection(now: OpsPageData['now']): SafeHtml {
 <tr><th>Ready</th><td>${now.ready ? html`<span class="ok">ready</span>` : html`<span class="bad">not ready</span>`}</td></tr>
 ${now.checks.map((c) => html`<tr><th>· ${c.name}</th><td>${c.ok ? html`<span class="ok">ok</span>` : html`<span class="bad">not ok</span>`} ${c.detail ?? ''}</td></tr>`)}
 <tr><th>Corpus</th><td>${now.corpus.documents} documents${now.corpus.lastReload ? html`; last reload: ${now.corpus.lastReload}` : ''}</td></tr>
+<tr><th>Follows</th><td>${followsLine(now.follows)}</td></tr>
 </tbody></table>
 ${
   now.corpus.skipped.length

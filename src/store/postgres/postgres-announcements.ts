@@ -65,5 +65,11 @@ export function createPostgresAnnouncements(pool: pg.Pool): AnnouncementStorePor
       const { rows } = await pool.query<PgAnnouncementRow>('SELECT * FROM announcements WHERE document_id = $1', [documentId]);
       return rows[0] ? toRecord(rows[0]) : undefined;
     },
+    async announcementBacklog() {
+      const { rows } = await pool.query<{ open: number; oldest: Date | null }>(
+        'SELECT COUNT(*)::int AS open, MIN(due_at) AS oldest FROM announcements WHERE done_at IS NULL',
+      );
+      return { open: rows[0]?.open ?? 0, oldestDueAt: rows[0]?.oldest?.toISOString() ?? null };
+    },
   };
 }

@@ -35,6 +35,7 @@ export function createSqliteAnnouncements(db: Database.Database, clock: Clock): 
     finishLater: db.prepare(`UPDATE announcements SET next_attempt_at = @retryAt, outcome = @outcome, lease_owner = NULL, lease_until = NULL
       WHERE document_id = @id AND lease_owner = @owner AND lease_until > @now`),
     get: db.prepare('SELECT * FROM announcements WHERE document_id = ?'),
+    backlog: db.prepare('SELECT COUNT(*) AS open, MIN(due_at) AS oldest FROM announcements WHERE done_at IS NULL'),
   };
   const claimTransaction = db.transaction((owner: string, leaseMs: number, limit: number) => {
     const now = nowIso();
@@ -59,6 +60,10 @@ export function createSqliteAnnouncements(db: Database.Database, clock: Clock): 
     async getAnnouncement(documentId) {
       const row = sql.get.get(documentId) as AnnouncementRow | undefined;
       return row ? toRecord(row) : undefined;
+    },
+    async announcementBacklog() {
+      const row = sql.backlog.get() as { open: number; oldest: string | null };
+      return { open: row.open, oldestDueAt: row.oldest };
     },
   };
 }
