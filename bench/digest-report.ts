@@ -1,7 +1,10 @@
-import type { BlockResult, DayResult, TwoProcessResult } from './digest-scenarios.js';
+import type { BlockResult, DayResult } from './digest-scenarios.js';
+import type { TwoProcessResult } from './digest-two-process.js';
 
 const n = (value: number, digits = 0) => value.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const yes = (ok: boolean) => (ok ? 'met' : '**not met**');
+/** A store's name in the tables, marked where its day ran at real time rather than on the simulated clock. */
+const storeOf = (r: { store: string; realTime: boolean }) => (r.realTime ? `${r.store} (real time)` : r.store);
 
 /** The digest section of docs/benchmarks.md lies between these, so the other benchmarks' sections stay as they are. */
 export const DIGEST_START_MARK = '<!-- bench:digest -->';
@@ -42,7 +45,12 @@ export function writeDigestReport(input: DigestReportInput): string {
     '- Subscriptions: 80% at 09:00 local, the rest at a random minute, across 20 zones weighted to Asia and Europe (bench/digest-subscriptions.ts), loaded through the Store port. A simulated day runs one engine wake-up per minute from a minute after loading; the clock jumps between wake-ups, so only posting takes wall time. "Busy" is the wall time of the wake-ups that posted.',
     '- Event-loop block, wall: `perf_hooks.monitorEventLoopDelay({ resolution: 1 })` max during one wake-up, minus the 1 ms resolution; on a loaded machine it includes time the OS gave other jobs. CPU: the most CPU time the process used between two turns of a 1 ms timer, i.e. the longest stretch of work done without yielding.',
     '- Spread "burst": every subscription at 09:00 in twenty zones of one UTC offset (Central European), so all fall due in one wake-up (the worst case for a platform limit); "day": 80% at 09:00 local, the rest at random minutes, across twenty zones around the world, over one simulated day.',
-    ...(input.quick ? ['- **Quick run** (`--quick`): smaller sizes than the targets name.'] : []),
+    ...([...input.instant, ...input.limited, ...input.blocks, ...input.twoProcess].some((r) => r.realTime)
+      ? [
+          "- **(real time)**: the store's time is the database's (Postgres `now()`, which a digest run reads and the bench cannot move), so the scenario ran at real time: each subscription's local time chosen to fall due at the first whole minute at least 20 s (plus 2 ms per subscription) after the database's now, wake-ups at the real instants. Bursts: every subscription at that instant. Tick blocks: the day above turned round (every local time moved by the same minutes) so its busiest minute is that instant. Two processes: every subscription due at that instant (a whole day would take a day), both processes woken together then.",
+        ]
+      : []),
+    ...(input.quick ? ['- **Smaller run** (`--quick` or `--size` under 10,000): smaller sizes than the targets name.'] : []),
     ...(input.skipped.length > 0 ? [`- Not run: ${input.skipped.join('; ')}.`] : []),
     '',
   );
@@ -58,7 +66,7 @@ export function writeDigestReport(input: DigestReportInput): string {
   lines.push('|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of [...input.instant, ...input.limited, ...input.days]) {
     lines.push(
-      `| ${r.store} | ${r.spread} | ${r.platform} | ${r.limit ? `${r.limit}/s` : 'none'} | ${n(r.subscriptions)} | ${n(r.posted)} | ${n(r.busyS, 1)} s | ${n(r.postsPerS)} | ${n(r.burstPosted)}, ${n(r.burstPerS)} | ${n(r.cpuMsPerPost, 2)} ms | ${n(r.rejected429)} | ${n(r.duplicates)} | ${n(r.peakPerSecond)} | ${n(r.lateP50S, 1)} / ${n(r.lateP99S, 1)} / ${n(r.lateMaxS, 1)} s | ${n(r.maxBlockMs, 1)} / ${n(r.maxBlockCpuMs, 1)} ms | ${r.lookup ? `${n(r.lookup.p50, 1)} / ${n(r.lookup.p99, 1)} / ${n(r.lookup.max, 1)} ms (${r.lookup.count})` : '-'} |`,
+      `| ${storeOf(r)} | ${r.spread} | ${r.platform} | ${r.limit ? `${r.limit}/s` : 'none'} | ${n(r.subscriptions)} | ${n(r.posted)} | ${n(r.busyS, 1)} s | ${n(r.postsPerS)} | ${n(r.burstPosted)}, ${n(r.burstPerS)} | ${n(r.cpuMsPerPost, 2)} ms | ${n(r.rejected429)} | ${n(r.duplicates)} | ${n(r.peakPerSecond)} | ${n(r.lateP50S, 1)} / ${n(r.lateP99S, 1)} / ${n(r.lateMaxS, 1)} s | ${n(r.maxBlockMs, 1)} / ${n(r.maxBlockCpuMs, 1)} ms | ${r.lookup ? `${n(r.lookup.p50, 1)} / ${n(r.lookup.p99, 1)} / ${n(r.lookup.max, 1)} ms (${r.lookup.count})` : '-'} |`,
     );
   }
   lines.push('');
@@ -70,7 +78,7 @@ export function writeDigestReport(input: DigestReportInput): string {
   lines.push('|---|---:|---:|---:|---:|---:|');
   for (const b of input.blocks) {
     lines.push(
-      `| ${b.store} | ${n(b.subscriptions)} | ${n(b.loadS, 1)} s | ${n(b.first.ms / 1000, 2)} s, ${n(b.first.maxBlockMs, 1)} / ${n(b.first.maxBlockCpuMs, 1)} ms | ${n(b.burst.posted)}, ${n(b.burst.ms / 1000, 2)} s, ${n(b.burst.maxBlockMs, 1)} / ${n(b.burst.maxBlockCpuMs, 1)} ms | ${n(b.idle.ms, 1)} ms, ${n(b.idle.maxBlockMs, 1)} / ${n(b.idle.maxBlockCpuMs, 1)} ms |`,
+      `| ${storeOf(b)} | ${n(b.subscriptions)} | ${n(b.loadS, 1)} s | ${n(b.first.ms / 1000, 2)} s, ${n(b.first.maxBlockMs, 1)} / ${n(b.first.maxBlockCpuMs, 1)} ms | ${n(b.burst.posted)}, ${n(b.burst.ms / 1000, 2)} s, ${n(b.burst.maxBlockMs, 1)} / ${n(b.burst.maxBlockCpuMs, 1)} ms | ${n(b.idle.ms, 1)} ms, ${n(b.idle.maxBlockMs, 1)} / ${n(b.idle.maxBlockCpuMs, 1)} ms |`,
     );
   }
   lines.push('');
@@ -80,7 +88,7 @@ export function writeDigestReport(input: DigestReportInput): string {
   lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const t of input.twoProcess) {
     lines.push(
-      `| ${t.store} | ${t.platform} | ${t.limit ? `${t.limit}/s` : 'none'} | ${n(t.subscriptions)} | ${n(t.postedBy[0])} / ${n(t.postedBy[1])} | ${n(t.slots)} | ${n(t.terminal)} | ${n(t.duplicates)} | ${n(t.rejected429)} | ${n(t.busyS, 1)} s |`,
+      `| ${storeOf(t)} | ${t.platform} | ${t.limit ? `${t.limit}/s` : 'none'} | ${n(t.subscriptions)} | ${n(t.postedBy[0])} / ${n(t.postedBy[1])} | ${n(t.slots)} | ${n(t.terminal)} | ${n(t.duplicates)} | ${n(t.rejected429)} | ${n(t.busyS, 1)} s |`,
     );
   }
   lines.push('');
@@ -88,27 +96,27 @@ export function writeDigestReport(input: DigestReportInput): string {
   lines.push('### Targets of issue 16', '');
   for (const r of input.instant)
     lines.push(
-      `- ${r.store}: engine throughput with an instant fake ≥ 500 posts/s: ${n(r.burstPerS)} posts/s wall-clock in the busiest wake-up (${n(r.burstPosted)} posts; ${n(r.postsPerS)} over the whole day), ${yes(r.burstPerS >= 500)}; CPU ${n(r.cpuMsPerPost, 2)} ms per post, about ${n(1000 / r.cpuMsPerPost)} posts/s per free core.`,
+      `- ${storeOf(r)}: engine throughput with an instant fake ≥ 500 posts/s: ${n(r.burstPerS)} posts/s wall-clock in the busiest wake-up (${n(r.burstPosted)} posts; ${n(r.postsPerS)} over the whole day), ${yes(r.burstPerS >= 500)}; CPU ${n(r.cpuMsPerPost, 2)} ms per post, about ${n(1000 / r.cpuMsPerPost)} posts/s per free core.`,
     );
   for (const r of input.limited)
     lines.push(
-      `- ${r.store}: 50 requests/s enforced, ${n(r.subscriptions)} slots in ≤ 220 s with no 429 storm and 0 duplicates: ${n(r.busyS, 1)} s, ${n(r.rejected429)} 429s, ${n(r.duplicates)} duplicates, ${yes(r.busyS <= 220 && r.duplicates === 0 && r.rejected429 < r.subscriptions / 100 && r.posted === r.subscriptions)}.`,
+      `- ${storeOf(r)}: 50 requests/s enforced, ${n(r.subscriptions)} slots in ≤ 220 s with no 429 storm and 0 duplicates: ${n(r.busyS, 1)} s, ${n(r.rejected429)} 429s, ${n(r.duplicates)} duplicates, ${yes(r.busyS <= 220 && r.duplicates === 0 && r.rejected429 < r.subscriptions / 100 && r.posted === r.subscriptions)}.`,
     );
   for (const t of input.twoProcess)
     lines.push(
-      `- ${t.store}, two processes (${t.platform}${t.limit ? `, ${t.limit}/s shared` : ''}): 0 duplicates, 0 slots without a terminal record, both post: ${n(t.duplicates)} duplicates, ${n(t.slots - t.terminal)} non-terminal of ${n(t.slots)} (${n(t.subscriptions)} due), ${n(t.postedBy[0])} / ${n(t.postedBy[1])} posted, ${yes(t.duplicates === 0 && t.slots === t.terminal && t.slots === t.subscriptions && t.postedBy.every((p) => p > 0))}.`,
+      `- ${storeOf(t)}, two processes (${t.platform}${t.limit ? `, ${t.limit}/s shared` : ''}): 0 duplicates, 0 slots without a terminal record, both post: ${n(t.duplicates)} duplicates, ${n(t.slots - t.terminal)} non-terminal of ${n(t.slots)} (${n(t.subscriptions)} due), ${n(t.postedBy[0])} / ${n(t.postedBy[1])} posted, ${yes(t.duplicates === 0 && t.slots === t.terminal && t.slots === t.subscriptions && t.postedBy.every((p) => p > 0))}.`,
     );
   for (const b of input.blocks) {
     const worst = Math.max(b.first.maxBlockMs, b.burst.maxBlockMs, b.idle.maxBlockMs);
     const worstCpu = Math.max(b.first.maxBlockCpuMs, b.burst.maxBlockCpuMs, b.idle.maxBlockCpuMs);
     lines.push(
-      `- ${b.store}, ${n(b.subscriptions)} subscriptions: a tick never blocks the event loop for more than 20 ms: longest ${n(worst, 1)} ms wall-clock (${yes(worst <= 20)}), ${n(worstCpu, 1)} ms of CPU without yielding (${yes(worstCpu <= 20)}).`,
+      `- ${storeOf(b)}, ${n(b.subscriptions)} subscriptions: a tick never blocks the event loop for more than 20 ms: longest ${n(worst, 1)} ms wall-clock (${yes(worst <= 20)}), ${n(worstCpu, 1)} ms of CPU without yielding (${yes(worstCpu <= 20)}).`,
     );
   }
   for (const r of [...input.instant, ...input.limited])
     if (r.lookup)
       lines.push(
-        `- ${r.store}: /lookup p99 ≤ 100 ms during the ${n(r.subscriptions)} fan-out: ${n(r.lookup.p99, 1)} ms, ${yes(r.lookup.p99 <= 100)}.`,
+        `- ${storeOf(r)}: /lookup p99 ≤ 100 ms during the ${n(r.subscriptions)} fan-out: ${n(r.lookup.p99, 1)} ms, ${yes(r.lookup.p99 <= 100)}.`,
       );
   lines.push('');
   return lines.join('\n');

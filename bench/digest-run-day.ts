@@ -79,11 +79,18 @@ export async function measuredTick(options: {
 
 /**
  * Runs the engine once a (simulated) minute from `clock`'s now until `expected` posts went out or a day
- * and an hour passed; the clock jumps between wake-ups, so only the posting takes wall time.
+ * and an hour passed; the clock jumps between wake-ups, so only the posting takes wall time. `advanceTo`
+ * replaces the jump where the day runs at real time (a Postgres store: see digest-timeline.ts).
  */
 export async function runDay(
-  options: Parameters<typeof measuredTick>[0] & { clock: ShiftedClock; expected: number; onTick?: (stats: TickStats) => void },
+  options: Parameters<typeof measuredTick>[0] & {
+    clock: ShiftedClock;
+    expected: number;
+    onTick?: (stats: TickStats) => void;
+    advanceTo?: (at: Date) => Promise<void>;
+  },
 ): Promise<{ ticks: TickStats[]; busyMs: number; posted: number }> {
+  const advanceTo = options.advanceTo ?? (async (at: Date) => options.clock.jumpTo(at));
   const ticks: TickStats[] = [];
   const end = options.clock.now().getTime() + 25 * 3_600_000;
   let posted = 0;
@@ -93,7 +100,7 @@ export async function runDay(
     ticks.push(stats);
     options.onTick?.(stats);
     posted += stats.posted;
-    options.clock.jumpTo(new Date(Math.floor(at.getTime() / 60_000) * 60_000 + 60_000));
+    if (posted < options.expected) await advanceTo(new Date(Math.floor(at.getTime() / 60_000) * 60_000 + 60_000));
   }
   return { ticks, busyMs: ticks.filter((t) => t.posted > 0).reduce((sum, t) => sum + t.ms, 0), posted };
 }

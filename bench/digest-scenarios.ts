@@ -1,17 +1,15 @@
-import { fork } from 'node:child_process';
-import { join } from 'node:path';
 import type { Services } from '../src/commands/command.js';
 import { createContext } from '../src/commands/create-context.js';
 import { dispatch } from '../src/commands/dispatch.js';
 import { commands } from '../src/commands/registry.js';
 import { nextDueAfter } from '../src/core/digest/due-slots.js';
-import { isTerminalSlotState } from '../src/core/store/slot-states.js';
 import { openStore } from '../src/store/open-store.js';
 import { benchPoster, freshDatabase } from './digest-bench-env.js';
 import type { LimitMode } from './digest-fake-platform.js';
 import type { PlatformProcess } from './digest-platform-process.js';
 import { measuredTick, runDay, ShiftedClock, type TickStats } from './digest-run-day.js';
-import { loadSubscriptions, makeSubscriptions, SAME_OFFSET_ZONES } from './digest-subscriptions.js';
+import { burstTimeAt, loadSubscriptions, makeSubscriptions, rotateDay, SAME_OFFSET_ZONES } from './digest-subscriptions.js';
+import { assertBefore, dueSoon, realTimeline, simulatedTimeline, type Timeline } from './digest-timeline.js';
 import { percentile } from './measure.js';
 
 export type StoreKind = 'sqlite' | 'postgres';
@@ -19,10 +17,24 @@ export interface BenchContext {
   platform: PlatformProcess;
   services: Services;
   postgresUrl: string;
+  /** Run SQLite's day at real time too (Postgres always is): both stores then measure the same way. */
+  realTimeSqlite?: boolean;
+}
+
+/** Postgres takes its time from the server, which the bench cannot move: its scenarios run at real time. */
+export const runsAtRealTime = (ctx: BenchContext, store: StoreKind) => store === 'postgres' || ctx.realTimeSqlite === true;
+
+/** A fresh store of the kind, with the timeline its day passes on. */
+async function openTimedStore(ctx: BenchContext, kind: StoreKind) {
+  const db = await freshDatabase(kind, ctx.postgresUrl);
+  const clock = new ShiftedClock(new Date());
+  const store = await openStore(db.url, { clock });
+  const timeline: Timeline = runsAtRealTime(ctx, kind) ? realTimeline(store, clock) : simulatedTimeline(clock);
+  return { db, store, timeline, clock };
 }
 
 /** Starts the simulated day a minute after the subscriptions were created (now), so every slot is owed. */
-const dayStart = () => new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 60_000);
+export const dayStart = () => new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 60_000);
 
 export interface DayResult {
   store: StoreKind;
@@ -30,6 +42,8 @@ export interface DayResult {
   platform: 'slack' | 'discord';
   limit: number;
   limitMode?: LimitMode;
+  /** The day ran at real time, the subscriptions due a little after the database's now (not simulated). */
+  realTime: boolean;
   subscriptions: number;
   posted: number;
   busyS: number;
@@ -65,17 +79,22 @@ export async function dayScenario(
     limitMode?: LimitMode;
   },
 ): Promise<DayResult> {
-  const db = await freshDatabase(options.store, ctx.postgresUrl);
-  const clock = new ShiftedClock(new Date());
-  const store = await openStore(db.url, { clock });
+  const { db, store, timeline, clock } = await openTimedStore(ctx, options.store);
+  // At real time a whole day would take a day: only the burst, due a little after the database's now, runs so.
+  if (timeline.real && options.spread === 'day') throw new Error('the day spread needs a simulated clock (SQLite)');
   const poster = benchPoster(options.platform, ctx.platform.url, clock);
   try {
-    const loadMs = await loadSubscriptions(store, makeSubscriptions(options.count, options.platform, options.spread));
-    clock.jumpTo(dayStart());
+    const burstAt = timeline.real ? await dueSoon(timeline, options.count) : undefined;
+    const subs = makeSubscriptions(options.count, options.platform, options.spread, 16, burstAt ? burstTimeAt(burstAt) : '09:00');
+    const loadMs = await loadSubscriptions(store, subs);
+    if (!timeline.real) clock.jumpTo(dayStart());
     await ctx.platform.reset(options.limit, options.limitMode);
     // Every next due time computed before the day starts (a running bot has them), so the burst wake-up is only the burst.
     const settle = await measuredTick({ store, posters: [poster], corpus: ctx.services.corpus, clock, owner: 'bench' });
-    if (options.spread === 'burst') clock.jumpTo(nextDueAfter({ time: '09:00', timezone: SAME_OFFSET_ZONES[0]! }, clock.now())!);
+    if (burstAt) {
+      await assertBefore(timeline, burstAt, `${options.store} burst of ${options.count}`);
+      await timeline.advanceTo(burstAt);
+    } else if (options.spread === 'burst') clock.jumpTo(nextDueAfter({ time: '09:00', timezone: SAME_OFFSET_ZONES[0]! }, clock.now())!);
     const probe = options.probeLookup ? startLookupProbe(ctx.services) : undefined;
     const day = await runDay({
       store,
@@ -84,6 +103,7 @@ export async function dayScenario(
       clock,
       owner: 'bench',
       expected: options.count - settle.posted,
+      advanceTo: timeline.advanceTo,
     });
     const lookup = await probe?.stop();
     const late = day.ticks.flatMap((t) => t.lateMs);
@@ -95,6 +115,7 @@ export async function dayScenario(
       platform: options.platform,
       limit: options.limit,
       ...(options.limitMode ? { limitMode: options.limitMode } : {}),
+      realTime: timeline.real,
       subscriptions: options.count,
       posted: day.posted + settle.posted,
       busyS: day.busyMs / 1000,
@@ -145,6 +166,7 @@ function startLookupProbe(services: Services): { stop: () => Promise<{ p50: numb
 
 export interface BlockResult {
   store: StoreKind;
+  realTime: boolean;
   subscriptions: number;
   loadS: number;
   first: TickStats;
@@ -157,15 +179,15 @@ export interface BlockResult {
  * unknown, so every subscription is read once), the busiest 09:00 of the day, and an idle minute.
  */
 export async function blockScenario(ctx: BenchContext, options: { store: StoreKind; count: number }): Promise<BlockResult> {
-  const db = await freshDatabase(options.store, ctx.postgresUrl);
-  const clock = new ShiftedClock(new Date());
-  const store = await openStore(db.url, { clock });
+  const { db, store, timeline, clock } = await openTimedStore(ctx, options.store);
   const poster = benchPoster('slack', ctx.platform.url, clock);
   await ctx.platform.reset(0);
   const tick = () => measuredTick({ store, posters: [poster], corpus: ctx.services.corpus, clock, owner: 'bench' });
   try {
-    const loadMs = await loadSubscriptions(store, makeSubscriptions(options.count, 'slack'));
-    clock.jumpTo(dayStart());
+    // At real time the day is turned so that its busiest minute comes a little after the database's now.
+    const subs = makeSubscriptions(options.count, 'slack');
+    const loadMs = await loadSubscriptions(store, timeline.real ? rotateDay(subs, await dueSoon(timeline, options.count)) : subs);
+    if (!timeline.real) clock.jumpTo(dayStart());
     const first = await tick();
     // The busiest minute: the earliest next due time shared by the most subscriptions.
     const counts = new Map<string, number>();
@@ -175,80 +197,14 @@ export async function blockScenario(ctx: BenchContext, options: { store: StoreKi
       page = await store.listSubscriptions({ limit: 5000, after: last });
     }
     const [busiest] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]!;
-    clock.jumpTo(new Date(busiest));
+    if (timeline.real) await assertBefore(timeline, new Date(busiest), `${options.store} block of ${options.count}`);
+    await timeline.advanceTo(new Date(busiest));
     const burst = await tick();
-    clock.jumpTo(new Date(Date.parse(busiest) + 30 * 1000));
+    await timeline.advanceTo(new Date(Date.parse(busiest) + 30 * 1000));
     const idle = await tick();
-    return { store: options.store, subscriptions: options.count, loadS: loadMs / 1000, first, burst, idle };
+    return { store: options.store, realTime: timeline.real, subscriptions: options.count, loadS: loadMs / 1000, first, burst, idle };
   } finally {
     await store.close();
-    await db.drop();
-  }
-}
-
-export interface TwoProcessResult {
-  store: StoreKind;
-  platform: 'slack' | 'discord';
-  limit: number;
-  subscriptions: number;
-  postedBy: [number, number];
-  slots: number;
-  terminal: number;
-  duplicates: number;
-  rejected429: number;
-  busyS: number;
-}
-
-/** Two forked engines on one database, woken together each simulated minute until every slot is delivered. */
-export async function twoProcessScenario(
-  ctx: BenchContext,
-  options: { store: StoreKind; platform: 'slack' | 'discord'; count: number; limit: number },
-): Promise<TwoProcessResult> {
-  const db = await freshDatabase(options.store, ctx.postgresUrl);
-  const setup = await openStore(db.url);
-  await loadSubscriptions(setup, makeSubscriptions(options.count, options.platform));
-  const start = dayStart();
-  await ctx.platform.reset(options.limit);
-  const workers = ['bench-a', 'bench-b'].map((owner) => {
-    const child = fork(join(import.meta.dirname, 'digest-worker.ts'), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
-    child.send({ databaseUrl: db.url, platformUrl: ctx.platform.url, platform: options.platform, start: start.toISOString(), owner });
-    return child;
-  });
-  const ask = <T>(child: (typeof workers)[number], message: object) =>
-    new Promise<T>((resolve) => {
-      child.once('message', (answer) => resolve(answer as T));
-      child.send(message);
-    });
-  await Promise.all(workers.map((child) => new Promise((resolve) => child.once('message', resolve))));
-  const postedBy: [number, number] = [0, 0];
-  let busyMs = 0;
-  try {
-    for (let at = start.getTime(); postedBy[0] + postedBy[1] < options.count && at < start.getTime() + 25 * 3_600_000; at += 60_000) {
-      const started = performance.now();
-      const stats = await Promise.all(workers.map((child) => ask<TickStats>(child, { tick: new Date(at).toISOString() })));
-      if (stats.some((s) => s.posted > 0)) busyMs += performance.now() - started;
-      postedBy[0] += stats[0]!.posted;
-      postedBy[1] += stats[1]!.posted;
-    }
-    await Promise.all(workers.map((child) => ask(child, { close: true })));
-    const platformStats = await ctx.platform.stats();
-    const slots = [];
-    for (let page = await setup.listSlots({ limit: 100_000 }); page.length > 0; page = []) slots.push(...page);
-    return {
-      store: options.store,
-      platform: options.platform,
-      limit: options.limit,
-      subscriptions: options.count,
-      postedBy,
-      slots: slots.length,
-      terminal: slots.filter((s) => isTerminalSlotState(s.state)).length,
-      duplicates: platformStats.duplicates,
-      rejected429: platformStats.rejected429,
-      busyS: busyMs / 1000,
-    };
-  } finally {
-    for (const child of workers) if (child.exitCode === null) child.kill();
-    await setup.close();
     await db.drop();
   }
 }
