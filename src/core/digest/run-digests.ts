@@ -8,6 +8,7 @@ import { createPostPacer } from './create-post-pacer.js';
 import { digestContent } from './digest-content.js';
 import { digestMessages } from './digest-messages.js';
 import { DEFAULT_GRACE_MS, dueSlots, isUsableSchedule, nextDueAfter } from './due-slots.js';
+import { interleaveWorkspaces } from './interleave-workspaces.js';
 import { readableReason } from './readable-reason.js';
 import type { DigestRunSummary, RunDigestsDeps, SlotOutcome } from './run-digests-types.js';
 import { createBreather, runPool } from './run-pool.js';
@@ -44,7 +45,8 @@ async function* subscriptionsToRun(deps: RunDigestsDeps, now: Date, breathe: () 
     const page: Subscription[] = deps.forDate
       ? await deps.store.listSubscriptions({ status: 'active', limit: PAGE_SIZE, ...(after ? { after } : {}) })
       : await deps.store.listDueSubscriptions({ dueBy: now, limit: PAGE_SIZE, platforms, ...(after ? { after } : {}) });
-    for (const sub of page) yield sub;
+    // Posted round-robin across workspaces (Slack paces each one); the next page still starts after this one's last key.
+    for (const sub of interleaveWorkspaces(page)) yield sub;
     if (page.length < PAGE_SIZE) return;
     after = refOf(page[page.length - 1]!);
     await breathe();

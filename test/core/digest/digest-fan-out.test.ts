@@ -52,6 +52,26 @@ function counting(store: Store): { store: Store; calls: Map<string, number> } {
 }
 
 describe('the fan-out', () => {
+  it('puts the posts in flight on different workspaces, since Slack paces each workspace', async () => {
+    const clock = new FakeClock('2026-04-24T09:00:00Z');
+    const firstInFlight: string[] = [];
+    const barrier = overlapBarrier(4);
+    const slack = new FakePoster('slack', {
+      clock,
+      delay: async (slotKey) => {
+        if (firstInFlight.length < 4) firstInFlight.push(slotKey.split(':')[1]!);
+        await barrier();
+      },
+    });
+    const h = harness({ start: '', clock, slack });
+    // Five channels in each of four workspaces: in key order the first four are all T1's.
+    for (const workspace of ['T1', 'T2', 'T3', 'T4'])
+      for (let i = 0; i < 5; i++) await h.subscribe({ workspace, channel: `C${i}`, time: '09:00', timezone: 'UTC' });
+    const summary = await h.run({ concurrency: 4 });
+    expect(summary.slots.filter((slot) => slot.outcome === 'posted')).toHaveLength(20);
+    expect(new Set(firstInFlight)).toEqual(new Set(['T1', 'T2', 'T3', 'T4']));
+  });
+
   it('keeps several posts in flight at once', async () => {
     const clock = new FakeClock('2026-04-24T09:00:00Z');
     const slack = new FakePoster('slack', { clock, delay: overlapBarrier(4) });
